@@ -1,0 +1,82 @@
+/**
+ * `npm run bench`: times the staffing engine. Speed is measured here, never in a test.
+ * Each case runs a few warm-up rounds, then reports the median and best of the timed rounds.
+ */
+import { loadCatalog, loadSamplePlans } from "../src/catalog.ts";
+import { resample, toShares } from "../src/domain/curve.ts";
+import { serviceLevelRequirement, type ServiceTarget } from "../src/domain/requirement.ts";
+import { type Plan, planStaffing } from "../src/domain/staffing.ts";
+import { parsePlan } from "../src/schemas.ts";
+
+const catalog = loadCatalog();
+const template = catalog.templates.get("double11");
+if (!template) throw new Error("no double11 template");
+
+type Case = { name: string; intervals: number; run: () => { peakAgents: number } };
+
+function time(c: Case, rounds = 9, warmup = 3) {
+  let peakAgents = 0;
+  for (let i = 0; i < warmup; i++) peakAgents = c.run().peakAgents;
+  const ms: number[] = [];
+  for (let i = 0; i < rounds; i++) {
+    const t0 = performance.now();
+    c.run();
+    ms.push(performance.now() - t0);
+  }
+  ms.sort((a, b) => a - b);
+  return { median: ms[Math.floor(ms.length / 2)] as number, best: ms[0] as number, peakAgents };
+}
+
+/** Human receptions per 5-minute interval over the template's 7 days, scaled to `total`. */
+function sevenDaysAt5Min(total: number): number[] {
+  const count = (7 * 24 * 60) / 5;
+  const shares = toShares(resample(template.presalesWeights, 0, 60, 0, 5, count), "bench");
+  return shares.map((s) => s * total);
+}
+
+const presalesTarget: ServiceTarget = { ahtSec: 540, targetSec: 30, serviceLevel: 0.8, maxOccupancy: 0.9, shrinkage: 0.15, concurrency: 4.5 };
+const aftersalesTarget: ServiceTarget = { ahtSec: 720, targetSec: 60, serviceLevel: 0.8, maxOccupancy: 0.85, shrinkage: 0.15, concurrency: 3 };
+
+function requirementCase(name: string, presalesTotal: number, patienceSec?: number): Case {
+  const presales = sevenDaysAt5Min(presalesTotal);
+  const aftersales = sevenDaysAt5Min(presalesTotal / 4);
+  return {
+    name,
+    intervals: presales.length * 2,
+    run: () => {
+      const p = serviceLevelRequirement(presales, { ...presalesTarget, patienceSec }, 5);
+      const a = serviceLevelRequirement(aftersales, { ...aftersalesTarget, patienceSec: patienceSec && patienceSec * 2 }, 5);
+      return { peakAgents: Math.max(...p.map((r) => r.productiveAgents), ...a.map((r) => r.productiveAgents)) };
+    },
+  };
+}
+
+function planCase(name: string, plan: Plan): Case {
+  const intervals = planStaffing(plan, catalog).intervals.length * 2;
+  return { name, intervals, run: () => ({ peakAgents: planStaffing(plan, catalog).summary.presales.peak.scheduledAgents }) };
+}
+
+const sample = parsePlan((loadSamplePlans()[0] as { content: unknown }).content);
+const weekAt15 = parsePlan({ ...sample, name: "7 days at 15 min", window: { start: "2026-11-10T00:00", end: "2026-11-17T00:00" }, intervalMin: 15 });
+const bigShop = parsePlan({ ...weekAt15, name: "large shop", chain: { ...sample.chain, salesTargetYuan: 900_000_000 } });
+
+const cases: Case[] = [
+  requirementCase("requirement, Erlang C, 7 d × 5 min, mid-size shop", 150_000),
+  requirementCase("requirement, Erlang A, 7 d × 5 min, mid-size shop", 150_000, 120),
+  requirementCase("requirement, Erlang C, 7 d × 5 min, large shop", 3_000_000),
+  requirementCase("requirement, Erlang A, 7 d × 5 min, large shop", 3_000_000, 120),
+  planCase("plan: sample (5 d × 30 min, Erlang A)", sample),
+  planCase("plan: sample over 7 d × 15 min", weekAt15),
+  planCase("plan: large shop (9亿) 7 d × 15 min", bigShop),
+];
+
+const rows = cases.map((c) => ({ c, t: time(c) }));
+const rssMb = Math.round(process.memoryUsage().rss / 2 ** 20);
+const header = ["case", "interval×queue", "peak agents", "median ms", "best ms"];
+const body = rows.map(({ c, t }) => [c.name, String(c.intervals), String(t.peakAgents), t.median.toFixed(1), t.best.toFixed(1)]);
+const widths = header.map((h, i) => Math.max(h.length, ...body.map((r) => (r[i] as string).length)));
+const line = (cells: string[]) => `| ${cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i] as number) : cell.padStart(widths[i] as number))).join(" | ")} |`;
+console.log(line(header));
+console.log(`|${widths.map((w, i) => (i === 0 ? "-".repeat(w + 2) : `${"-".repeat(w + 1)}:`)).join("|")}|`);
+for (const r of body) console.log(line(r));
+console.log(`\nnode ${process.version}, process RSS after all cases: ${rssMb} MB`);

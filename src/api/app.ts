@@ -1,0 +1,91 @@
+/**
+ * createApp(deps) → the Express app: the JSON API under /api and the page from web/.
+ * Each route is a straight line: parse at the edge → domain → store → respond.
+ */
+import { fileURLToPath } from "node:url";
+import express from "express";
+import { z } from "zod";
+import { evaluateAgents, requiredAgents } from "../domain/erlang.ts";
+import { type Catalog, planStaffing } from "../domain/staffing.ts";
+import { parse, parseErlangRequest, parsePlan } from "../schemas.ts";
+import type { Sample } from "../catalog.ts";
+import type { PlansRepo } from "../store/plans.ts";
+import { AppError, errorHandler, notFound } from "./errors.ts";
+
+export type AppDeps = {
+  plans: PlansRepo;
+  catalog: Catalog;
+  samples: Sample[];
+  /** The clock, as an ISO timestamp; tests fake it. */
+  now: () => string;
+  log?: (message: string, error: unknown) => void;
+  /** Largest accepted JSON body. */
+  bodyLimit?: string;
+};
+
+const WEB_DIR = fileURLToPath(new URL("../../web/", import.meta.url));
+const IdParam = z.strictObject({ id: z.coerce.number().int().positive() });
+
+export function createApp(deps: AppDeps): express.Express {
+  const { plans, catalog, now } = deps;
+  const app = express();
+  app.disable("x-powered-by");
+  app.use(express.json({ limit: deps.bodyLimit ?? "2mb" }));
+
+  const api = express.Router();
+
+  api.post("/staffing", (req, res) => {
+    res.json(planStaffing(parsePlan(req.body), catalog));
+  });
+
+  api.post("/erlang", (req, res) => {
+    const { agents, ...params } = parseErlangRequest(req.body);
+    res.json(agents === undefined ? requiredAgents(params) : evaluateAgents(params, agents));
+  });
+
+  api.get("/samples", (_req, res) => {
+    res.json(deps.samples.map((s) => ({ id: s.id, file: s.file, plan: s.content })));
+  });
+
+  api.get("/plans", (_req, res) => {
+    res.json(plans.list());
+  });
+
+  api.post("/plans", (req, res) => {
+    const plan = parsePlan(req.body);
+    const result = planStaffing(plan, catalog);
+    res.status(201).json(plans.create(plan, result, now()));
+  });
+
+  api.get("/plans/:id", (req, res) => {
+    const { id } = parse(IdParam, req.params);
+    const record = plans.get(id);
+    if (!record) throw notFound(`plan ${id}`);
+    res.json(record);
+  });
+
+  api.put("/plans/:id", (req, res) => {
+    const { id } = parse(IdParam, req.params);
+    const plan = parsePlan(req.body);
+    const result = planStaffing(plan, catalog);
+    const record = plans.update(id, plan, result, now());
+    if (!record) throw notFound(`plan ${id}`);
+    res.json(record);
+  });
+
+  api.delete("/plans/:id", (req, res) => {
+    const { id } = parse(IdParam, req.params);
+    if (!plans.delete(id)) throw notFound(`plan ${id}`);
+    res.status(204).end();
+  });
+
+  api.use((req) => {
+    throw new AppError("not-found", 404, `no route ${req.method} /api${req.path}`);
+  });
+
+  app.use("/api", api);
+  app.use(express.static(WEB_DIR));
+  app.use("/vendor/chart.js", express.static(fileURLToPath(new URL("../../node_modules/chart.js/dist/", import.meta.url))));
+  app.use(errorHandler(deps.log ?? ((message, error) => console.error(message, error))));
+  return app;
+}

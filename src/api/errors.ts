@@ -1,0 +1,44 @@
+/** One error type and one error handler for the whole API (DESIGN.md "HTTP"). */
+import type { ErrorRequestHandler } from "express";
+import { InputError, type InputIssue } from "../domain/errors.ts";
+
+export class AppError extends Error {
+  constructor(
+    readonly code: string,
+    readonly status: number,
+    message: string,
+    readonly issues: InputIssue[] = [],
+  ) {
+    super(message);
+    this.name = "AppError";
+  }
+}
+
+export const notFound = (what: string) => new AppError("not-found", 404, `${what} not found`);
+
+type Logger = (message: string, error: unknown) => void;
+
+/**
+ * Turns any error into `{"error": {code, message, issues}}`: AppError as it says,
+ * InputError as 400 with its field paths, body-parser's errors as 400 (bad JSON) or 413
+ * (too large), anything else as 500 `internal-error`, logged, with no stack sent.
+ */
+export function errorHandler(log: Logger): ErrorRequestHandler {
+  return (error, _req, res, _next) => {
+    const app = toAppError(error);
+    if (app.status >= 500) log("internal error", error);
+    res.status(app.status).json({ error: { code: app.code, message: app.message, issues: app.issues } });
+  };
+}
+
+function toAppError(error: unknown): AppError {
+  if (error instanceof AppError) return error;
+  if (error instanceof InputError) return new AppError("invalid-input", 400, "the input is not valid", error.issues);
+  const bodyError = error as { type?: string; status?: number; limit?: number };
+  if (bodyError?.type === "entity.too.large") return new AppError("payload-too-large", 413, `request body is larger than ${bodyError.limit} bytes`);
+  if (bodyError?.type === "entity.parse.failed") return new AppError("invalid-json", 400, "request body is not valid JSON");
+  if (typeof bodyError?.status === "number" && bodyError.status >= 400 && bodyError.status < 500) {
+    return new AppError("bad-request", bodyError.status, "the request could not be read");
+  }
+  return new AppError("internal-error", 500, "internal error");
+}

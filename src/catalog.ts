@@ -1,0 +1,38 @@
+/**
+ * The built-in data shipped in data/: curve templates and sample files, read once at
+ * start-up and validated against the same schemas the API uses.
+ */
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { Catalog } from "./domain/staffing.ts";
+import { CurveTemplateFileSchema, parse, toCurveTemplate } from "./schemas.ts";
+
+export const DATA_DIR = fileURLToPath(new URL("../data/", import.meta.url));
+export const DEFAULT_TEMPLATE_ID = "double11";
+
+/** Loads every data/curves/*.json template. */
+export function loadCatalog(dataDir = DATA_DIR): Catalog {
+  const dir = join(dataDir, "curves");
+  const templates = new Map(
+    readdirSync(dir)
+      .filter((f) => f.endsWith(".json"))
+      .map((f) => {
+        const template = toCurveTemplate(parse(CurveTemplateFileSchema, JSON.parse(readFileSync(join(dir, f), "utf8"))));
+        return [template.id, template] as const;
+      }),
+  );
+  if (!templates.has(DEFAULT_TEMPLATE_ID)) throw new Error(`data/curves has no "${DEFAULT_TEMPLATE_ID}" template`);
+  return { templates, defaultTemplateId: DEFAULT_TEMPLATE_ID };
+}
+
+export type Sample = { id: string; file: string; content: unknown };
+
+/** The sample plans in data/samples/*.plan.json, by id (the file name without `.plan.json`). */
+export function loadSamplePlans(dataDir = DATA_DIR): Sample[] {
+  const dir = join(dataDir, "samples");
+  return readdirSync(dir)
+    .filter((f) => f.endsWith(".plan.json"))
+    .sort()
+    .map((f) => ({ id: f.replace(/\.plan\.json$/, ""), file: `data/samples/${f}`, content: JSON.parse(readFileSync(join(dir, f), "utf8")) }));
+}

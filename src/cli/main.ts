@@ -1,0 +1,210 @@
+/**
+ * The `peakcrew` command line: the same straight line as the API, with a file in and text
+ * or JSON out. Exit codes (DESIGN.md): 0 done, 1 done but the target is not met (shortfall /
+ * infeasible), 2 bad input (stderr names the field or flag), 3 internal error.
+ */
+import { readFileSync } from "node:fs";
+import { type ParseArgsConfig, parseArgs } from "node:util";
+import { DateTime } from "luxon";
+import { loadCatalog } from "../catalog.ts";
+import { InputError, type InputIssue } from "../domain/errors.ts";
+import { type ErlangResult, evaluateAgents, requiredAgents } from "../domain/erlang.ts";
+import { planStaffing, QUEUES, type StaffingResult } from "../domain/staffing.ts";
+import { parseErlangRequest, parsePlan } from "../schemas.ts";
+import { defaultDbFile, serve } from "../server.ts";
+import { fmt, table } from "./format.ts";
+
+export type Io = { stdout: (text: string) => void; stderr: (text: string) => void };
+
+export const EXIT = { ok: 0, notMet: 1, badInput: 2, internal: 3 } as const;
+
+const USAGE = `usage: peakcrew <command> [options]
+
+  serve [--port N] [--host H] [--db FILE]      the web page and API (binds 127.0.0.1 unless told)
+  staffing PLAN.json [--json]                   the chain, the curve and required agents per interval
+  erlang --arrivals N --interval-min M --aht-sec S --target-sec T --service-level P
+         [--max-occupancy O] [--shrinkage R] [--concurrency C] [--patience-sec Q] [--agents K] [--json]
+                                                one interval's queueing answer (Erlang C; Erlang A with a patience)`;
+
+/** Runs one command; resolves to its exit code. `serve` resolves once listening. */
+export async function main(argv: string[], io: Io): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case "serve":
+        return await serveCommand(rest, io);
+      case "staffing":
+        return staffingCommand(rest, io);
+      case "erlang":
+        return erlangCommand(rest, io);
+      case undefined:
+      case "help":
+      case "--help":
+        io.stdout(`${USAGE}\n`);
+        return command === undefined ? EXIT.badInput : EXIT.ok;
+      default:
+        throw new InputError([{ path: "command", message: `unknown command "${command}"\n${USAGE}` }]);
+    }
+  } catch (error) {
+    if (error instanceof InputError) {
+      io.stderr(`${error.issues.map((i) => `error: ${i.path}: ${i.message}`).join("\n")}\n`);
+      return EXIT.badInput;
+    }
+    io.stderr(`internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    return EXIT.internal;
+  }
+}
+
+function args(argv: string[], options: NonNullable<ParseArgsConfig["options"]>, positionals: number) {
+  let parsed: ReturnType<typeof parseArgs>;
+  try {
+    parsed = parseArgs({ args: argv, options, allowPositionals: positionals > 0, strict: true });
+  } catch (error) {
+    throw new InputError([{ path: "arguments", message: (error as Error).message }]);
+  }
+  if (parsed.positionals.length !== positionals) {
+    throw new InputError([{ path: "arguments", message: `expected ${positionals} file argument(s), got ${parsed.positionals.length}` }]);
+  }
+  return parsed;
+}
+
+async function serveCommand(argv: string[], io: Io): Promise<number> {
+  const { values } = args(argv, { port: { type: "string" }, host: { type: "string" }, db: { type: "string" } }, 0);
+  const port = values.port === undefined ? Number(process.env.PORT ?? 3000) : Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new InputError([{ path: "--port", message: "must be a port number, 0–65535" }]);
+  const dbFile = (values.db as string | undefined) ?? defaultDbFile();
+  const running = await serve({ port, host: (values.host as string | undefined) ?? "127.0.0.1", dbFile });
+  io.stdout(`PeakCrew is serving ${running.url}  (database: ${dbFile})\n`);
+  return EXIT.ok;
+}
+
+/** Reads and JSON-parses a file; a missing or malformed file is bad input naming it. */
+export function readJsonFile(file: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (error) {
+    throw new InputError([{ path: file, message: `cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` }]);
+  }
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new InputError([{ path: file, message: `not valid JSON: ${(error as Error).message}` }]);
+  }
+}
+
+function staffingCommand(argv: string[], io: Io): number {
+  const { values, positionals } = args(argv, { json: { type: "boolean" } }, 1);
+  const result = planStaffing(parsePlan(readJsonFile(positionals[0] as string)), loadCatalog());
+  io.stdout(values.json ? `${JSON.stringify(result)}\n` : staffingText(result));
+  return EXIT.ok;
+}
+
+export function staffingText(r: StaffingResult): string {
+  const c = r.chain;
+  const chain = table(
+    ["step", "field", "value"],
+    [
+      ["店铺销售额 × 客服销售占比", "csSalesYuan", c.csSalesYuan],
+      ["÷ 客服客单价", "csBuyers", c.csBuyers],
+      ["÷ 询单转化率", "presalesReceptions", c.presalesReceptions],
+      ["× (1 − 店小蜜解决率)", "humanReceptions", c.humanReceptions],
+      ["÷ 客服饱和接待量", "agentsExact", c.agentsExact],
+      ["客服人数 (rounded up)", "agents", c.agents],
+    ],
+  );
+  const hhmm = (iso: string) => DateTime.fromISO(iso, { setZone: true }).toFormat("MM-dd HH:mm");
+  const summary = table(
+    ["queue", "receptions", "to humans", "peak agents", "peak at", "scheduled agent-h"],
+    QUEUES.map((q) => {
+      const s = r.summary[q];
+      return [q, s.receptions, s.humanReceptions, s.peak.scheduledAgents, hhmm(s.peak.start), s.scheduledAgentHours];
+    }),
+  );
+  const withSl = r.method === "service-level";
+  const rows = r.intervals.map((row) => [
+    hhmm(row.start),
+    ...QUEUES.flatMap((q) => {
+      const x = row[q];
+      const cells: (string | number)[] = [x.humanReceptions, x.productiveAgents, x.scheduledAgents];
+      if (withSl && "serviceLevel" in x) cells.push(x.serviceLevel);
+      return cells;
+    }),
+  ]);
+  const queueCols = (q: string) => [`${q} recv`, `${q} prod`, `${q} sched`, ...(withSl ? [`${q} SL`] : [])];
+  const intervals = table(["start", ...queueCols("pre"), ...queueCols("after")], rows);
+  return [
+    `Chain (seed formula; saturation ${fmt(c.saturationPerAgentDay)} receptions per agent-day)`,
+    chain,
+    "",
+    `The chain's headcount is a daily average; the peak needs more. Method: ${r.method}, ${r.intervalMin}-minute intervals, ${r.zone}.`,
+    `After-sales: ${fmt(r.aftersales.orders)} orders → ${fmt(r.aftersales.contactsTotal)} contacts, ${fmt(r.aftersales.contactsInWindow)} inside the window.`,
+    summary,
+    "",
+    "Per interval (receptions reaching humans; productive and scheduled agents)",
+    intervals,
+    "",
+  ].join("\n");
+}
+
+const ERLANG_FLAGS = {
+  arrivals: "arrivals",
+  "interval-min": "intervalMin",
+  "aht-sec": "ahtSec",
+  "target-sec": "targetSec",
+  "service-level": "serviceLevel",
+  "max-occupancy": "maxOccupancy",
+  shrinkage: "shrinkage",
+  concurrency: "concurrency",
+  "patience-sec": "patienceSec",
+  agents: "agents",
+} as const;
+
+function erlangCommand(argv: string[], io: Io): number {
+  const options = Object.fromEntries(Object.keys(ERLANG_FLAGS).map((f) => [f, { type: "string" as const }]));
+  const { values } = args(argv, { ...options, json: { type: "boolean" } }, 0);
+  const fields: Record<string, number> = {};
+  const issues: InputIssue[] = [];
+  for (const [flag, field] of Object.entries(ERLANG_FLAGS)) {
+    const raw = values[flag];
+    if (raw === undefined) continue;
+    const n = Number(raw);
+    if (typeof raw !== "string" || raw.trim() === "" || !Number.isFinite(n)) issues.push({ path: `--${flag}`, message: `not a number: "${raw}"` });
+    else fields[field] = n;
+  }
+  const flagOf = Object.fromEntries(Object.entries(ERLANG_FLAGS).map(([flag, field]) => [field, `--${flag}`]));
+  let request: ReturnType<typeof parseErlangRequest> | undefined;
+  try {
+    request = parseErlangRequest(fields);
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    for (const i of error.issues) {
+      const path = flagOf[i.path] ?? i.path;
+      if (issues.some((known) => known.path === path)) continue;
+      issues.push({ path, message: /received undefined/.test(i.message) ? "is required" : i.message });
+    }
+  }
+  if (issues.length > 0 || !request) throw new InputError(issues);
+  const { agents, ...params } = request;
+  const result = agents === undefined ? requiredAgents(params) : evaluateAgents(params, agents);
+  io.stdout(values.json ? `${JSON.stringify(result)}\n` : erlangText(result, agents !== undefined));
+  return result.meetsTarget ? EXIT.ok : EXIT.notMet;
+}
+
+function erlangText(r: ErlangResult, given: boolean): string {
+  const pct = (x: number) => `${(x * 100).toFixed(2)} %`;
+  const rows: [string, string][] = [
+    ["model", r.model === "erlang-a" ? "Erlang A (M/M/n+M, with abandonment)" : "Erlang C (M/M/n)"],
+    ["traffic (Erlangs)", fmt(r.trafficErlangs)],
+    ["effective handle time", `${fmt(r.effectiveAhtSec)} s`],
+    [given ? "productive agents (given)" : "productive agents", String(r.productiveAgents)],
+    ["scheduled agents", String(r.scheduledAgents)],
+    ["service level", r.stable ? pct(r.serviceLevel) : "0 % (unstable: agents ≤ traffic)"],
+    ["occupancy", pct(r.occupancy)],
+    ["wait probability", pct(r.waitProbability)],
+    ["average wait (ASA)", r.asaSec === null ? "unbounded" : `${r.asaSec.toFixed(2)} s`],
+    ...(r.model === "erlang-a" ? ([["abandonment", pct(r.abandonProbability)]] as [string, string][]) : []),
+    ["meets target", r.meetsTarget ? "yes" : "no"],
+  ];
+  return `${table(["figure", "value"], rows)}\n`;
+}

@@ -1,0 +1,192 @@
+/**
+ * The staffing engine end to end: plan → chain → curve → demand per interval per queue →
+ * required agents per interval (DESIGN.md §1–3). Pure: the built-in curves are passed in.
+ */
+import { type ChainInput, type ChainResult, type MessageCapacity, runChain, saturationFromMessages } from "./chain.ts";
+import { buildGrid, type CurveSpec, type CurveTemplate, curveShares, type IntervalMin } from "./curve.ts";
+import { aftersalesDemand, presalesDemand } from "./demand.ts";
+import { InputError } from "./errors.ts";
+import {
+  type RequirementRow,
+  resolveConcurrency,
+  type ServiceTarget,
+  saturationRequirement,
+  serviceLevelRequirement,
+} from "./requirement.ts";
+
+export type QueueName = "presales" | "aftersales";
+export const QUEUES: readonly QueueName[] = ["presales", "aftersales"];
+
+/** 客服饱和接待量, given directly or derived from how agents work. */
+export type QueueCapacity =
+  | { basis: "perAgentDay"; saturationPerAgentDay: number }
+  | ({ basis: "messages" } & MessageCapacity);
+
+export type QueueSettings = {
+  botResolutionRate: number;
+  capacity: QueueCapacity;
+  /** Required when the plan's method is "service-level". */
+  service?: ServiceTarget | undefined;
+};
+
+export type Plan = {
+  name: string;
+  zone: string;
+  window: { start: string; end: string };
+  intervalMin: IntervalMin;
+  workdayHours: number;
+  chain: ChainInput;
+  presales: QueueSettings & { curve: CurveSpec };
+  aftersales: QueueSettings & {
+    /** Average value of all the shop's orders (not only CS-assisted), yuan: orders = target ÷ this. */
+    shopAvgOrderValueYuan: number;
+    contactRate: number;
+    /** Defaults to the built-in Double-11 template's lag profile. */
+    lagDayShares?: number[] | undefined;
+    /** Defaults to the built-in Double-11 template's after-sales day shape. */
+    intradayHourly?: number[] | undefined;
+  };
+  requirement: { method: "saturation" | "service-level" };
+};
+
+export type Catalog = { templates: ReadonlyMap<string, CurveTemplate>; defaultTemplateId: string };
+
+export type QueueSummary = {
+  receptions: number;
+  humanReceptions: number;
+  saturationPerAgentDay: number;
+  /** Agent-hours the saturation rate implies: humanReceptions ÷ (saturation ÷ workdayHours). */
+  workloadAgentHours: number;
+  peak: { start: string; scheduledAgents: number; productiveAgents: number };
+  /** Σ scheduled agents × interval hours: the paid hours if staffing followed the curve exactly. */
+  scheduledAgentHours: number;
+};
+
+export type IntervalRow = {
+  start: string;
+  presales: QueueInterval;
+  aftersales: QueueInterval;
+};
+
+export type QueueInterval = { receptions: number; humanReceptions: number } & RequirementRow;
+
+export type StaffingResult = {
+  method: Plan["requirement"]["method"];
+  zone: string;
+  intervalMin: number;
+  window: { start: string; end: string };
+  chain: ChainResult;
+  aftersales: { orders: number; contactsTotal: number; contactsInWindow: number };
+  /** The effective concurrency each queue's Erlang model used (service-level method only). */
+  concurrency?: Record<QueueName, number>;
+  summary: Record<QueueName, QueueSummary>;
+  intervals: IntervalRow[];
+};
+
+/**
+ * Plans staffing for `plan`. Throws InputError (with field paths) for input the schema
+ * cannot catch: a window outside the built-in curve, a curve of the wrong length, a
+ * service-level plan without a queue's target.
+ */
+export function planStaffing(plan: Plan, catalog: Catalog): StaffingResult {
+  const grid = buildGrid({ ...plan.window, zone: plan.zone }, plan.intervalMin);
+  const defaultTemplate = catalog.templates.get(catalog.defaultTemplateId) as CurveTemplate;
+  const saturation = {
+    presales: saturationOf(plan.presales.capacity, plan.workdayHours),
+    aftersales: saturationOf(plan.aftersales.capacity, plan.workdayHours),
+  };
+
+  const chain = runChain(plan.chain, saturation.presales, plan.presales.botResolutionRate);
+  const shares = curveShares(plan.presales.curve, grid, catalog.templates, "presales.curve");
+  const demand = {
+    presales: presalesDemand({ receptions: chain.presalesReceptions, shares, botResolutionRate: plan.presales.botResolutionRate }),
+    aftersales: aftersalesDemand(
+      {
+        orders: plan.chain.salesTargetYuan / plan.aftersales.shopAvgOrderValueYuan,
+        contactRate: plan.aftersales.contactRate,
+        lagDayShares: plan.aftersales.lagDayShares ?? defaultTemplate.aftersalesLagDayShares,
+        intradayHourly: plan.aftersales.intradayHourly ?? defaultTemplate.aftersalesIntradayHourly,
+        botResolutionRate: plan.aftersales.botResolutionRate,
+      },
+      shares,
+      grid,
+    ),
+  };
+
+  const requirement = {} as Record<QueueName, RequirementRow[]>;
+  for (const queue of QUEUES) {
+    const humanReceptions = demand[queue].humanReceptions;
+    if (plan.requirement.method === "saturation") {
+      requirement[queue] = saturationRequirement(humanReceptions, saturation[queue], plan.workdayHours, plan.intervalMin);
+    } else {
+      requirement[queue] = serviceLevelRequirement(humanReceptions, serviceTargetOf(plan, queue), plan.intervalMin);
+    }
+  }
+
+  const intervals = grid.starts.map((start, i): IntervalRow => {
+    const row = (queue: QueueName): QueueInterval => ({
+      receptions: demand[queue].receptions[i] as number,
+      humanReceptions: demand[queue].humanReceptions[i] as number,
+      ...(requirement[queue][i] as RequirementRow),
+    });
+    return { start, presales: row("presales"), aftersales: row("aftersales") };
+  });
+
+  const summarise = (queue: QueueName): QueueSummary => {
+    const rows = intervals.map((r) => r[queue]);
+    let peakIndex = 0;
+    rows.forEach((r, i) => {
+      if (r.scheduledAgents > (rows[peakIndex] as QueueInterval).scheduledAgents) peakIndex = i;
+    });
+    const peakRow = rows[peakIndex] as QueueInterval;
+    const humanReceptions = sum(rows.map((r) => r.humanReceptions));
+    return {
+      receptions: sum(rows.map((r) => r.receptions)),
+      humanReceptions,
+      saturationPerAgentDay: saturation[queue],
+      workloadAgentHours: humanReceptions / (saturation[queue] / plan.workdayHours),
+      peak: { start: grid.starts[peakIndex] as string, scheduledAgents: peakRow.scheduledAgents, productiveAgents: peakRow.productiveAgents },
+      scheduledAgentHours: (sum(rows.map((r) => r.scheduledAgents)) * plan.intervalMin) / 60,
+    };
+  };
+
+  return {
+    method: plan.requirement.method,
+    zone: plan.zone,
+    intervalMin: plan.intervalMin,
+    window: plan.window,
+    chain,
+    aftersales: {
+      orders: demand.aftersales.orders,
+      contactsTotal: demand.aftersales.contactsTotal,
+      contactsInWindow: demand.aftersales.contactsInWindow,
+    },
+    ...(plan.requirement.method === "service-level"
+      ? {
+          concurrency: {
+            presales: resolveConcurrency(serviceTargetOf(plan, "presales").concurrency),
+            aftersales: resolveConcurrency(serviceTargetOf(plan, "aftersales").concurrency),
+          },
+        }
+      : {}),
+    summary: { presales: summarise("presales"), aftersales: summarise("aftersales") },
+    intervals,
+  };
+}
+
+/** 客服饱和接待量 for a queue's capacity settings. */
+export function saturationOf(capacity: QueueCapacity, workdayHours: number): number {
+  return capacity.basis === "perAgentDay" ? capacity.saturationPerAgentDay : saturationFromMessages(capacity, workdayHours);
+}
+
+function serviceTargetOf(plan: Plan, queue: QueueName): ServiceTarget {
+  const service = plan[queue].service;
+  if (!service) {
+    throw new InputError([{ path: `${queue}.service`, message: 'required when requirement.method is "service-level"' }]);
+  }
+  return service;
+}
+
+function sum(values: readonly number[]): number {
+  return values.reduce((s, v) => s + v, 0);
+}

@@ -1,0 +1,174 @@
+/**
+ * zod schemas for every external input, shared by the API, the CLI and the files in data/.
+ * Each schema's output type is checked against the domain type it feeds (`satisfies`), so
+ * the edge and the core cannot drift apart.
+ */
+import { IANAZone } from "luxon";
+import { z } from "zod";
+import type { CurveTemplate } from "./domain/curve.ts";
+import { InputError, type InputIssue } from "./domain/errors.ts";
+import type { ErlangParams } from "./domain/erlang.ts";
+import { resolveConcurrency } from "./domain/requirement.ts";
+import type { Plan } from "./domain/staffing.ts";
+
+const positive = () => z.number().positive();
+const fraction = () => z.number().min(0).max(1);
+const openFraction = () => z.number().gt(0, { message: "a fraction in (0, 1), e.g. 0.8 for 80 %" }).lt(1, { message: "a fraction in (0, 1), e.g. 0.8 for 80 %" });
+
+const zone = z.string().refine((name) => IANAZone.isValidZone(name), { message: "not an IANA time zone, e.g. Asia/Shanghai" });
+const localDateTime = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/, { message: "expected a local date-time like 2026-11-10T00:00 (no offset: the plan's zone applies)" });
+const intervalMin = z.union([z.literal(15), z.literal(30), z.literal(60)], { message: "must be 15, 30 or 60" });
+
+const sharesSumToOne = (values: number[]) => Math.abs(values.reduce((s, v) => s + v, 0) - 1) <= 1e-6;
+
+export const ConcurrencyRuleSchema = z.strictObject({
+  sessionMin: positive(),
+  repliesPerMin: positive(),
+  questionsPerSession: positive(),
+});
+
+export const ServiceTargetSchema = z
+  .strictObject({
+    ahtSec: positive(),
+    targetSec: z.number().min(0),
+    serviceLevel: openFraction(),
+    maxOccupancy: z.number().gt(0).max(1).default(0.85),
+    shrinkage: z.number().min(0).lt(1).default(0),
+    concurrency: z.union([z.number().min(1), ConcurrencyRuleSchema]).default(1),
+    patienceSec: positive().optional(),
+  })
+  .superRefine((target, ctx) => {
+    if (typeof target.concurrency === "object" && resolveConcurrency(target.concurrency) < 1) {
+      ctx.addIssue({ code: "custom", path: ["concurrency"], message: "the rule gives fewer than 1 chat per agent" });
+    }
+  });
+
+export const CapacitySchema = z.discriminatedUnion("basis", [
+  z.strictObject({ basis: z.literal("perAgentDay"), saturationPerAgentDay: positive() }),
+  z.strictObject({
+    basis: z.literal("messages"),
+    messagesPerCustomer: positive(),
+    secondsPerMessage: positive(),
+    utilization: z.number().gt(0).max(1),
+  }),
+]);
+
+export const CurveSpecSchema = z.discriminatedUnion("kind", [
+  z.strictObject({ kind: z.literal("builtin"), id: z.string().min(1) }),
+  z.strictObject({ kind: z.literal("shares"), intervalMin, values: z.array(z.number().min(0)).min(1) }),
+  z.strictObject({ kind: z.literal("counts"), intervalMin, values: z.array(z.number().min(0)).min(1) }),
+]);
+
+const queueFields = {
+  botResolutionRate: z.number().min(0).lt(1).default(0),
+  capacity: CapacitySchema,
+  service: ServiceTargetSchema.optional(),
+};
+
+export const PlanSchema = z
+  .strictObject({
+    name: z.string().trim().min(1).max(120),
+    zone: zone.default("Asia/Shanghai"),
+    window: z
+      .strictObject({ start: localDateTime, end: localDateTime })
+      .default({ start: "2026-11-10T00:00", end: "2026-11-13T00:00" }),
+    intervalMin: intervalMin.default(60),
+    workdayHours: z.number().gt(0).max(24).default(8),
+    chain: z.strictObject({
+      salesTargetYuan: positive(),
+      csSalesShare: z.number().gt(0).max(1),
+      csAvgOrderValueYuan: positive(),
+      inquiryConversionRate: z.number().gt(0).max(1),
+    }),
+    presales: z.strictObject({
+      ...queueFields,
+      curve: CurveSpecSchema.default({ kind: "builtin", id: "double11" }),
+    }),
+    aftersales: z.strictObject({
+      ...queueFields,
+      shopAvgOrderValueYuan: positive(),
+      contactRate: z.number().min(0).max(10),
+      lagDayShares: z.array(fraction()).min(1).max(60).refine(sharesSumToOne, { message: "lag shares must sum to 1" }).optional(),
+      intradayHourly: z.array(z.number().min(0)).length(24).refine((w) => w.some((x) => x > 0), { message: "needs a positive weight" }).optional(),
+    }),
+    requirement: z.strictObject({ method: z.enum(["saturation", "service-level"]) }).default({ method: "saturation" }),
+  })
+  .superRefine((plan, ctx) => {
+    if (plan.requirement.method !== "service-level") return;
+    for (const queue of ["presales", "aftersales"] as const) {
+      if (!plan[queue].service) {
+        ctx.addIssue({ code: "custom", path: [queue, "service"], message: 'required when requirement.method is "service-level"' });
+      }
+    }
+  });
+
+/** What a client sends for a plan (defaults may be left out). */
+export type PlanInput = z.input<typeof PlanSchema>;
+
+/** `POST /api/erlang` and `peakcrew erlang`: one interval's queueing question. */
+export const ErlangRequestSchema = z.strictObject({
+  arrivals: z.number().min(0),
+  intervalMin: positive(),
+  ahtSec: positive(),
+  targetSec: z.number().min(0),
+  serviceLevel: openFraction(),
+  maxOccupancy: z.number().gt(0).max(1).default(1),
+  shrinkage: z.number().min(0).lt(1).default(0),
+  concurrency: z.number().min(1).default(1),
+  patienceSec: positive().optional(),
+  agents: z.number().int().min(0).max(1_000_000).optional(),
+});
+
+/** The built-in curve files in data/curves/. */
+export const CurveTemplateFileSchema = z.object({
+  id: z.string().min(1),
+  anchor: z.string().regex(/^\d{2}-\d{2}$/),
+  intervalMin: z.literal(60),
+  presales: z.array(z.object({ day: z.string(), hourly: z.array(z.number().min(0)).length(24) })).min(1),
+  aftersales: z.object({
+    intradayHourly: z.array(z.number().min(0)).length(24),
+    lagDayShares: z.array(fraction()).min(1).refine(sharesSumToOne, { message: "lag shares must sum to 1" }),
+  }),
+});
+
+/** Turns a template file into the domain's flat template. */
+export function toCurveTemplate(file: z.output<typeof CurveTemplateFileSchema>): CurveTemplate {
+  return {
+    id: file.id,
+    anchor: file.anchor,
+    intervalMin: file.intervalMin,
+    presalesWeights: file.presales.flatMap((d) => d.hourly),
+    aftersalesIntradayHourly: file.aftersales.intradayHourly,
+    aftersalesLagDayShares: file.aftersales.lagDayShares,
+  };
+}
+
+/** zod issues as the API's and CLI's `{path, message}` list, paths dotted ("presales.capacity.basis"). */
+export function toIssues(error: z.ZodError): InputIssue[] {
+  return error.issues.map((issue) => ({
+    path: issue.path.map(String).join(".") || "(root)",
+    message: issue.message,
+  }));
+}
+
+/**
+ * Parses `data` with `schema`; on failure throws InputError listing every bad field, which
+ * the API answers with 400 and the CLI with exit code 2.
+ */
+export function parse<S extends z.ZodType>(schema: S, data: unknown): z.output<S> {
+  const result = schema.safeParse(data);
+  if (!result.success) throw new InputError(toIssues(result.error));
+  return result.data;
+}
+
+/** A plan as the domain takes it, checked at compile time against the schema's output. */
+export function parsePlan(data: unknown): Plan {
+  return parse(PlanSchema, data);
+}
+
+/** An Erlang question as the domain takes it. */
+export function parseErlangRequest(data: unknown): ErlangParams & { agents?: number | undefined } {
+  return parse(ErlangRequestSchema, data);
+}

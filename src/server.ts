@@ -1,0 +1,64 @@
+/**
+ * The composition root: config → db → app → listen. The only place that wires things.
+ */
+import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { join } from "node:path";
+import { createApp } from "./api/app.ts";
+import { DATA_DIR, loadCatalog, loadSamplePlans } from "./catalog.ts";
+import { planStaffing } from "./domain/staffing.ts";
+import { parsePlan } from "./schemas.ts";
+import { openDb } from "./store/db.ts";
+import { plansRepo } from "./store/plans.ts";
+
+export type ServeOptions = {
+  /** 0 picks a free port. */
+  port: number;
+  host: string;
+  /** SQLite file, or ":memory:". */
+  dbFile: string;
+};
+
+export const DEFAULT_DB_FILE = join(DATA_DIR, "peakcrew.db");
+
+/** PEAKCREW_DB, else data/peakcrew.db. */
+export function defaultDbFile(env: NodeJS.ProcessEnv = process.env): string {
+  return env.PEAKCREW_DB || DEFAULT_DB_FILE;
+}
+
+export type Running = { server: Server; url: string; close: () => Promise<void> };
+
+/**
+ * Opens the store, saves the sample plans into an empty database (so a new user lands on
+ * a real plan), and serves the app.
+ */
+export async function serve(options: ServeOptions): Promise<Running> {
+  const db = openDb(options.dbFile);
+  const catalog = loadCatalog();
+  const samples = loadSamplePlans();
+  const plans = plansRepo(db);
+  const now = () => new Date().toISOString();
+  if (plans.count() === 0) {
+    for (const sample of samples) {
+      const plan = parsePlan(sample.content);
+      plans.create(plan, planStaffing(plan, catalog), now());
+    }
+  }
+  const app = createApp({ plans, catalog, samples, now });
+  const server = await new Promise<Server>((resolve, reject) => {
+    const s = app.listen(options.port, options.host, (error?: Error) => (error ? reject(error) : resolve(s)));
+  });
+  const { port } = server.address() as AddressInfo;
+  const host = options.host.includes(":") ? `[${options.host}]` : options.host;
+  return {
+    server,
+    url: `http://${host}:${port}/`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => {
+          db.close();
+          resolve();
+        });
+      }),
+  };
+}

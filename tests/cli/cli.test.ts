@@ -1,0 +1,134 @@
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { main } from "../../src/cli/main.ts";
+import { planWith } from "../fixtures.ts";
+
+const SAMPLE = "data/samples/mid-size-double11.plan.json";
+const dir = mkdtempSync(join(tmpdir(), "peakcrew-cli-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function run(...argv: string[]) {
+  let stdout = "";
+  let stderr = "";
+  const code = await main(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
+  return { code, stdout, stderr };
+}
+
+function writeJson(name: string, content: unknown) {
+  const file = join(dir, name);
+  writeFileSync(file, typeof content === "string" ? content : JSON.stringify(content));
+  return file;
+}
+
+describe("peakcrew staffing", () => {
+  it("--json prints one JSON document: the chain and both queues per interval for the sample", async () => {
+    const { code, stdout, stderr } = await run("staffing", SAMPLE, "--json");
+    expect(code).toBe(0);
+    expect(stderr).toBe("");
+    const result = JSON.parse(stdout);
+    expect(result.chain).toMatchObject({ csBuyers: 37500, agents: 197 });
+    expect(result.intervals).toHaveLength(240);
+    expect(result.intervals[48].presales).toMatchObject({ productiveAgents: expect.any(Number), scheduledAgents: expect.any(Number) });
+    expect(result.intervals[48].aftersales.humanReceptions).toBeGreaterThan(0);
+  });
+
+  it("prints readable tables by default", async () => {
+    const { code, stdout } = await run("staffing", SAMPLE);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/店铺销售额 × 客服销售占比\s+csSalesYuan\s+10500000/);
+    expect(stdout).toMatch(/presales\s+83333\.33\s+66666\.67\s+239\s+11-11 00:00/);
+    expect(stdout).toMatch(/^11-11 00:00 /m);
+  });
+
+  it("exit 2 naming the field for a plan with a bad value", async () => {
+    const { code, stdout, stderr } = await run("staffing", writeJson("bad.json", planWith("chain.csSalesShare", "35%")), "--json");
+    expect(code).toBe(2);
+    expect(stdout).toBe("");
+    expect(stderr).toMatch(/chain\.csSalesShare/);
+  });
+
+  it("exit 2 naming the file when it is missing or not JSON", async () => {
+    const missing = await run("staffing", join(dir, "nope.json"));
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/nope\.json: cannot read: ENOENT/);
+    const broken = await run("staffing", writeJson("broken.json", "{ not json"));
+    expect(broken.code).toBe(2);
+    expect(broken.stderr).toMatch(/broken\.json: not valid JSON/);
+  });
+
+  it("exit 2 for an unknown flag or a missing file argument", async () => {
+    expect((await run("staffing", SAMPLE, "--jsn")).code).toBe(2);
+    expect((await run("staffing")).stderr).toMatch(/expected 1 file argument/);
+  });
+});
+
+describe("peakcrew erlang", () => {
+  const example = ["--arrivals", "100", "--interval-min", "30", "--aht-sec", "180", "--target-sec", "20", "--service-level", "0.8"];
+
+  it("--json gives the published example's 14 productive and 20 scheduled agents (pyworkforce README)", async () => {
+    const { code, stdout } = await run("erlang", ...example, "--max-occupancy", "0.85", "--shrinkage", "0.3", "--json");
+    expect(code).toBe(0);
+    const r = JSON.parse(stdout);
+    expect(r).toMatchObject({ model: "erlang-c", productiveAgents: 14, scheduledAgents: 20 });
+    expect(r.serviceLevel).toBeCloseTo(0.88835, 5);
+  });
+
+  it("--agents K evaluates K; a headcount that misses the target exits 1", async () => {
+    const miss = await run("erlang", ...example, "--agents", "12", "--json");
+    expect(miss.code).toBe(1);
+    expect(JSON.parse(miss.stdout)).toMatchObject({ productiveAgents: 12, meetsTarget: false });
+    expect((await run("erlang", ...example, "--agents", "14")).code).toBe(0);
+  });
+
+  it("a patience switches to Erlang A and reports abandonment", async () => {
+    const { stdout } = await run("erlang", ...example, "--patience-sec", "60");
+    expect(stdout).toMatch(/Erlang A/);
+    expect(stdout).toMatch(/abandonment/);
+  });
+
+  it("exit 2 naming each bad or missing flag", async () => {
+    const { code, stderr } = await run("erlang", "--arrivals", "many", "--interval-min", "30", "--aht-sec", "180", "--service-level", "80");
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/--arrivals: not a number/);
+    expect(stderr).toMatch(/--target-sec: is required/);
+    expect(stderr).toMatch(/--service-level: a fraction/);
+  });
+});
+
+describe("the installed command (bin/peakcrew.js)", () => {
+  it("npm run -s cli -- staffing … --json prints only JSON on stdout", () => {
+    const out = spawnSync("npm", ["run", "-s", "cli", "--", "staffing", SAMPLE, "--json"], { encoding: "utf8" });
+    expect(out.status).toBe(0);
+    expect(JSON.parse(out.stdout).chain.agents).toBe(197);
+  });
+
+  it("exits 2 for bad input", () => {
+    const out = spawnSync(process.execPath, ["bin/peakcrew.js", "erlang", "--arrivals", "x"], { encoding: "utf8" });
+    expect(out.status).toBe(2);
+  });
+
+  it("serve binds 127.0.0.1, saves the sample plan into a new database and serves it", async () => {
+    const child: ChildProcess = spawn(process.execPath, ["bin/peakcrew.js", "serve", "--port", "0", "--db", join(dir, "serve.db")]);
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        let seen = "";
+        child.stdout?.on("data", (chunk: Buffer) => {
+          seen += chunk.toString();
+          const match = /serving (http:\/\/127\.0\.0\.1:\d+\/)/.exec(seen);
+          if (match) resolve(match[1] as string);
+        });
+        child.on("exit", (code) => reject(new Error(`serve exited with ${code}`)));
+      });
+      const plans = (await (await fetch(`${url}api/plans`)).json()) as { id: number; name: string }[];
+      expect(plans).toHaveLength(1);
+      const plan = (await (await fetch(`${url}api/plans/${plans[0]?.id}`)).json()) as { result: { chain: { agents: number } } };
+      expect(plan.result.chain.agents).toBe(197);
+      expect((await fetch(url)).status).toBe(200);
+    } finally {
+      child.kill();
+    }
+  });
+});

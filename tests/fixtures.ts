@@ -1,0 +1,46 @@
+/** Test data: one valid plan; each test overrides the one field it is about. */
+import { loadCatalog } from "../src/catalog.ts";
+import type { PlanInput } from "../src/schemas.ts";
+
+export const catalog = loadCatalog();
+
+/** A small valid plan: the seller-guide shop (50万 target) over the default 3-day window. */
+export function planInput(): PlanInput {
+  return {
+    name: "test plan",
+    zone: "Asia/Shanghai",
+    window: { start: "2026-11-10T00:00", end: "2026-11-13T00:00" },
+    intervalMin: 60,
+    workdayHours: 8,
+    chain: { salesTargetYuan: 500_000, csSalesShare: 0.2, csAvgOrderValueYuan: 100, inquiryConversionRate: 0.4 },
+    presales: {
+      curve: { kind: "builtin", id: "double11" },
+      botResolutionRate: 0,
+      capacity: { basis: "messages", messagesPerCustomer: 10, secondsPerMessage: 5, utilization: 1 },
+    },
+    aftersales: {
+      shopAvgOrderValueYuan: 100,
+      contactRate: 0.1,
+      botResolutionRate: 0,
+      capacity: { basis: "perAgentDay", saturationPerAgentDay: 200 },
+    },
+    requirement: { method: "saturation" },
+  };
+}
+
+/** A service-level target for either queue. */
+export function serviceTarget() {
+  return { ahtSec: 300, targetSec: 30, serviceLevel: 0.8, maxOccupancy: 0.9, shrinkage: 0.2, concurrency: 3 };
+}
+
+/** `planInput()` with `path` (dotted) set to `value`. */
+export function planWith(path: string, value: unknown): Record<string, unknown> {
+  const plan = structuredClone(planInput()) as Record<string, unknown>;
+  const keys = path.split(".");
+  let target = plan;
+  for (const key of keys.slice(0, -1)) target = target[key] as Record<string, unknown>;
+  const last = keys.at(-1) as string;
+  if (value === undefined) delete target[last];
+  else target[last] = value;
+  return plan;
+}

@@ -1,0 +1,64 @@
+import { describe, expect, it } from "vitest";
+import { InputError } from "../src/domain/errors.ts";
+import { parsePlan } from "../src/schemas.ts";
+import { planInput, planWith } from "./fixtures.ts";
+
+function pathsOf(data: unknown): string[] {
+  try {
+    parsePlan(data);
+  } catch (error) {
+    if (error instanceof InputError) return error.issues.map((i) => i.path);
+    throw error;
+  }
+  return [];
+}
+
+describe("PlanSchema", () => {
+  it("accepts the fixture plan and fills defaults", () => {
+    const { zone: _z, window: _w, intervalMin: _i, ...minimal } = planInput();
+    const plan = parsePlan(minimal);
+    expect(plan.zone).toBe("Asia/Shanghai");
+    expect(plan.window).toEqual({ start: "2026-11-10T00:00", end: "2026-11-13T00:00" });
+    expect(plan.intervalMin).toBe(60);
+  });
+
+  it.each([
+    ["chain.csSalesShare", 1.5],
+    ["chain.csSalesShare", "35%"],
+    ["chain.salesTargetYuan", -1],
+    ["chain.inquiryConversionRate", 0],
+    ["chain.csAvgOrderValueYuan", undefined],
+    ["intervalMin", 20],
+    ["zone", "Mars/Olympus"],
+    ["window.start", "10/11/2026"],
+    ["workdayHours", 25],
+    ["presales.capacity.basis", "magic"],
+    ["presales.capacity.utilization", 1.2],
+    ["presales.botResolutionRate", 1],
+    ["aftersales.lagDayShares", [0.5, 0.2]],
+    ["aftersales.intradayHourly", [1, 2, 3]],
+    ["aftersales.shopAvgOrderValueYuan", 0],
+    ["requirement.method", "guess"],
+  ])("rejects %s = %j, naming that field", (path, value) => {
+    expect(pathsOf(planWith(path, value))).toEqual([path]);
+  });
+
+  it("rejects an unknown field (a typo) instead of ignoring it", () => {
+    expect(pathsOf(planWith("chain.salesTarget", 100))).toEqual(["chain"]);
+  });
+
+  it("lists every bad field at once", () => {
+    const plan = planWith("chain.csSalesShare", 2);
+    (plan.presales as Record<string, unknown>).botResolutionRate = -0.1;
+    expect(pathsOf(plan).sort()).toEqual(["chain.csSalesShare", "presales.botResolutionRate"]);
+  });
+
+  it("requires both queues' service targets when the method is service-level", () => {
+    expect(pathsOf(planWith("requirement", { method: "service-level" })).sort()).toEqual(["aftersales.service", "presales.service"]);
+  });
+
+  it("rejects a Qianniu rule that gives fewer than one chat per agent", () => {
+    const service = { ahtSec: 300, targetSec: 30, serviceLevel: 0.8, concurrency: { sessionMin: 1, repliesPerMin: 1, questionsPerSession: 5 } };
+    expect(pathsOf(planWith("presales.service", service))).toEqual(["presales.service.concurrency"]);
+  });
+});
