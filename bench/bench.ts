@@ -9,8 +9,11 @@ import { type Plan, planStaffing } from "../src/domain/staffing.ts";
 import { parsePlan } from "../src/schemas.ts";
 
 const catalog = loadCatalog();
-const template = catalog.templates.get("double11");
-if (!template) throw new Error("no double11 template");
+const template = (() => {
+  const t = catalog.templates.get(catalog.defaultTemplateId);
+  if (!t) throw new Error("the catalog has no default template");
+  return t;
+})();
 
 type Case = { name: string; intervals: number; run: () => { peakAgents: number } };
 
