@@ -9,11 +9,7 @@ import { type Plan, planStaffing } from "../src/domain/staffing.ts";
 import { parsePlan } from "../src/schemas.ts";
 
 const catalog = loadCatalog();
-const template = (() => {
-  const t = catalog.templates.get(catalog.defaultTemplateId);
-  if (!t) throw new Error("the catalog has no default template");
-  return t;
-})();
+const template = catalog.defaultTemplate;
 
 type Case = { name: string; intervals: number; run: () => { peakAgents: number } };
 

@@ -22,8 +22,9 @@ export function loadCatalog(dataDir = DATA_DIR): Catalog {
         return [template.id, template] as const;
       }),
   );
-  if (!templates.has(DEFAULT_TEMPLATE_ID)) throw new Error(`data/curves has no "${DEFAULT_TEMPLATE_ID}" template`);
-  return { templates, defaultTemplateId: DEFAULT_TEMPLATE_ID };
+  const defaultTemplate = templates.get(DEFAULT_TEMPLATE_ID);
+  if (!defaultTemplate) throw new Error(`data/curves has no "${DEFAULT_TEMPLATE_ID}" template`);
+  return { templates, defaultTemplate };
 }
 
 export type Sample = { id: string; file: string; content: unknown };

@@ -39,10 +39,8 @@ export async function serve(options: ServeOptions): Promise<Running> {
   const plans = plansRepo(db);
   const now = () => new Date().toISOString();
   if (plans.count() === 0) {
-    for (const sample of samples) {
-      const plan = parsePlan(sample.content);
-      plans.create(plan, planStaffing(plan, catalog), now());
-    }
+    const seeds = samples.map((sample) => parsePlan(sample.content)).map((input) => ({ input, result: planStaffing(input, catalog) }));
+    plans.createMany(seeds, now());
   }
   const app = createApp({ plans, catalog, samples, now });
   const server = await new Promise<Server>((resolve, reject) => {

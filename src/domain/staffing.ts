@@ -49,7 +49,8 @@ export type Plan = {
   requirement: { method: "saturation" | "service-level" };
 };
 
-export type Catalog = { templates: ReadonlyMap<string, CurveTemplate>; defaultTemplateId: string };
+/** The built-in curves, and the one whose after-sales shapes are the defaults. */
+export type Catalog = { templates: ReadonlyMap<string, CurveTemplate>; defaultTemplate: CurveTemplate };
 
 export type QueueSummary = {
   receptions: number;
@@ -90,7 +91,6 @@ export type StaffingResult = {
  */
 export function planStaffing(plan: Plan, catalog: Catalog): StaffingResult {
   const grid = buildGrid({ ...plan.window, zone: plan.zone }, plan.intervalMin);
-  const defaultTemplate = catalog.templates.get(catalog.defaultTemplateId) as CurveTemplate;
   const saturation = {
     presales: saturationOf(plan.presales.capacity, plan.workdayHours),
     aftersales: saturationOf(plan.aftersales.capacity, plan.workdayHours),
@@ -104,8 +104,8 @@ export function planStaffing(plan: Plan, catalog: Catalog): StaffingResult {
       {
         orders: plan.chain.salesTargetYuan / plan.aftersales.shopAvgOrderValueYuan,
         contactRate: plan.aftersales.contactRate,
-        lagDayShares: plan.aftersales.lagDayShares ?? defaultTemplate.aftersalesLagDayShares,
-        intradayHourly: plan.aftersales.intradayHourly ?? defaultTemplate.aftersalesIntradayHourly,
+        lagDayShares: plan.aftersales.lagDayShares ?? catalog.defaultTemplate.aftersalesLagDayShares,
+        intradayHourly: plan.aftersales.intradayHourly ?? catalog.defaultTemplate.aftersalesIntradayHourly,
         botResolutionRate: plan.aftersales.botResolutionRate,
       },
       shares,
@@ -113,15 +113,11 @@ export function planStaffing(plan: Plan, catalog: Catalog): StaffingResult {
     ),
   };
 
-  const requirement = {} as Record<QueueName, RequirementRow[]>;
-  for (const queue of QUEUES) {
-    const humanReceptions = demand[queue].humanReceptions;
-    if (plan.requirement.method === "saturation") {
-      requirement[queue] = saturationRequirement(humanReceptions, saturation[queue], plan.workdayHours, plan.intervalMin);
-    } else {
-      requirement[queue] = serviceLevelRequirement(humanReceptions, serviceTargetOf(plan, queue), plan.intervalMin);
-    }
-  }
+  const requirementOf = (queue: QueueName): RequirementRow[] =>
+    plan.requirement.method === "saturation"
+      ? saturationRequirement(demand[queue].humanReceptions, saturation[queue], plan.workdayHours, plan.intervalMin)
+      : serviceLevelRequirement(demand[queue].humanReceptions, serviceTargetOf(plan, queue), plan.intervalMin);
+  const requirement = { presales: requirementOf("presales"), aftersales: requirementOf("aftersales") };
 
   const intervals = grid.starts.map((start, i): IntervalRow => {
     const row = (queue: QueueName): QueueInterval => ({

@@ -40,6 +40,10 @@ export function plansRepo(db: Db) {
       const info = insert.run({ name: input.name, input: JSON.stringify(input), result: JSON.stringify(result), now });
       return this.get(Number(info.lastInsertRowid)) as PlanRecord;
     },
+    /** Saves several plans in one transaction: all or none. */
+    createMany(items: { input: Plan; result: StaffingResult }[], now: string): PlanRecord[] {
+      return db.transaction(() => items.map((item) => this.create(item.input, item.result, now)))();
+    },
     /** Replaces a plan's inputs and results; undefined if there is no such plan. */
     update(id: number, input: Plan, result: StaffingResult, now: string): PlanRecord | undefined {
       const info = update.run({ id, name: input.name, input: JSON.stringify(input), result: JSON.stringify(result), now });
