@@ -45,11 +45,8 @@ export type ErlangParams = {
   patienceSec?: number | undefined;
 };
 
+/** The queue's performance for a given number of agents. */
 export type ErlangFigures = {
-  /** Agents on the queue (productive, logged in and available). */
-  productiveAgents: number;
-  /** Agents to schedule so that `productiveAgents` remain after shrinkage. */
-  scheduledAgents: number;
   /** False for Erlang C when agents ≤ offered load: the queue grows without bound. */
   stable: boolean;
   /** Share of all arrivals answered within `targetSec` (abandoned ones count as missed). */
@@ -66,6 +63,10 @@ export type ErlangFigures = {
 
 export type ErlangResult = ErlangFigures & {
   model: "erlang-c" | "erlang-a";
+  /** Agents on the queue (productive, logged in and available). */
+  productiveAgents: number;
+  /** Agents to schedule so that `productiveAgents` remain after shrinkage. */
+  scheduledAgents: number;
   /** Offered load in agents (Erlangs): arrivals × effective handle time ÷ interval. */
   trafficErlangs: number;
   effectiveAhtSec: number;
@@ -172,21 +173,19 @@ export function scheduledFor(productiveAgents: number, shrinkage: number): numbe
 }
 
 function figuresFor(ctx: Context, n: number, b: number): ErlangFigures {
-  const base = { productiveAgents: n, scheduledAgents: scheduledFor(n, ctx.params.shrinkage) };
   if (ctx.lambdaPerSec === 0) {
-    return { ...base, stable: true, serviceLevel: 1, occupancy: 0, waitProbability: 0, asaSec: 0, abandonProbability: 0 };
+    return { stable: true, serviceLevel: 1, occupancy: 0, waitProbability: 0, asaSec: 0, abandonProbability: 0 };
   }
-  return ctx.patience ? erlangAFigures(ctx, ctx.patience.thetaPerSec, n, b, base) : erlangCFigures(ctx, n, b, base);
+  return ctx.patience ? erlangAFigures(ctx, ctx.patience.thetaPerSec, n, b) : erlangCFigures(ctx, n, b);
 }
 
-function erlangCFigures(ctx: Context, n: number, b: number, base: Pick<ErlangFigures, "productiveAgents" | "scheduledAgents">): ErlangFigures {
+function erlangCFigures(ctx: Context, n: number, b: number): ErlangFigures {
   const { a, effectiveAhtSec } = ctx;
   if (n <= a) {
-    return { ...base, stable: false, serviceLevel: 0, occupancy: 1, waitProbability: 1, asaSec: null, abandonProbability: 0 };
+    return { stable: false, serviceLevel: 0, occupancy: 1, waitProbability: 1, asaSec: null, abandonProbability: 0 };
   }
   const pw = erlangCFromB(n, a, b);
   return {
-    ...base,
     stable: true,
     serviceLevel: erlangCServiceLevel(ctx, n, b),
     occupancy: a / n,
@@ -219,11 +218,10 @@ function erlangAFigures(
   thetaPerSec: number,
   n: number,
   b: number,
-  base: Pick<ErlangFigures, "productiveAgents" | "scheduledAgents">,
 ): ErlangFigures {
   const { a, lambdaPerSec, muPerSec } = ctx;
   if (n === 0) {
-    return { ...base, stable: true, serviceLevel: 0, occupancy: 0, waitProbability: 1, asaSec: 1 / thetaPerSec, abandonProbability: 1 };
+    return { stable: true, serviceLevel: 0, occupancy: 0, waitProbability: 1, asaSec: 1 / thetaPerSec, abandonProbability: 1 };
   }
   const x = (n * muPerSec) / thetaPerSec;
   const y = lambdaPerSec / thetaPerSec;
@@ -238,7 +236,6 @@ function erlangAFigures(
   const servedInTimeGivenWait = servedGivenWait * Math.max(0, 1 - lateFraction);
   const abandonProbability = waitProbability * (1 - servedGivenWait);
   return {
-    ...base,
     stable: true,
     serviceLevel: 1 - waitProbability + waitProbability * servedInTimeGivenWait,
     occupancy: (a * (1 - abandonProbability)) / n,
