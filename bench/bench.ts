@@ -2,6 +2,8 @@
  * `npm run bench`: times the staffing engine. Speed is measured here, never in a test.
  * Each case runs a few warm-up rounds, then reports the median and best of the timed rounds.
  */
+import { execFileSync } from "node:child_process";
+import { readdirSync } from "node:fs";
 import { loadCatalog, loadSamplePlans } from "../src/catalog.ts";
 import { resample, toShares } from "../src/domain/curve.ts";
 import { serviceLevelRequirement, type ServiceTarget } from "../src/domain/requirement.ts";
@@ -71,11 +73,40 @@ const cases: Case[] = [
 
 const rows = cases.map((c) => ({ c, t: time(c) }));
 const rssMb = Math.round(process.memoryUsage().rss / 2 ** 20);
-const header = ["case", "interval×queue", "peak agents", "median ms", "best ms"];
-const body = rows.map(({ c, t }) => [c.name, String(c.intervals), String(t.peakAgents), t.median.toFixed(1), t.best.toFixed(1)]);
-const widths = header.map((h, i) => Math.max(h.length, ...body.map((r) => (r[i] as string).length)));
-const line = (cells: string[]) => `| ${cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i] as number) : cell.padStart(widths[i] as number))).join(" | ")} |`;
-console.log(line(header));
-console.log(`|${widths.map((w, i) => (i === 0 ? "-".repeat(w + 2) : `${"-".repeat(w + 1)}:`)).join("|")}|`);
-for (const r of body) console.log(line(r));
-console.log(`\nnode ${process.version}, process RSS after all cases: ${rssMb} MB`);
+console.log("## Staffing engine (in process)\n");
+printTable(
+  ["case", "interval×queue", "peak agents", "median ms", "best ms"],
+  rows.map(({ c, t }) => [c.name, String(c.intervals), String(t.peakAgents), t.median.toFixed(1), t.best.toFixed(1)]),
+);
+console.log(`\nnode ${process.version}, process RSS after these cases: ${rssMb} MB`);
+
+// Shift design on the shared instances, each run in a fresh process like the peers' figures.
+const benchDir = new URL("../../shared/bench/instances/", import.meta.url);
+const instances = readdirSync(benchDir).filter((f) => f.endsWith(".json")).sort((a, b) => sizeRank(a) - sizeRank(b));
+const designRows = instances.map((file) => {
+  const runs = [0, 1, 2].map(() => {
+    const t0 = performance.now();
+    const out = execFileSync(process.execPath, ["--import", "tsx", "bench/design-once.ts", new URL(file, benchDir).pathname], { encoding: "utf8" });
+    return { wallS: (performance.now() - t0) / 1000, ...JSON.parse(out) };
+  });
+  runs.sort((a, b) => a.wallS - b.wallS);
+  const median = runs[1];
+  return [
+    median.name, `${median.shifts} / ${median.intervals}`, median.status, String(median.paidHours), String(median.lowerBoundHours),
+    median.gap === null ? "—" : `${(median.gap * 100).toFixed(2)} %`, (median.solveMs / 1000).toFixed(2), median.wallS.toFixed(2), String(Math.round(median.peakRssMb)),
+  ];
+});
+console.log("\n## Shift design, shared/bench instances (median of 3 fresh processes)\n");
+printTable(["instance", "shifts / intervals", "status", "paid h", "LP bound h", "gap", "solve s", "process s", "peak MB"], designRows);
+
+function sizeRank(file: string): number {
+  return ["-S.", "-M.", "-L.", "-XL."].findIndex((s) => file.includes(s));
+}
+
+function printTable(header: string[], body: string[][]) {
+  const widths = header.map((h, i) => Math.max(h.length, ...body.map((r) => (r[i] as string).length)));
+  const line = (cells: string[]) => `| ${cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i] as number) : cell.padStart(widths[i] as number))).join(" | ")} |`;
+  console.log(line(header));
+  console.log(`|${widths.map((w, i) => (i === 0 ? "-".repeat(w + 2) : `${"-".repeat(w + 1)}:`)).join("|")}|`);
+  for (const r of body) console.log(line(r));
+}

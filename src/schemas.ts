@@ -6,6 +6,7 @@
 import { IANAZone } from "luxon";
 import { z } from "zod";
 import type { CurveTemplate } from "./domain/curve.ts";
+import type { DesignInstance } from "./domain/shifts.ts";
 import { InputError, type InputIssue } from "./domain/errors.ts";
 import type { ErlangParams } from "./domain/erlang.ts";
 import { resolveConcurrency } from "./domain/requirement.ts";
@@ -120,6 +121,51 @@ export const ErlangRequestSchema = z.strictObject({
   patienceSec: positive().optional(),
   agents: z.number().int().min(0).max(1_000_000).optional(),
 });
+
+/** `peakcrew design` and `POST /api/design`: the instance format of shared/bench/README.md. */
+export const DesignInstanceSchema = z
+  .object({
+    name: z.string().optional(),
+    start: z.iso.datetime({ offset: true, message: "an ISO date-time with offset, e.g. 2026-11-10T00:00:00+08:00" }),
+    intervalMinutes: z.number().int().positive(),
+    demand: z.array(z.number().int().min(0)).min(1).max(20_000),
+    shiftLengthsHours: z.array(positive()).max(50).optional(),
+    shiftStartStepMinutes: z.number().int().positive().optional(),
+    breakRule: z
+      .strictObject({
+        minShiftHours: z.number().min(0),
+        breakMinutes: z.number().int().positive(),
+        window: z.tuple([fraction(), fraction()]).refine(([lo, hi]) => lo <= hi, { message: "window[0] must not exceed window[1]" }),
+      })
+      .nullable()
+      .optional(),
+    maxContinuousHours: positive().optional(),
+    costPerHour: positive().optional(),
+    templates: z
+      .array(
+        z.strictObject({
+          name: z.string().optional(),
+          startMinute: z.number().int(),
+          lengthMinutes: z.number().int().positive(),
+          cost: z.number().min(0).optional(),
+          breaks: z.array(z.strictObject({ startMinute: z.number().int(), lengthMinutes: z.number().int().positive() })).optional(),
+          maxCount: z.number().int().min(0).optional(),
+        }),
+      )
+      .max(10_000)
+      .optional(),
+    cyclic: z.boolean().optional(),
+  })
+  .superRefine((instance, ctx) => {
+    if (!instance.shiftLengthsHours?.length && !instance.templates?.length) {
+      ctx.addIssue({ code: "custom", path: ["shiftLengthsHours"], message: "give shift lengths (a generated grid) or templates, or both" });
+    }
+  });
+
+/** A design instance as the domain takes it. */
+export function parseDesignInstance(data: unknown): DesignInstance {
+  return parse(DesignInstanceSchema, data);
+}
 
 /** The built-in curve files in data/curves/. */
 export const CurveTemplateFileSchema = z.object({

@@ -10,6 +10,7 @@ import { planStaffing } from "./domain/staffing.ts";
 import { parsePlan } from "./schemas.ts";
 import { openDb } from "./store/db.ts";
 import { plansRepo } from "./store/plans.ts";
+import { createSolverThread } from "./solver/thread.ts";
 
 export type ServeOptions = {
   /** 0 picks a free port. */
@@ -42,7 +43,8 @@ export async function serve(options: ServeOptions): Promise<Running> {
     const seeds = samples.map((sample) => parsePlan(sample.content)).map((input) => ({ input, result: planStaffing(input, catalog) }));
     plans.createMany(seeds, now());
   }
-  const app = createApp({ plans, catalog, samples, now });
+  const solver = createSolverThread();
+  const app = createApp({ plans, catalog, samples, now, solver });
   const server = await new Promise<Server>((resolve, reject) => {
     const s = app.listen(options.port, options.host, (error?: Error) => (error ? reject(error) : resolve(s)));
   });
@@ -55,7 +57,7 @@ export async function serve(options: ServeOptions): Promise<Running> {
       new Promise<void>((resolve) => {
         server.close(() => {
           db.close();
-          resolve();
+          solver.close().then(resolve, resolve);
         });
       }),
   };

@@ -7,7 +7,8 @@ import express from "express";
 import { z } from "zod";
 import { evaluateAgents, requiredAgents } from "../domain/erlang.ts";
 import { type Catalog, planStaffing } from "../domain/staffing.ts";
-import { parse, parseErlangRequest, parsePlan } from "../schemas.ts";
+import { parse, parseDesignInstance, parseErlangRequest, parsePlan } from "../schemas.ts";
+import type { SolverThread } from "../solver/thread.ts";
 import type { Sample } from "../catalog.ts";
 import type { PlansRepo } from "../store/plans.ts";
 import { AppError, errorHandler, notFound } from "./errors.ts";
@@ -19,6 +20,10 @@ export type AppDeps = {
   /** The clock, as an ISO timestamp; tests fake it. */
   now: () => string;
   log?: (message: string, error: unknown) => void;
+  /** Runs solver jobs off the event loop. */
+  solver: SolverThread;
+  /** Time limit for one shift design, seconds. */
+  designTimeLimitSec?: number;
   /** Largest accepted JSON body. */
   bodyLimit?: string;
 };
@@ -41,6 +46,11 @@ export function createApp(deps: AppDeps): express.Express {
   api.post("/erlang", (req, res) => {
     const { agents, ...params } = parseErlangRequest(req.body);
     res.json(agents === undefined ? requiredAgents(params) : evaluateAgents(params, agents));
+  });
+
+  api.post("/design", async (req, res) => {
+    const instance = parseDesignInstance(req.body);
+    res.json(await deps.solver.run("design", { instance, timeLimitSec: deps.designTimeLimitSec ?? 30 }));
   });
 
   api.get("/samples", (_req, res) => {

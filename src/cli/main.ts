@@ -10,7 +10,9 @@ import { loadCatalog } from "../catalog.ts";
 import { InputError, type InputIssue } from "../domain/errors.ts";
 import { type ErlangResult, evaluateAgents, requiredAgents } from "../domain/erlang.ts";
 import { planStaffing, QUEUES, type StaffingResult } from "../domain/staffing.ts";
-import { parseErlangRequest, parsePlan } from "../schemas.ts";
+import { type DesignResult, designShifts } from "../domain/design.ts";
+import { parseDesignInstance, parseErlangRequest, parsePlan } from "../schemas.ts";
+import { createSolve } from "../solver/highs.ts";
 import { defaultDbFile, serve } from "../server.ts";
 import { fmt, table } from "./format.ts";
 
@@ -24,7 +26,9 @@ const USAGE = `usage: peakcrew <command> [options]
   staffing PLAN.json [--json]                   the chain, the curve and required agents per interval
   erlang --arrivals N --interval-min M --aht-sec S --target-sec T --service-level P
          [--max-occupancy O] [--shrinkage R] [--concurrency C] [--patience-sec Q] [--agents K] [--json]
-                                                one interval's queueing answer (Erlang C; Erlang A with a patience)`;
+                                                one interval's queueing answer (Erlang C; Erlang A with a patience)
+  design INSTANCE.json [--json] [--time-limit-sec N]
+                                                optimal shifts for a requirement curve (shared/bench format)`;
 
 /** Runs one command; resolves to its exit code. `serve` resolves once listening. */
 export async function main(argv: string[], io: Io): Promise<number> {
@@ -37,6 +41,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
         return staffingCommand(rest, io);
       case "erlang":
         return erlangCommand(rest, io);
+      case "design":
+        return await designCommand(rest, io);
       case undefined:
       case "help":
       case "--help":
@@ -207,4 +213,28 @@ function erlangText(r: ErlangResult, given: boolean): string {
     ["meets target", r.meetsTarget ? "yes" : "no"],
   ];
   return `${table(["figure", "value"], rows)}\n`;
+}
+
+async function designCommand(argv: string[], io: Io): Promise<number> {
+  const { values, positionals } = args(argv, { json: { type: "boolean" }, "time-limit-sec": { type: "string" } }, 1);
+  const timeLimitSec = values["time-limit-sec"] === undefined ? 60 : Number(values["time-limit-sec"]);
+  if (!(timeLimitSec > 0)) throw new InputError([{ path: "--time-limit-sec", message: "must be a positive number of seconds" }]);
+  const instance = parseDesignInstance(readJsonFile(positionals[0] as string));
+  const result = designShifts(instance, { solve: await createSolve(), clock: () => performance.now(), timeLimitSec });
+  io.stdout(values.json ? `${JSON.stringify(result)}\n` : designText(result));
+  return result.status === "optimal" || result.status === "feasible" ? EXIT.ok : EXIT.notMet;
+}
+
+function designText(r: DesignResult): string {
+  const hhmm = (iso: string) => DateTime.fromISO(iso, { setZone: true }).toFormat("MM-dd HH:mm");
+  const head = [
+    `${r.name}: ${r.status}. Paid ${fmt(r.paidHours)} h, cost ${fmt(r.cost)}; lower bound ${r.lowerBound === null ? "—" : fmt(r.lowerBound)}, gap ${r.gap === null ? "—" : `${(r.gap * 100).toFixed(2)} %`}; ${fmt(r.solveMs)} ms.`,
+    `${r.model.shifts} candidate shifts × ${r.model.intervals} intervals; stages: ${r.stages.map((s) => `${s.stage} ${fmt(s.ms)} ms`).join(", ")}.`,
+  ];
+  const shifts = table(
+    ["start", "end", "hours", "break", "agents"],
+    r.agentsPerShift.map((s) => [hhmm(s.start), hhmm(s.end), s.lengthHours, s.breaks.map((b) => `${hhmm(b.start).slice(6)}–${hhmm(b.end).slice(6)}`).join(" ") || "—", s.agents]),
+  );
+  const uncovered = r.uncovered.length === 0 ? [] : ["", "Cannot be covered:", table(["interval", "short"], r.uncovered.map((u) => [hhmm(u.start), u.shortfall]))];
+  return [...head, "", shifts, ...uncovered, ""].join("\n");
 }

@@ -1,9 +1,11 @@
+import { readFileSync } from "node:fs";
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { type AppDeps, createApp } from "../../src/api/app.ts";
 import { loadSamplePlans } from "../../src/catalog.ts";
 import { openDb } from "../../src/store/db.ts";
+import { createSolverThread, type SolverThread } from "../../src/solver/thread.ts";
 import { plansRepo } from "../../src/store/plans.ts";
 import { catalog, planInput, planWith } from "../fixtures.ts";
 
@@ -12,11 +14,13 @@ let server: Server;
 let base: string;
 let plans: ReturnType<typeof plansRepo>;
 let logged: unknown[];
+let solver: SolverThread;
 
 async function start(overrides: Partial<AppDeps> = {}) {
   plans = plansRepo(openDb(":memory:"));
   logged = [];
-  const app = createApp({ plans, catalog, samples: loadSamplePlans(), now: () => NOW, log: (_m, e) => logged.push(e), ...overrides });
+  solver = createSolverThread();
+  const app = createApp({ plans, catalog, samples: loadSamplePlans(), now: () => NOW, log: (_m, e) => logged.push(e), solver, ...overrides });
   server = await new Promise<Server>((resolve) => {
     const s = app.listen(0, "127.0.0.1", () => resolve(s));
   });
@@ -24,7 +28,10 @@ async function start(overrides: Partial<AppDeps> = {}) {
 }
 
 beforeEach(() => start());
-afterEach(() => new Promise<void>((resolve) => server.close(() => resolve())));
+afterEach(async () => {
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await solver.close();
+});
 
 const send = async (method: string, path: string, body?: unknown, raw?: string) => {
   const res = await fetch(base + path, {
@@ -91,6 +98,38 @@ describe("POST /api/erlang", () => {
     const res = await send("POST", "/api/erlang", { arrivals: 100, intervalMin: 30, ahtSec: 180, targetSec: 20, serviceLevel: 80 });
     expect(res.status).toBe(400);
     expect(res.body.error.issues).toEqual([{ path: "serviceLevel", message: expect.stringMatching(/fraction/) }]);
+  });
+});
+
+describe("POST /api/design", () => {
+  const benchInstance = (size: string) => JSON.parse(readFileSync(new URL(`../../../shared/bench/instances/d11-${size}.json`, import.meta.url), "utf8"));
+
+  it("designs the bench S instance optimally (402 paid hours) in the solver thread", async () => {
+    const res = await send("POST", "/api/design", benchInstance("S"));
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ status: "optimal", paidHours: 402, lowerBoundHours: 402, gap: 0 });
+  });
+
+  it("answers another request while a large design is solving", async () => {
+    const design = send("POST", "/api/design", benchInstance("XL"));
+    let designDone = false;
+    void design.then(() => {
+      designDone = true;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    const list = await send("GET", "/api/plans");
+    expect(list.status).toBe(200);
+    expect(designDone).toBe(false);
+    expect((await design).body.status).toBe("optimal");
+  });
+
+  it("400 naming the field for a bad instance, with the domain's grid checks too", async () => {
+    const bad = await send("POST", "/api/design", { ...benchInstance("S"), demand: [1, -2] });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.issues[0].path).toBe("demand.1");
+    const offGrid = await send("POST", "/api/design", { ...benchInstance("S"), shiftStartStepMinutes: 90 });
+    expect(offGrid.status).toBe(400);
+    expect(offGrid.body.error.issues[0].path).toBe("shiftStartStepMinutes");
   });
 });
 

@@ -1,0 +1,36 @@
+/**
+ * The shape of the linear models the domain builds and the answers it expects back. The
+ * solver itself is injected (src/solver/highs.ts is the only code that imports one), so
+ * the domain stays pure and testable.
+ */
+
+/** minimize colCost·x  subject to  rowLower ≤ A·x,  0 ≤ x ≤ colUpper (A sparse, by column). */
+export type LinearModel = {
+  numRows: number;
+  numCols: number;
+  colCost: Float64Array;
+  /** Infinity for no upper bound. */
+  colUpper: Float64Array;
+  rowLower: Float64Array;
+  /** CSC: column j's rows are indices[starts[j] … starts[j+1]). */
+  starts: Int32Array;
+  indices: Int32Array;
+  /** Coefficients; absent means every entry is 1 (a covering matrix). */
+  values?: Float64Array;
+  /** Solve with every variable integer (MIP) or as the LP relaxation. */
+  integer: boolean;
+  /** A feasible integer start for a MIP, if known. */
+  start?: Float64Array;
+  timeLimitSec: number;
+};
+
+export type SolveOutcome = {
+  status: "optimal" | "infeasible" | "timeout" | "error";
+  /** The best solution found, if any. */
+  x: Float64Array | null;
+  objective: number;
+  /** Proven lower bound on the objective (the LP value, or the MIP's dual bound). */
+  bound: number;
+};
+
+export type Solve = (model: LinearModel) => SolveOutcome;

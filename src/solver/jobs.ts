@@ -1,0 +1,18 @@
+/**
+ * The solver jobs that run in a worker thread: each takes plain data and returns plain data,
+ * so it can cross the thread boundary. The worker (solver-worker.ts) and the in-process
+ * runner share this table.
+ */
+import { type DesignResult, designShifts } from "../domain/design.ts";
+import type { DesignInstance } from "../domain/shifts.ts";
+import { createSolve } from "./highs.ts";
+
+export type Jobs = {
+  design: { input: { instance: DesignInstance; timeLimitSec: number }; output: DesignResult };
+};
+
+export type JobName = keyof Jobs;
+
+export const jobs: { [K in JobName]: (input: Jobs[K]["input"]) => Promise<Jobs[K]["output"]> } = {
+  design: async ({ instance, timeLimitSec }) => designShifts(instance, { solve: await createSolve(), clock: () => performance.now(), timeLimitSec }),
+};

@@ -1,0 +1,146 @@
+import { readFileSync } from "node:fs";
+import { beforeAll, describe, expect, it } from "vitest";
+import { designShifts } from "../../src/domain/design.ts";
+import type { Solve } from "../../src/domain/lp.ts";
+import { coverageOf, type DesignInstance, enumerateShifts } from "../../src/domain/shifts.ts";
+import { parseDesignInstance } from "../../src/schemas.ts";
+import { createSolve } from "../../src/solver/highs.ts";
+
+let solve: Solve;
+beforeAll(async () => {
+  solve = await createSolve();
+});
+const design = (instance: DesignInstance) => designShifts(instance, { solve, clock: () => performance.now(), timeLimitSec: 60 });
+const bench = (size: string) => parseDesignInstance(JSON.parse(readFileSync(new URL(`../../../shared/bench/instances/d11-${size}.json`, import.meta.url), "utf8")));
+
+// Hillier & Lieberman, "Introduction to Operations Research", §3.4 personnel scheduling
+// (Union Airlines): five 8-hour shifts from 6:00 with daily costs $170, 160, 175, 180, 195;
+// agents needed per period from 6:00: 48, 79, 65, 87, 64, 73, 82, 43, 52, then 15 from
+// midnight to 6:00. Published optimum: (48, 31, 39, 43, 15) agents, total cost $30,610.
+const unionAirlines: DesignInstance = {
+  name: "Union Airlines",
+  start: "2026-11-10T06:00:00+08:00",
+  intervalMinutes: 120,
+  demand: [48, 79, 65, 87, 64, 73, 82, 43, 52, 15, 15, 15],
+  templates: [
+    { name: "S1 06-14", startMinute: 0, lengthMinutes: 480, cost: 170 },
+    { name: "S2 08-16", startMinute: 120, lengthMinutes: 480, cost: 160 },
+    { name: "S3 12-20", startMinute: 360, lengthMinutes: 480, cost: 175 },
+    { name: "S4 16-24", startMinute: 600, lengthMinutes: 480, cost: 180 },
+    { name: "S5 22-06", startMinute: 960, lengthMinutes: 480, cost: 195 },
+  ],
+};
+
+// Winston, "Operations Research: Applications and Algorithms", §3.5 (post office): each
+// employee works five consecutive days of a repeating week; needs Mon–Sun 17, 13, 15, 19, 14,
+// 16, 11. The LP optimum is 67/3 = 22.33 employees; the integer optimum is 23.
+const postOffice: DesignInstance = {
+  name: "post office",
+  start: "2026-11-09T00:00:00+08:00",
+  intervalMinutes: 1440,
+  demand: [17, 13, 15, 19, 14, 16, 11],
+  shiftLengthsHours: [120],
+  shiftStartStepMinutes: 1440,
+  costPerHour: 1 / 120,
+  cyclic: true,
+};
+
+describe("enumerateShifts", () => {
+  // The peers' model sizes in shared/bench/README.md: 85, 1,887, 6,747 and 17,115 variables.
+  it.each([
+    ["S", 85],
+    ["M", 1887],
+    ["L", 6747],
+    ["XL", 17115],
+  ])("builds the same %s model as the peers (%i shifts)", (size, count) => {
+    expect(enumerateShifts(bench(size))).toHaveLength(count);
+  });
+
+  it("a 10 h shift with a 60 min break in [0.4, 0.6] of it covers 9 h, never during its break", () => {
+    const [withBreak] = enumerateShifts({ start: "2026-11-10T00:00:00+08:00", intervalMinutes: 60, demand: new Array(24).fill(1), shiftLengthsHours: [10], shiftStartStepMinutes: 60, breakRule: { minShiftHours: 8, breakMinutes: 60, window: [0.4, 0.6] } });
+    expect(withBreak?.rows).toEqual([0, 1, 2, 3, 5, 6, 7, 8, 9]);
+    expect(withBreak?.breaks).toEqual([{ startMin: 240, lengthMin: 60 }]);
+  });
+
+  it("a cyclic shift wraps past the end of the window to its start", () => {
+    const sundayStart = enumerateShifts(postOffice).find((s) => s.startMin === 6 * 1440);
+    expect(sundayStart?.rows).toEqual([0, 1, 2, 3, 6]);
+  });
+
+  it("rejects a start step off the interval grid, naming the field", () => {
+    expect(() => enumerateShifts({ ...bench("S"), shiftStartStepMinutes: 90 })).toThrow(/shiftStartStepMinutes/);
+  });
+});
+
+describe("designShifts", () => {
+  it("finds the published Union Airlines optimum: $30,610 with (48, 31, 39, 43, 15) agents", () => {
+    const r = design(unionAirlines);
+    expect(r.status).toBe("optimal");
+    expect(r.cost).toBe(30_610);
+    expect(r.agentsPerShift.map((s) => s.agents)).toEqual([48, 31, 39, 43, 15]);
+    expect(r.gap).toBe(0);
+  });
+
+  it("finds the post office's 23 employees although the LP bound is 22.33, and proves it", () => {
+    const r = design(postOffice);
+    expect(r.status).toBe("optimal");
+    expect(r.cost).toBeCloseTo(23, 9);
+    expect(r.lowerBoundHours).toBeCloseTo((67 / 3) * 120, 6);
+    // Whole-number costs: the bound 22.33 rounds up to 23, which the design meets.
+    expect(r.lowerBound).toBe(23);
+    expect(r.gap).toBe(0);
+    expect(r.coverage.every((c) => c.covered >= c.demand)).toBe(true);
+  });
+
+  it("when the LP bound cannot prove the rounding optimal, the full MIP runs and proves it", () => {
+    // Costs of 1.1 per employee are not whole numbers, so 22.33 × 1.1 does not round up to a proof.
+    const r = design({ ...postOffice, costPerHour: 1.1 / 120 });
+    expect(r.stages.map((s) => s.stage)).toContain("full-mip");
+    expect(r.status).toBe("optimal");
+    expect(r.cost).toBeCloseTo(23 * 1.1, 9);
+    expect(r.lowerBound).toBeCloseTo(23 * 1.1, 6);
+  });
+
+  it("a solver that runs out of time is reported as a timeout, not thrown", () => {
+    const timeout: Solve = () => ({ status: "timeout", x: null, objective: Number.NaN, bound: Number.NEGATIVE_INFINITY });
+    const r = designShifts(unionAirlines, { solve: timeout, clock: () => 0, timeLimitSec: 1 });
+    expect(r.status).toBe("timeout");
+    expect(r.agentsPerShift).toEqual([]);
+    expect(r.gap).toBeNull();
+  });
+
+  it.each(["S", "M"])("solves bench instance %s to its published optimum with coverage ≥ demand everywhere", (size) => {
+    const optimum = { S: 402, M: 3234 }[size as "S" | "M"];
+    const r = design(bench(size));
+    expect(r.status).toBe("optimal");
+    expect(r.paidHours).toBe(optimum);
+    expect(r.lowerBoundHours).toBeCloseTo(optimum, 6);
+    expect(r.gap).toBe(0);
+    const recomputed = coverageOf(bench(size), r.agentsPerShift.map((s) => ({ shift: { startMin: minutesFrom(bench(size).start, s.start), lengthMin: s.lengthHours * 60, breaks: s.breaks.map((b) => ({ startMin: minutesFrom(bench(size).start, b.start), lengthMin: minutesFrom(b.start, b.end) })) }, agents: s.agents })));
+    recomputed.forEach((c, t) => expect(c).toBeGreaterThanOrEqual(bench(size).demand[t] as number));
+  });
+
+  it("when maxCount is too low, the result says infeasible and names the short intervals", () => {
+    const capped = { ...unionAirlines, templates: unionAirlines.templates?.map((t) => (t.name === "S5 22-06" ? { ...t, maxCount: 10 } : t)) };
+    const r = design(capped);
+    expect(r.status).toBe("infeasible");
+    expect(r.gap).toBeNull();
+    expect(r.uncovered).toEqual([
+      { start: "2026-11-11T00:00:00.000+08:00", shortfall: 5 },
+      { start: "2026-11-11T02:00:00.000+08:00", shortfall: 5 },
+      { start: "2026-11-11T04:00:00.000+08:00", shortfall: 5 },
+    ]);
+    expect(r.agentsPerShift.find((s) => s.name === "S5 22-06")?.agents).toBe(10);
+  });
+
+  it("an all-zero demand needs nobody", () => {
+    const r = design({ ...bench("S"), demand: new Array(24).fill(0) });
+    expect(r.status).toBe("optimal");
+    expect(r.paidHours).toBe(0);
+    expect(r.agentsPerShift).toEqual([]);
+  });
+});
+
+function minutesFrom(fromIso: string, toIso: string): number {
+  return (Date.parse(toIso) - Date.parse(fromIso)) / 60_000;
+}
