@@ -2,7 +2,7 @@
  * The built-in data shipped in data/: curve templates and sample files, read once at
  * start-up and validated against the same schemas the API uses.
  */
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Catalog } from "./domain/staffing.ts";
@@ -27,13 +27,28 @@ export function loadCatalog(dataDir = DATA_DIR): Catalog {
   return { templates, defaultTemplate };
 }
 
-export type Sample = { id: string; file: string; content: unknown };
+export type Sample = {
+  id: string;
+  file: string;
+  content: unknown;
+  /** The sample's staff pool, if it ships one (<id>.staff.csv). */
+  staffCsv?: string;
+};
 
-/** The sample plans in data/samples/*.plan.json, by id (the file name without `.plan.json`). */
+/** The sample plans in data/samples/*.plan.json, by id (the file name without `.plan.json`), with their staff CSVs. */
 export function loadSamplePlans(dataDir = DATA_DIR): Sample[] {
   const dir = join(dataDir, "samples");
   return readdirSync(dir)
     .filter((f) => f.endsWith(".plan.json"))
     .sort()
-    .map((f) => ({ id: f.replace(/\.plan\.json$/, ""), file: `data/samples/${f}`, content: JSON.parse(readFileSync(join(dir, f), "utf8")) }));
+    .map((f) => {
+      const id = f.replace(/\.plan\.json$/, "");
+      const staffFile = join(dir, `${id}.staff.csv`);
+      return {
+        id,
+        file: `data/samples/${f}`,
+        content: JSON.parse(readFileSync(join(dir, f), "utf8")),
+        ...(existsSync(staffFile) ? { staffCsv: readFileSync(staffFile, "utf8") } : {}),
+      };
+    });
 }

@@ -7,7 +7,9 @@ import { InputError } from "./domain/errors.ts";
 export function readCsv(text: string): CsvRecord[] {
   try {
     // With `info: true` csv-parse returns {record, info} per row; its types do not model that option.
-    const rows = parse(text, { bom: true, info: true, relax_column_count: true, skip_empty_lines: true }) as unknown as {
+    // Accept \r\n and \n in one file: rows appended in another editor are common.
+    const options = { bom: true, info: true, relax_column_count: true, skip_empty_lines: true, record_delimiter: ["\r\n", "\n"] };
+    const rows = parse(text, options) as unknown as {
       record: string[];
       info: { lines: number };
     }[];

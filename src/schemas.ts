@@ -22,6 +22,12 @@ const localDateTime = z
   .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/, { message: "expected a local date-time like 2026-11-10T00:00 (no offset: the plan's zone applies)" });
 const intervalMin = z.union([z.literal(15), z.literal(30), z.literal(60)], { message: "must be 15, 30 or 60" });
 
+const BreakRuleSchema = z.strictObject({
+  minShiftHours: z.number().min(0),
+  breakMinutes: z.number().int().positive(),
+  window: z.tuple([z.number().min(0).max(1), z.number().min(0).max(1)]).refine(([lo, hi]) => lo <= hi, { message: "window[0] must not exceed window[1]" }),
+});
+
 const sharesSumToOne = (values: number[]) => Math.abs(values.reduce((s, v) => s + v, 0) - 1) <= 1e-6;
 
 export const ConcurrencyRuleSchema = z.strictObject({
@@ -95,6 +101,21 @@ export const PlanSchema = z
       intradayHourly: z.array(z.number().min(0)).length(24).refine((w) => w.some((x) => x > 0), { message: "needs a positive weight" }).optional(),
     }),
     requirement: z.strictObject({ method: z.enum(["saturation", "service-level"]) }).default({ method: "saturation" }),
+    shifts: z
+      .strictObject({
+        lengthsHours: z.array(z.number().gt(0).max(24)).min(1).max(20).default([4, 6, 8, 10, 12]),
+        startStepMinutes: z.number().int().positive().optional(),
+        breakRule: BreakRuleSchema.nullable().default({ minShiftHours: 8, breakMinutes: 60, window: [0.4, 0.6] }),
+        costPerHour: positive().default(1),
+      })
+      .default({ lengthsHours: [4, 6, 8, 10, 12], breakRule: { minShiftHours: 8, breakMinutes: 60, window: [0.4, 0.6] }, costPerHour: 1 }),
+    rules: z
+      .strictObject({
+        maxContinuousDutyHours: z.number().gt(0).max(48).default(12),
+        restResetHours: z.number().min(0).max(48).default(6),
+        minRestHours: z.number().min(0).max(48).default(6),
+      })
+      .default({ maxContinuousDutyHours: 12, restResetHours: 6, minRestHours: 6 }),
   })
   .superRefine((plan, ctx) => {
     if (plan.requirement.method !== "service-level") return;
@@ -131,14 +152,7 @@ export const DesignInstanceSchema = z
     demand: z.array(z.number().int().min(0)).min(1).max(20_000),
     shiftLengthsHours: z.array(positive()).max(50).optional(),
     shiftStartStepMinutes: z.number().int().positive().optional(),
-    breakRule: z
-      .strictObject({
-        minShiftHours: z.number().min(0),
-        breakMinutes: z.number().int().positive(),
-        window: z.tuple([fraction(), fraction()]).refine(([lo, hi]) => lo <= hi, { message: "window[0] must not exceed window[1]" }),
-      })
-      .nullable()
-      .optional(),
+    breakRule: BreakRuleSchema.nullable().optional(),
     maxContinuousHours: positive().optional(),
     costPerHour: positive().optional(),
     templates: z

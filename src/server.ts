@@ -10,6 +10,7 @@ import { planStaffing } from "./domain/staffing.ts";
 import { parsePlan } from "./schemas.ts";
 import { openDb } from "./store/db.ts";
 import { plansRepo } from "./store/plans.ts";
+import { rostersRepo } from "./store/rosters.ts";
 import { createSolverThread } from "./solver/thread.ts";
 
 export type ServeOptions = {
@@ -44,7 +45,7 @@ export async function serve(options: ServeOptions): Promise<Running> {
     plans.createMany(seeds, now());
   }
   const solver = createSolverThread();
-  const app = createApp({ plans, catalog, samples, now, solver });
+  const app = createApp({ plans, rosters: rostersRepo(db), catalog, samples, now, solver });
   const server = await new Promise<Server>((resolve, reject) => {
     const s = app.listen(options.port, options.host, (error?: Error) => (error ? reject(error) : resolve(s)));
   });

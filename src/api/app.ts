@@ -11,10 +11,15 @@ import { parse, parseDesignInstance, parseErlangRequest, parsePlan } from "../sc
 import type { SolverThread } from "../solver/thread.ts";
 import type { Sample } from "../catalog.ts";
 import type { PlansRepo } from "../store/plans.ts";
+import type { RostersRepo } from "../store/rosters.ts";
+import { readCsv } from "../csv.ts";
+import { InputError } from "../domain/errors.ts";
+import { parseStaff } from "../domain/staff.ts";
 import { AppError, errorHandler, notFound } from "./errors.ts";
 
 export type AppDeps = {
   plans: PlansRepo;
+  rosters: RostersRepo;
   catalog: Catalog;
   samples: Sample[];
   /** The clock, as an ISO timestamp; tests fake it. */
@@ -22,14 +27,15 @@ export type AppDeps = {
   log?: (message: string, error: unknown) => void;
   /** Runs solver jobs off the event loop. */
   solver: SolverThread;
-  /** Time limit for one shift design, seconds. */
-  designTimeLimitSec?: number;
+  /** Time limit for one shift design or roster, seconds. */
+  solveTimeLimitSec?: number;
   /** Largest accepted JSON body. */
   bodyLimit?: string;
 };
 
 const WEB_DIR = fileURLToPath(new URL("../../web/", import.meta.url));
 const IdParam = z.strictObject({ id: z.coerce.number().int().positive() });
+const RosterRequest = z.strictObject({ staffCsv: z.string().min(1, { message: "the staff CSV is empty" }) });
 
 export function createApp(deps: AppDeps): express.Express {
   const { plans, catalog, now } = deps;
@@ -50,11 +56,11 @@ export function createApp(deps: AppDeps): express.Express {
 
   api.post("/design", async (req, res) => {
     const instance = parseDesignInstance(req.body);
-    res.json(await deps.solver.run("design", { instance, timeLimitSec: deps.designTimeLimitSec ?? 30 }));
+    res.json(await deps.solver.run("design", { instance, timeLimitSec: deps.solveTimeLimitSec ?? 30 }));
   });
 
   api.get("/samples", (_req, res) => {
-    res.json(deps.samples.map((s) => ({ id: s.id, file: s.file, plan: s.content })));
+    res.json(deps.samples.map((s) => ({ id: s.id, file: s.file, plan: s.content, staffCsv: s.staffCsv })));
   });
 
   api.get("/plans", (_req, res) => {
@@ -89,6 +95,29 @@ export function createApp(deps: AppDeps): express.Express {
     res.status(204).end();
   });
 
+  api.post("/plans/:id/roster", async (req, res) => {
+    const { id } = parse(IdParam, req.params);
+    const { staffCsv } = parse(RosterRequest, req.body);
+    const plan = plans.get(id);
+    if (!plan) throw notFound(`plan ${id}`);
+    const people = withPathPrefix("staffCsv", () => parseStaff(readCsv(staffCsv), plan.input.zone));
+    const result = await deps.solver.run("roster", { plan: plan.input, staffing: plan.result, people, timeLimitSec: deps.solveTimeLimitSec ?? 30 });
+    res.status(201).json(deps.rosters.save(id, staffCsv, result, now()));
+  });
+
+  api.get("/plans/:id/roster", (req, res) => {
+    const { id } = parse(IdParam, req.params);
+    const roster = deps.rosters.get(id);
+    if (!roster) throw notFound(`roster of plan ${id}`);
+    res.json(roster);
+  });
+
+  api.delete("/plans/:id/roster", (req, res) => {
+    const { id } = parse(IdParam, req.params);
+    if (!deps.rosters.delete(id)) throw notFound(`roster of plan ${id}`);
+    res.status(204).end();
+  });
+
   api.use((req) => {
     throw new AppError("not-found", 404, `no route ${req.method} /api${req.path}`);
   });
@@ -98,4 +127,14 @@ export function createApp(deps: AppDeps): express.Express {
   app.use("/vendor/chart.js", express.static(fileURLToPath(new URL("../../node_modules/chart.js/dist/", import.meta.url))));
   app.use(errorHandler(deps.log ?? ((message, error) => console.error(message, error))));
   return app;
+}
+
+/** Runs `parse`, prefixing the paths of its input issues (e.g. "staffCsv: line 3, column 2 (name)"). */
+function withPathPrefix<T>(prefix: string, parse: () => T): T {
+  try {
+    return parse();
+  } catch (error) {
+    if (error instanceof InputError) throw new InputError(error.issues.map((i) => ({ path: `${prefix}: ${i.path}`, message: i.message })));
+    throw error;
+  }
 }

@@ -10,7 +10,10 @@ import { loadCatalog } from "../catalog.ts";
 import { InputError, type InputIssue } from "../domain/errors.ts";
 import { type ErlangResult, evaluateAgents, requiredAgents } from "../domain/erlang.ts";
 import { planStaffing, QUEUES, type StaffingResult } from "../domain/staffing.ts";
+import { readCsv } from "../csv.ts";
 import { type DesignResult, designShifts } from "../domain/design.ts";
+import { buildRoster, type RosterResult } from "../domain/roster.ts";
+import { parseStaff } from "../domain/staff.ts";
 import { parseDesignInstance, parseErlangRequest, parsePlan } from "../schemas.ts";
 import { createSolve } from "../solver/highs.ts";
 import { defaultDbFile, serve } from "../server.ts";
@@ -28,7 +31,9 @@ const USAGE = `usage: peakcrew <command> [options]
          [--max-occupancy O] [--shrinkage R] [--concurrency C] [--patience-sec Q] [--agents K] [--json]
                                                 one interval's queueing answer (Erlang C; Erlang A with a patience)
   design INSTANCE.json [--json] [--time-limit-sec N]
-                                                optimal shifts for a requirement curve (shared/bench format)`;
+                                                optimal shifts for a requirement curve (shared/bench format)
+  roster PLAN.json --staff STAFF.csv [--json] [--time-limit-sec N]
+                                                the named roster, checked against every rule`;
 
 /** Runs one command; resolves to its exit code. `serve` resolves once listening. */
 export async function main(argv: string[], io: Io): Promise<number> {
@@ -43,6 +48,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
         return erlangCommand(rest, io);
       case "design":
         return await designCommand(rest, io);
+      case "roster":
+        return await rosterCommand(rest, io);
       case undefined:
       case "help":
       case "--help":
@@ -215,10 +222,52 @@ function erlangText(r: ErlangResult, given: boolean): string {
   return `${table(["figure", "value"], rows)}\n`;
 }
 
+function timeLimitOf(value: unknown): number {
+  const seconds = value === undefined ? 60 : Number(value);
+  if (!(seconds > 0)) throw new InputError([{ path: "--time-limit-sec", message: "must be a positive number of seconds" }]);
+  return seconds;
+}
+
+/** Reads a text file; a missing file is bad input naming it. */
+function readTextFile(file: string, path: string): string {
+  try {
+    return readFileSync(file, "utf8");
+  } catch (error) {
+    throw new InputError([{ path, message: `${file}: cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` }]);
+  }
+}
+
+async function rosterCommand(argv: string[], io: Io): Promise<number> {
+  const { values, positionals } = args(argv, { json: { type: "boolean" }, staff: { type: "string" }, "time-limit-sec": { type: "string" } }, 1);
+  const timeLimitSec = timeLimitOf(values["time-limit-sec"]);
+  if (typeof values.staff !== "string") throw new InputError([{ path: "--staff", message: "is required: the staff CSV" }]);
+  const plan = parsePlan(readJsonFile(positionals[0] as string));
+  const staffing = planStaffing(plan, loadCatalog());
+  const people = parseStaff(readCsv(readTextFile(values.staff, "--staff")), plan.zone);
+  const result = buildRoster(plan, staffing, people, { solve: await createSolve(), clock: () => performance.now(), timeLimitSec });
+  io.stdout(values.json ? `${JSON.stringify(result)}\n` : rosterText(result));
+  return result.status === "optimal" || result.status === "feasible" ? EXIT.ok : EXIT.notMet;
+}
+
+function rosterText(r: RosterResult): string {
+  const at = (iso: string) => DateTime.fromISO(iso, { setZone: true }).toFormat("MM-dd HH:mm");
+  const queueName = { presales: "售前 pre-sales", aftersales: "售后 after-sales" } as const;
+  const head = [
+    `Roster: ${r.status}. ${r.shifts.length} shifts for ${r.people.length} people, ${fmt(r.paidHours)} paid hours; lower bound ${r.lowerBoundHours === null ? "—" : fmt(r.lowerBoundHours)} h, gap ${r.gap === null ? "—" : `${(r.gap * 100).toFixed(2)} %`}; ${fmt(r.solveMs)} ms.`,
+    `Rule findings: ${r.findings.length}. Longest continuous stretch: ${fmt(Math.max(0, ...r.people.map((p) => p.longestStretchHours)))} h.`,
+    ...(r.untrainedTemps.length > 0 ? [`Not rostered (temps not yet trained): ${r.untrainedTemps.map((p) => `${p.name} (${p.id})`).join(", ")}.`] : []),
+    ...r.shortfallRuns.map((run) => `Short: ${run.maxShort} more ${queueName[run.queue]} agents from ${at(run.from)} to ${at(run.to)} (${fmt(run.agentHoursShort)} agent-hours).`),
+  ];
+  const shifts = table(
+    ["姓名 name", "子账号 sub-account", "queue", "start", "end", "break", "hours"],
+    r.shifts.map((s) => [s.name, s.subAccount, s.queue, at(s.start), at(s.end), s.breaks.map((b) => `${at(b.start).slice(6)}–${at(b.end).slice(6)}`).join(" ") || "—", s.hours]),
+  );
+  return [...head, "", shifts, ""].join("\n");
+}
+
 async function designCommand(argv: string[], io: Io): Promise<number> {
   const { values, positionals } = args(argv, { json: { type: "boolean" }, "time-limit-sec": { type: "string" } }, 1);
-  const timeLimitSec = values["time-limit-sec"] === undefined ? 60 : Number(values["time-limit-sec"]);
-  if (!(timeLimitSec > 0)) throw new InputError([{ path: "--time-limit-sec", message: "must be a positive number of seconds" }]);
+  const timeLimitSec = timeLimitOf(values["time-limit-sec"]);
   const instance = parseDesignInstance(readJsonFile(positionals[0] as string));
   const result = designShifts(instance, { solve: await createSolve(), clock: () => performance.now(), timeLimitSec });
   io.stdout(values.json ? `${JSON.stringify(result)}\n` : designText(result));

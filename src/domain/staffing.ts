@@ -6,6 +6,8 @@ import { type ChainInput, type ChainResult, type MessageCapacity, runChain, satu
 import { buildGrid, type CurveSpec, type CurveTemplate, curveShares, type IntervalMin } from "./curve.ts";
 import { aftersalesDemand, presalesDemand } from "./demand.ts";
 import { InputError } from "./errors.ts";
+import type { BreakRule } from "./shifts.ts";
+import type { RosterRules } from "./validate.ts";
 import {
   type RequirementRow,
   resolveConcurrency,
@@ -47,6 +49,20 @@ export type Plan = {
     intradayHourly?: number[] | undefined;
   };
   requirement: { method: "saturation" | "service-level" };
+  /** How shifts may be cut (DESIGN.md §4 "Shift templates"). */
+  shifts: ShiftSettings;
+  /** The roster's hard rules. */
+  rules: RosterRules;
+};
+
+export type ShiftSettings = {
+  lengthsHours: number[];
+  /** Shift starts every this many minutes from the window start (a multiple of the interval); default the interval. */
+  startStepMinutes?: number | undefined;
+  /** One meal break for long shifts, placed inside a window of the shift; null for none. */
+  breakRule: BreakRule | null;
+  /** Paid cost of one agent-hour (the design minimises Σ cost). */
+  costPerHour: number;
 };
 
 /** The built-in curves, and the one whose after-sales shapes are the defaults. */

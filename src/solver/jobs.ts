@@ -4,15 +4,21 @@
  * runner share this table.
  */
 import { type DesignResult, designShifts } from "../domain/design.ts";
+import { buildRoster, type RosterResult } from "../domain/roster.ts";
 import type { DesignInstance } from "../domain/shifts.ts";
+import type { Person } from "../domain/staff.ts";
+import type { Plan, StaffingResult } from "../domain/staffing.ts";
 import { createSolve } from "./highs.ts";
 
 export type Jobs = {
   design: { input: { instance: DesignInstance; timeLimitSec: number }; output: DesignResult };
+  roster: { input: { plan: Plan; staffing: StaffingResult; people: Person[]; timeLimitSec: number }; output: RosterResult };
 };
 
 export type JobName = keyof Jobs;
 
 export const jobs: { [K in JobName]: (input: Jobs[K]["input"]) => Promise<Jobs[K]["output"]> } = {
   design: async ({ instance, timeLimitSec }) => designShifts(instance, { solve: await createSolve(), clock: () => performance.now(), timeLimitSec }),
+  roster: async ({ plan, staffing, people, timeLimitSec }) =>
+    buildRoster(plan, staffing, people, { solve: await createSolve(), clock: () => performance.now(), timeLimitSec }),
 };

@@ -7,20 +7,24 @@ import { loadSamplePlans } from "../../src/catalog.ts";
 import { openDb } from "../../src/store/db.ts";
 import { createSolverThread, type SolverThread } from "../../src/solver/thread.ts";
 import { plansRepo } from "../../src/store/plans.ts";
+import { rostersRepo } from "../../src/store/rosters.ts";
 import { catalog, planInput, planWith } from "../fixtures.ts";
 
 const NOW = "2026-11-01T08:00:00.000Z";
 let server: Server;
 let base: string;
 let plans: ReturnType<typeof plansRepo>;
+let rosters: ReturnType<typeof rostersRepo>;
 let logged: unknown[];
 let solver: SolverThread;
 
 async function start(overrides: Partial<AppDeps> = {}) {
-  plans = plansRepo(openDb(":memory:"));
+  const db = openDb(":memory:");
+  plans = plansRepo(db);
+  rosters = rostersRepo(db);
   logged = [];
   solver = createSolverThread();
-  const app = createApp({ plans, catalog, samples: loadSamplePlans(), now: () => NOW, log: (_m, e) => logged.push(e), solver, ...overrides });
+  const app = createApp({ plans, rosters, catalog, samples: loadSamplePlans(), now: () => NOW, log: (_m, e) => logged.push(e), solver, ...overrides });
   server = await new Promise<Server>((resolve) => {
     const s = app.listen(0, "127.0.0.1", () => resolve(s));
   });
@@ -180,6 +184,66 @@ describe("/api/plans", () => {
     const res = await send("GET", "/api/plans/abc");
     expect(res.status).toBe(400);
     expect(res.body.error.issues[0].path).toBe("id");
+  });
+});
+
+describe("/api/plans/:id/roster", () => {
+  const sample = loadSamplePlans()[0] as { content: unknown; staffCsv?: string };
+  const staffCsv = sample.staffCsv as string;
+
+  it("solves the sample plan with the sample staff (201), validated, and stores it; get and delete", async () => {
+    const plan = await send("POST", "/api/plans", sample.content);
+    const res = await send("POST", `/api/plans/${plan.body.id}/roster`, { staffCsv });
+    expect(res.status).toBe(201);
+    expect(res.body.result).toMatchObject({ status: "optimal", findings: [], gap: 0 });
+    expect(res.body.result.shortfallRuns).toEqual([]);
+    expect(res.body.result.untrainedTemps).toHaveLength(12);
+    expect(Math.max(...res.body.result.people.map((p: { longestStretchHours: number }) => p.longestStretchHours))).toBeLessThanOrEqual(12);
+    expect(rosters.get(plan.body.id)?.result.paidHours).toBe(res.body.result.paidHours);
+
+    const got = await send("GET", `/api/plans/${plan.body.id}/roster`);
+    expect(got.body).toMatchObject({ planId: plan.body.id, stale: false });
+    expect((await send("DELETE", `/api/plans/${plan.body.id}/roster`)).status).toBe(204);
+    expect((await send("GET", `/api/plans/${plan.body.id}/roster`)).status).toBe(404);
+  });
+
+  it("answers another request while a roster is solving", async () => {
+    const plan = await send("POST", "/api/plans", sample.content);
+    const solving = send("POST", `/api/plans/${plan.body.id}/roster`, { staffCsv });
+    let done = false;
+    void solving.then(() => {
+      done = true;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect((await send("GET", `/api/plans/${plan.body.id}`)).status).toBe(200);
+    expect(done).toBe(false);
+    expect((await solving).status).toBe(201);
+  });
+
+  it("400 naming the CSV line and column of a bad staff row; nothing stored", async () => {
+    const plan = await send("POST", "/api/plans", sample.content);
+    const bad = `${staffCsv.trimEnd()}\nX1,,,售前,全职,是,,lots\n`;
+    const res = await send("POST", `/api/plans/${plan.body.id}/roster`, { staffCsv: bad });
+    expect(res.status).toBe(400);
+    expect(res.body.error.issues.map((i: { path: string }) => i.path)).toEqual(["staffCsv: line 322, column 2 (name)", "staffCsv: line 322, column 8 (maxHours)"]);
+    expect(rosters.get(plan.body.id)).toBeUndefined();
+  });
+
+  it("404 for the roster of a plan that does not exist", async () => {
+    expect((await send("POST", "/api/plans/99/roster", { staffCsv })).status).toBe(404);
+  });
+
+  it("a changed plan marks its roster stale, and deleting the plan deletes its roster", async () => {
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await solver.close();
+    let tick = 0;
+    await start({ now: () => new Date(Date.UTC(2026, 10, 1, 0, 0, tick++)).toISOString() });
+    const plan = await send("POST", "/api/plans", sample.content);
+    await send("POST", `/api/plans/${plan.body.id}/roster`, { staffCsv });
+    await send("PUT", `/api/plans/${plan.body.id}`, sample.content);
+    expect((await send("GET", `/api/plans/${plan.body.id}/roster`)).body.stale).toBe(true);
+    await send("DELETE", `/api/plans/${plan.body.id}`);
+    expect(rosters.get(plan.body.id)).toBeUndefined();
   });
 });
 

@@ -65,6 +65,11 @@ describe("parseStaff", () => {
     expect(issuesOf("id,name,skills,kind,trained\nA,B,presales,temp,yes\n")).toEqual([{ path: "line 1", message: "missing column maxHours / 最长工时" }]);
   });
 
+  it("accepts \\r\\n and \\n line endings mixed in one file", () => {
+    const people = staff("id,name,skills,kind,trained,maxHours\r\nA01,Li,presales,temp,yes,20\r\nA02,Wang,aftersales,fulltime,no,40\n");
+    expect(people.map((p) => p.id)).toEqual(["A01", "A02"]);
+  });
+
   it("a malformed CSV names its line", () => {
     expect(issuesOf('id,name\n"A01,unterminated\n')[0]?.path).toMatch(/^line \d+$/);
   });
