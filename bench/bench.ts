@@ -99,6 +99,22 @@ const designRows = instances.map((file) => {
 console.log("\n## Shift design, shared/bench instances (median of 3 fresh processes)\n");
 printTable(["instance", "shifts / intervals", "status", "paid h", "LP bound h", "gap", "solve s", "process s", "peak MB"], designRows);
 
+// Named rosters at scale, each in a fresh process.
+const rosterRows = [
+  [500, 3],
+  [2000, 7],
+].map(([people, days]) => {
+  const t0 = performance.now();
+  const r = JSON.parse(execFileSync(process.execPath, ["--import", "tsx", "bench/roster-once.ts", String(people), String(days)], { encoding: "utf8" }));
+  const wallS = (performance.now() - t0) / 1000;
+  return [
+    `${people} people × ${days} d × 15 min`, r.status, String(r.shifts), String(r.paidHours), String(r.lowerBoundHours),
+    r.gap === null ? "—" : `${(r.gap * 100).toFixed(2)} %`, String(r.findings), String(r.shortAgentHours), (r.solveMs / 1000).toFixed(2), wallS.toFixed(2), String(Math.round(r.peakRssMb)),
+  ];
+});
+console.log("\n## Named roster (fresh process each)\n");
+printTable(["case", "status", "shifts", "paid h", "LP bound h", "gap", "findings", "short agent-h", "solve s", "process s", "peak MB"], rosterRows);
+
 function sizeRank(file: string): number {
   return ["-S.", "-M.", "-L.", "-XL."].findIndex((s) => file.includes(s));
 }

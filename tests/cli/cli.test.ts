@@ -98,6 +98,31 @@ describe("peakcrew erlang", () => {
   });
 });
 
+describe("peakcrew design and roster", () => {
+  it("design --json solves a bench instance optimally", async () => {
+    const { code, stdout } = await run("design", "../shared/bench/instances/d11-S.json", "--json");
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toMatchObject({ status: "optimal", paidHours: 402, gap: 0 });
+  });
+
+  it("roster on the sample plan and staff: optimal, no findings, untrained temps listed", async () => {
+    const { code, stdout } = await run("roster", SAMPLE, "--staff", "data/samples/mid-size-double11.staff.csv");
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^Roster: optimal\./);
+    expect(stdout).toMatch(/Rule findings: 0\./);
+    expect(stdout).toMatch(/Not rostered \(temps not yet trained\): .*\(TMP010\)/);
+  });
+
+  it("roster exits 2 naming the line and column of a bad staff row, or the missing --staff", async () => {
+    const bad = join(dir, "staff.csv");
+    writeFileSync(bad, "工号,姓名,子账号,技能,类型,已培训,可排时段,最长工时\nA1,王芳,,售前,全职,也许,,40\n");
+    const res = await run("roster", SAMPLE, "--staff", bad);
+    expect(res.code).toBe(2);
+    expect(res.stderr).toMatch(/line 2, column 6 \(trained\)/);
+    expect((await run("roster", SAMPLE)).stderr).toMatch(/--staff: is required/);
+  });
+});
+
 describe("the installed command (bin/peakcrew.js)", () => {
   it("npm run -s cli -- staffing … --json prints only JSON on stdout", () => {
     const out = spawnSync("npm", ["run", "-s", "cli", "--", "staffing", SAMPLE, "--json"], { encoding: "utf8" });

@@ -1,0 +1,81 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Solve } from "../../src/domain/lp.ts";
+import { buildRoster } from "../../src/domain/roster.ts";
+import type { Person } from "../../src/domain/staff.ts";
+import { planStaffing } from "../../src/domain/staffing.ts";
+import { parsePlan } from "../../src/schemas.ts";
+import { createSolve } from "../../src/solver/highs.ts";
+import { catalog, planInput } from "../fixtures.ts";
+
+let solve: Solve;
+beforeAll(async () => {
+  solve = await createSolve();
+});
+
+// One day (Nov 11), hourly, the guide's 50万 shop: a handful of agents at the midnight peak.
+const plan = parsePlan({ ...planInput(), window: { start: "2026-11-11T00:00", end: "2026-11-12T00:00" }, shifts: { lengthsHours: [4, 8] } });
+const staffing = planStaffing(plan, catalog);
+const roster = (people: Person[]) => buildRoster(plan, staffing, people, { solve, clock: () => performance.now(), timeLimitSec: 20 });
+const at = (local: string) => Date.parse(`2026-11-${local.replace(" ", "T")}:00+08:00`);
+
+const person = (id: string, overrides: Partial<Person> = {}): Person => ({
+  id,
+  name: `Agent ${id}`,
+  subAccount: `shop:${id}`,
+  skills: ["presales", "aftersales"],
+  kind: "fulltime",
+  trained: true,
+  availability: [],
+  maxHours: 12,
+  ...overrides,
+});
+const pool = (n: number, overrides: Partial<Person> = {}) => Array.from({ length: n }, (_, i) => person(`p${i + 1}`, overrides));
+
+describe("buildRoster", () => {
+  it("with a large enough pool, covers every interval at the design's optimum, and obeys every rule", () => {
+    const r = roster(pool(40));
+    expect(r.status).toBe("optimal");
+    expect(r.findings).toEqual([]);
+    expect(r.shortfallRuns).toEqual([]);
+    expect(r.coverage.every((c) => c.presales.rostered >= c.presales.required && c.aftersales.rostered >= c.aftersales.required)).toBe(true);
+    expect(r.paidHours).toBe(r.design.presales.paidHours + r.design.aftersales.paidHours);
+    expect(r.gap).toBe(0);
+    expect(Math.max(...r.people.map((p) => p.longestStretchHours))).toBeLessThanOrEqual(12);
+  });
+
+  it("an untrained temp is never placed, and is listed", () => {
+    const r = roster([...pool(40), person("t1", { kind: "temp", trained: false })]);
+    expect(r.shifts.some((s) => s.personId === "t1")).toBe(false);
+    expect(r.untrainedTemps).toEqual([{ id: "t1", name: "Agent t1" }]);
+  });
+
+  it("an unavailable hour is never used: evening-only staff work only in their window", () => {
+    const evening = pool(10, { availability: [{ startMs: at("11 18:00"), endMs: at("12 00:00") }] }).map((p, i) => ({ ...p, id: `e${i}` }));
+    const r = roster([...pool(30), ...evening]);
+    for (const s of r.shifts.filter((x) => x.personId.startsWith("e"))) {
+      expect(Date.parse(s.start)).toBeGreaterThanOrEqual(at("11 18:00"));
+      expect(Date.parse(s.end)).toBeLessThanOrEqual(at("12 00:00"));
+    }
+    expect(r.findings).toEqual([]);
+  });
+
+  it("when the pool is too small, the result is a shortfall naming the intervals, pre-sales covered first", () => {
+    const r = roster(pool(3));
+    expect(r.status).toBe("shortfall");
+    expect(r.shortfallRuns.length).toBeGreaterThan(0);
+    const short = (q: "presales" | "aftersales") => r.coverage.reduce((s, c) => s + c[q].shortfall, 0);
+    const required = (q: "presales" | "aftersales") => r.coverage.reduce((s, c) => s + c[q].required, 0);
+    expect(short("presales") / required("presales")).toBeLessThan(short("aftersales") / required("aftersales"));
+    for (const run of r.shortfallRuns) {
+      const inRun = r.coverage.filter((c) => Date.parse(c.start) >= Date.parse(run.from) && Date.parse(c.start) < Date.parse(run.to));
+      expect(inRun.every((c) => c[run.queue].shortfall > 0)).toBe(true);
+    }
+    expect(r.findings).toEqual([]);
+  });
+
+  it("a pre-sales-only agent is never put on after-sales", () => {
+    const r = roster(pool(40, { skills: ["presales"] }));
+    expect(r.shifts.every((s) => s.queue === "presales")).toBe(true);
+    expect(r.status).toBe("shortfall");
+  });
+});
