@@ -1,5 +1,6 @@
 /** Test data: one valid plan; each test overrides the one field it is about. */
 import { loadCatalog } from "../src/catalog.ts";
+import { InputError, type InputIssue } from "../src/domain/errors.ts";
 import type { PlanInput } from "../src/schemas.ts";
 
 export const catalog = loadCatalog();
@@ -43,4 +44,15 @@ export function planWith(path: string, value: unknown): Record<string, unknown> 
   if (value === undefined) delete target[last];
   else target[last] = value;
   return plan;
+}
+
+/** The issues of the InputError that `fn` throws; fails the test if it throws none. */
+export function inputIssuesOf(fn: () => unknown): InputIssue[] {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof InputError) return error.issues;
+    throw error;
+  }
+  throw new Error("expected an InputError");
 }

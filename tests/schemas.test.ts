@@ -1,17 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { InputError } from "../src/domain/errors.ts";
 import { parsePlan } from "../src/schemas.ts";
-import { planInput, planWith } from "./fixtures.ts";
+import { inputIssuesOf, planInput, planWith } from "./fixtures.ts";
 
-function pathsOf(data: unknown): string[] {
-  try {
-    parsePlan(data);
-  } catch (error) {
-    if (error instanceof InputError) return error.issues.map((i) => i.path);
-    throw error;
-  }
-  return [];
-}
+const pathsOf = (data: unknown) => inputIssuesOf(() => parsePlan(data)).map((i) => i.path);
 
 describe("PlanSchema", () => {
   it("accepts the fixture plan and fills defaults", () => {

@@ -93,16 +93,21 @@ async function serveCommand(argv: string[], io: Io): Promise<number> {
 
 /** Reads and JSON-parses a file; a missing or malformed file is bad input naming it. */
 export function readJsonFile(file: string): unknown {
-  let text: string;
-  try {
-    text = readFileSync(file, "utf8");
-  } catch (error) {
-    throw new InputError([{ path: file, message: `cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` }]);
-  }
+  const text = readTextFile(file, file);
   try {
     return JSON.parse(text);
   } catch (error) {
     throw new InputError([{ path: file, message: `not valid JSON: ${(error as Error).message}` }]);
+  }
+}
+
+/** Reads a text file; a missing file is bad input reported at `path` (the file, or the flag that named it). */
+function readTextFile(file: string, path: string): string {
+  try {
+    return readFileSync(file, "utf8");
+  } catch (error) {
+    const reason = `cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`;
+    throw new InputError([{ path, message: path === file ? reason : `${file}: ${reason}` }]);
   }
 }
 
@@ -226,15 +231,6 @@ function timeLimitOf(value: unknown): number {
   const seconds = value === undefined ? 60 : Number(value);
   if (!(seconds > 0)) throw new InputError([{ path: "--time-limit-sec", message: "must be a positive number of seconds" }]);
   return seconds;
-}
-
-/** Reads a text file; a missing file is bad input naming it. */
-function readTextFile(file: string, path: string): string {
-  try {
-    return readFileSync(file, "utf8");
-  } catch (error) {
-    throw new InputError([{ path, message: `${file}: cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` }]);
-  }
 }
 
 async function rosterCommand(argv: string[], io: Io): Promise<number> {

@@ -1,20 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { buildGrid, curveShares, resample } from "../../src/domain/curve.ts";
-import { InputError } from "../../src/domain/errors.ts";
-import { catalog } from "../fixtures.ts";
+import { catalog, inputIssuesOf } from "../fixtures.ts";
 
 const window3d = { start: "2026-11-10T00:00", end: "2026-11-13T00:00", zone: "Asia/Shanghai" };
 const sum = (xs: number[]) => xs.reduce((s, x) => s + x, 0);
 
-function issuesOf(fn: () => unknown) {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof InputError) return error.issues;
-    throw error;
-  }
-  throw new Error("expected an InputError");
-}
+const issuesOf = inputIssuesOf;
 
 describe("buildGrid", () => {
   it("cuts the default 3-day window into 288 quarter hours in the plan's zone", () => {

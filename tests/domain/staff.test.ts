@@ -1,20 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { readCsv } from "../../src/csv.ts";
-import { InputError } from "../../src/domain/errors.ts";
 import { parseStaff } from "../../src/domain/staff.ts";
+import { inputIssuesOf } from "../fixtures.ts";
 
 const ZONE = "Asia/Shanghai";
 const staff = (text: string) => parseStaff(readCsv(text), ZONE);
 
-function issuesOf(text: string) {
-  try {
-    staff(text);
-  } catch (error) {
-    if (error instanceof InputError) return error.issues;
-    throw error;
-  }
-  throw new Error("expected an InputError");
-}
+const issuesOf = (text: string) => inputIssuesOf(() => staff(text));
 
 describe("parseStaff", () => {
   it("reads English headers: skills, kind, trained, availability windows in the plan's zone", () => {
