@@ -10,7 +10,8 @@ import type { DesignInstance } from "./domain/shifts.ts";
 import { InputError, type InputIssue } from "./domain/errors.ts";
 import type { ErlangParams } from "./domain/erlang.ts";
 import { resolveConcurrency } from "./domain/requirement.ts";
-import type { Plan } from "./domain/staffing.ts";
+import { DEFAULT_SHIFTS, type Plan } from "./domain/staffing.ts";
+import { DEFAULT_RULES } from "./domain/validate.ts";
 
 const positive = () => z.number().positive();
 const fraction = () => z.number().min(0).max(1);
@@ -103,19 +104,19 @@ export const PlanSchema = z
     requirement: z.strictObject({ method: z.enum(["saturation", "service-level"]) }).default({ method: "saturation" }),
     shifts: z
       .strictObject({
-        lengthsHours: z.array(z.number().gt(0).max(24)).min(1).max(20).default([4, 6, 8, 10, 12]),
+        lengthsHours: z.array(z.number().gt(0).max(24)).min(1).max(20).default(DEFAULT_SHIFTS.lengthsHours),
         startStepMinutes: z.number().int().positive().optional(),
-        breakRule: BreakRuleSchema.nullable().default({ minShiftHours: 8, breakMinutes: 60, window: [0.4, 0.6] }),
-        costPerHour: positive().default(1),
+        breakRule: BreakRuleSchema.nullable().default(DEFAULT_SHIFTS.breakRule),
+        costPerHour: positive().default(DEFAULT_SHIFTS.costPerHour),
       })
-      .default({ lengthsHours: [4, 6, 8, 10, 12], breakRule: { minShiftHours: 8, breakMinutes: 60, window: [0.4, 0.6] }, costPerHour: 1 }),
+      .default(DEFAULT_SHIFTS),
     rules: z
       .strictObject({
-        maxContinuousDutyHours: z.number().gt(0).max(48).default(12),
-        restResetHours: z.number().min(0).max(48).default(6),
-        minRestHours: z.number().min(0).max(48).default(6),
+        maxContinuousDutyHours: z.number().gt(0).max(48).default(DEFAULT_RULES.maxContinuousDutyHours),
+        restResetHours: z.number().min(0).max(48).default(DEFAULT_RULES.restResetHours),
+        minRestHours: z.number().min(0).max(48).default(DEFAULT_RULES.minRestHours),
       })
-      .default({ maxContinuousDutyHours: 12, restResetHours: 6, minRestHours: 6 }),
+      .default(DEFAULT_RULES),
   })
   .superRefine((plan, ctx) => {
     if (plan.requirement.method !== "service-level") return;

@@ -215,6 +215,7 @@ function solveResidual(full: FullModel, floor: number[], candidate: (j: number) 
   });
   if (residualRows.size === 0) return floor;
 
+  /** Residual pattern → index in `columns` of the cheapest unbounded column with it. */
   const byPattern = new Map<string, number>();
   const columns: { j: number; rows: number[] }[] = [];
   for (let j = 0; j < full.cost.length; j++) {
@@ -225,14 +226,17 @@ function solveResidual(full: FullModel, floor: number[], candidate: (j: number) 
       return r === undefined ? [] : [r];
     });
     if (rows.length === 0) continue;
-    const key = rows.join(",");
-    const same = byPattern.get(key);
-    const bounded = Number.isFinite(full.upper[j]!);
-    if (same !== undefined && !bounded && !Number.isFinite(full.upper[columns[same]!.j]!)) {
-      if (full.cost[j]! < full.cost[columns[same]!.j]!) columns[same] = { j, rows };
-      continue;
+    // Unbounded columns that cover the residual alike are interchangeable: keep the cheapest.
+    // (Bounded ones are kept apart: their capacities would have to be added up.)
+    if (!Number.isFinite(full.upper[j]!)) {
+      const key = rows.join(",");
+      const same = byPattern.get(key);
+      if (same !== undefined) {
+        if (full.cost[j]! < full.cost[columns[same]!.j]!) columns[same] = { j, rows };
+        continue;
+      }
+      byPattern.set(key, columns.length);
     }
-    if (!bounded) byPattern.set(key, columns.length);
     columns.push({ j, rows });
   }
 

@@ -84,22 +84,26 @@ export function buildRoster(plan: Plan, staffing: StaffingResult, people: Person
   const count = staffing.intervals.length;
   const required = (queue: Queue) => staffing.intervals.map((row) => row[queue].scheduledAgents);
 
-  const designs = {} as Record<Queue, DesignResult>;
-  for (const queue of QUEUE_ORDER) {
-    const perQueueLimit = Math.max(0.5, (options.timeLimitSec - (options.clock() - t0) / 1000) / (queue === "presales" ? 2 : 1));
-    designs[queue] = designShifts(designInstance(plan, staffing, required(queue)), { ...options, timeLimitSec: perQueueLimit });
-  }
+  // Pre-sales may use half of the time limit, after-sales what is left.
+  const designFor = (queue: Queue, share: number) =>
+    designShifts(designInstance(plan, staffing, required(queue)), {
+      ...options,
+      timeLimitSec: Math.max(0.5, (options.timeLimitSec - (options.clock() - t0) / 1000) * share),
+    });
+  const presales = designFor("presales", 0.5);
+  const designs: Record<Queue, DesignResult> = { presales, aftersales: designFor("aftersales", 1) };
 
   const slots = QUEUE_ORDER.flatMap((queue) => slotsOf(queue, designs[queue], required(queue), windowStartMs, intervalMs));
   slots.sort((a, b) => QUEUE_ORDER.indexOf(a.queue) - QUEUE_ORDER.indexOf(b.queue) || b.priority - a.priority || a.startMs - b.startMs);
 
   const rosterable = people.filter((p) => p.kind !== "temp" || p.trained);
-  const assignments = assign(slots, rosterable, plan.rules, plan.zone);
+  const states = assign(slots, rosterable, plan.rules, plan.zone);
+  const assignments = states.flatMap((s) => s.shifts);
 
   const findings = validateRoster(people, assignments, plan.rules);
   if (findings.length > 0) throw new RosterInvalidError(findings);
 
-  return readBack(plan, staffing, people, assignments, designs, { count, intervalMs, windowStartMs, solveMs: options.clock() - t0 });
+  return readBack(plan, staffing, people, states, designs, { count, intervalMs, windowStartMs, solveMs: options.clock() - t0 });
 }
 
 function designInstance(plan: Plan, staffing: StaffingResult, demand: number[]): DesignInstance {
@@ -144,8 +148,9 @@ type PersonState = {
  * with the least reach (support staff lent for one evening before temps before full-timers,
  * so the flexible stay free for the hours only they can cover), then the fewest night hours
  * and hours so far (fairness). A slot nobody can take stays open (a shortfall).
+ * Returns each person's state: their shifts in time order, hours and night hours.
  */
-function assign(slots: Slot[], people: Person[], rules: RosterRules, zone: string): Assignment[] {
+function assign(slots: Slot[], people: Person[], rules: RosterRules, zone: string): PersonState[] {
   const states: PersonState[] = people.map((person) => ({
     person,
     shifts: [],
@@ -155,7 +160,6 @@ function assign(slots: Slot[], people: Person[], rules: RosterRules, zone: strin
     reach: Math.min(person.maxHours, person.availability.length === 0 ? Number.POSITIVE_INFINITY : person.availability.reduce((s, w) => s + (w.endMs - w.startMs) / HOUR, 0)),
   }));
   const byQueue = new Map(QUEUE_ORDER.map((q) => [q, states.filter((s) => s.person.skills.includes(q))]));
-  const assignments: Assignment[] = [];
   for (const slot of slots) {
     const hours = (slot.endMs - slot.startMs) / HOUR;
     let best: PersonState | undefined;
@@ -170,9 +174,8 @@ function assign(slots: Slot[], people: Person[], rules: RosterRules, zone: strin
     insertSorted(best.shifts, assignment);
     best.hours += hours;
     best.nightHours += nightHoursOf(slot.startMs, slot.endMs, zone);
-    assignments.push(assignment);
   }
-  return assignments;
+  return states;
 }
 
 function better(a: PersonState, b: PersonState): boolean {
@@ -226,11 +229,12 @@ function readBack(
   plan: Plan,
   staffing: StaffingResult,
   people: Person[],
-  assignments: Assignment[],
+  states: PersonState[],
   designs: Record<Queue, DesignResult>,
   info: { count: number; intervalMs: number; windowStartMs: number; solveMs: number },
 ): RosterResult {
   const iso = (ms: number) => DateTime.fromMillis(ms, { zone: plan.zone }).toISO() as string;
+  const assignments = states.flatMap((s) => s.shifts);
   const byId = new Map(people.map((p) => [p.id, p]));
 
   const rostered = { presales: new Array<number>(info.count).fill(0), aftersales: new Array<number>(info.count).fill(0) };
@@ -272,9 +276,7 @@ function readBack(
     });
   }
 
-  const own = new Map<string, Assignment[]>();
-  for (const a of assignments) own.set(a.personId, [...(own.get(a.personId) ?? []), a]);
-  const paidHours = assignments.reduce((s, a) => s + (a.endMs - a.startMs) / HOUR, 0);
+  const paidHours = states.reduce((s, state) => s + state.hours, 0);
   const bounds = QUEUE_ORDER.map((q) => designs[q].lowerBoundHours);
   const lowerBoundHours = bounds.every((b) => b !== null) ? bounds.reduce((s: number, b) => s + (b as number), 0) : null;
   const short = shortfallRuns.length > 0;
@@ -305,20 +307,17 @@ function readBack(
       }),
     coverage,
     shortfallRuns,
-    people: people
-      .filter((p) => own.has(p.id))
-      .map((p) => {
-        const list = own.get(p.id) ?? [];
-        return {
-          id: p.id,
-          name: p.name,
-          kind: p.kind,
-          hours: list.reduce((s, a) => s + (a.endMs - a.startMs) / HOUR, 0),
-          nightHours: list.reduce((s, a) => s + nightHoursOf(a.startMs, a.endMs, plan.zone), 0),
-          shifts: list.length,
-          longestStretchHours: longestStretchHours(list, plan.rules),
-        };
-      }),
+    people: states
+      .filter((s) => s.shifts.length > 0)
+      .map((s) => ({
+        id: s.person.id,
+        name: s.person.name,
+        kind: s.person.kind,
+        hours: s.hours,
+        nightHours: s.nightHours,
+        shifts: s.shifts.length,
+        longestStretchHours: longestStretchHours(s.shifts, plan.rules),
+      })),
     untrainedTemps: people.filter((p) => p.kind === "temp" && !p.trained).map((p) => ({ id: p.id, name: p.name })),
     paidHours,
     lowerBoundHours,

@@ -66,6 +66,13 @@ export type ShiftSettings = {
 };
 
 /** The built-in curves, and the one whose after-sales shapes are the defaults. */
+/** The plan's shift settings when it gives none: 4–12 h shifts, a 60-minute break in [40 %, 60 %] of shifts ≥ 8 h. */
+export const DEFAULT_SHIFTS = {
+  lengthsHours: [4, 6, 8, 10, 12],
+  breakRule: { minShiftHours: 8, breakMinutes: 60, window: [0.4, 0.6] },
+  costPerHour: 1,
+} satisfies ShiftSettings;
+
 export type Catalog = { templates: ReadonlyMap<string, CurveTemplate>; defaultTemplate: CurveTemplate };
 
 export type QueueSummary = {
