@@ -100,7 +100,9 @@ export const PlanSchema = z
       contactRate: z.number().min(0).max(10),
       lagDayShares: z.array(fraction()).min(1).max(60).refine(sharesSumToOne, { message: "lag shares must sum to 1" }).optional(),
       intradayHourly: z.array(z.number().min(0)).length(24).refine((w) => w.some((x) => x > 0), { message: "needs a positive weight" }).optional(),
+      maxDeferHours: z.number().min(0).max(24).default(0),
     }),
+    peakBand: z.strictObject({ start: localDateTime, end: localDateTime }).optional(),
     requirement: z.strictObject({ method: z.enum(["saturation", "service-level"]) }).default({ method: "saturation" }),
     shifts: z
       .strictObject({

@@ -29,9 +29,19 @@ describe("PlanSchema", () => {
     ["aftersales.lagDayShares", [0.5, 0.2]],
     ["aftersales.intradayHourly", [1, 2, 3]],
     ["aftersales.shopAvgOrderValueYuan", 0],
+    ["aftersales.maxDeferHours", -1],
+    ["aftersales.maxDeferHours", 48],
     ["requirement.method", "guess"],
   ])("rejects %s = %j, naming that field", (path, value) => {
     expect(pathsOf(planWith(path, value))).toEqual([path]);
+  });
+
+  it("rejects a peak band that is not local date-times, naming the field", () => {
+    expect(pathsOf(planWith("peakBand", { start: "tonight", end: "2026-11-11T02:00" }))).toEqual(["peakBand.start"]);
+  });
+
+  it("lets after-sales be served on arrival unless the plan says how long it may wait", () => {
+    expect(parsePlan(planInput()).aftersales.maxDeferHours).toBe(0);
   });
 
   it("rejects an unknown field (a typo) instead of ignoring it", () => {

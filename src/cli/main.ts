@@ -252,6 +252,7 @@ function rosterText(r: RosterResult): string {
     `Roster: ${r.status}. ${r.shifts.length} shifts for ${r.people.length} people, ${fmt(r.paidHours)} paid hours; lower bound ${r.lowerBoundHours === null ? "—" : fmt(r.lowerBoundHours)} h, gap ${r.gap === null ? "—" : `${(r.gap * 100).toFixed(2)} %`}; ${fmt(r.solveMs)} ms.`,
     `Rule findings: ${r.findings.length}. Longest continuous stretch: ${fmt(Math.max(0, ...r.people.map((p) => p.longestStretchHours)))} h.`,
     ...(r.untrainedTemps.length > 0 ? [`Not rostered (temps not yet trained): ${r.untrainedTemps.map((p) => `${p.name} (${p.id})`).join(", ")}.`] : []),
+    ...(r.aftersalesDeferral ? [deferralText(r, r.aftersalesDeferral, at)] : []),
     ...r.shortfallRuns.map((run) => `Short: ${run.maxShort} more ${queueName[run.queue]} agents from ${at(run.from)} to ${at(run.to)} (${fmt(run.agentHoursShort)} agent-hours).`),
   ];
   const shifts = table(
@@ -259,6 +260,11 @@ function rosterText(r: RosterResult): string {
     r.shifts.map((s) => [s.name, s.subAccount, s.queue, at(s.start), at(s.end), s.breaks.map((b) => `${at(b.start).slice(6)}–${at(b.end).slice(6)}`).join(" ") || "—", s.hours]),
   );
   return [...head, "", shifts, ""].join("\n");
+}
+
+function deferralText(r: RosterResult, deferral: NonNullable<RosterResult["aftersalesDeferral"]>, at: (iso: string) => string): string {
+  const waited = r.coverage.reduce((sum, c) => sum + c.aftersales.deferred, 0);
+  return `售后稍后: after-sales arriving ${at(deferral.from)}–${at(deferral.to)} may wait up to ${fmt(deferral.maxHours)} h; ${fmt((waited * r.intervalMin) / 60)} agent-hours of it waited.`;
 }
 
 async function designCommand(argv: string[], io: Io): Promise<number> {

@@ -8,6 +8,13 @@
  * instance that cannot be covered (a `maxCount` too low) comes back as data naming the
  * intervals, never as a solver failure.
  *
+ * With a deferral (after-sales at the peak, backlog.ts), work arriving in a deferrable
+ * interval k may instead be served in k+1 … k+D: a continuous flow y_kj moves it from row k
+ * to row j, at most the work that arrived (−Σ_j y_kj ≥ −demand_k). Shifts stay integer.
+ * Waiting costs a token ε per agent-interval per interval waited, all of it together less
+ * than 0.001, so among designs of equal paid cost the one that keeps customers waiting least
+ * wins; the proof concerns the paid cost (the bound is lowered by that 0.001).
+ *
  * Solved in stages, each with a proof obligation, because the LP relaxation of these
  * models is tight: (1) the LP gives the lower bound and usually an almost integral point;
  * (2) round it down and cover what is left with a small MIP, first over the LP's
@@ -16,6 +23,7 @@
  * A design is "optimal" when its cost meets the bound, so the gap it reports is proven.
  */
 import { DateTime } from "luxon";
+import { type Deferral, serveWithDeferral } from "./backlog.ts";
 import type { LinearModel, Solve, SolveOutcome } from "./lp.ts";
 import { coverageOf, type DesignInstance, enumerateShifts, type Shift } from "./shifts.ts";
 
@@ -54,7 +62,11 @@ export type DesignResult = {
   /** (cost − lowerBound) ÷ cost; 0 means proven optimal. Null when the instance cannot be covered. */
   gap: number | null;
   agentsPerShift: ShiftUse[];
-  coverage: { start: string; demand: number; covered: number; shortfall: number }[];
+  /**
+   * Per interval: the demand, agents on duty, the work that arrived here and waited for a
+   * later interval (0 without a deferral), and the work never served in time.
+   */
+  coverage: { start: string; demand: number; covered: number; deferred: number; shortfall: number }[];
   /** Intervals the design leaves short (only when status is "infeasible"). */
   uncovered: { start: string; shortfall: number }[];
   model: { shifts: number; intervals: number };
@@ -74,16 +86,21 @@ export function designShifts(instance: DesignInstance, options: DesignOptions): 
   const timed = (stage: string, run: () => number[] | null): number[] | null => {
     const start = options.clock();
     const x = run();
-    stages.push({ stage, ms: options.clock() - start, cost: x ? costOf(x) : null });
+    stages.push({ stage, ms: options.clock() - start, cost: x ? paidCostOf(x) : null });
     return x;
   };
 
   const shifts = enumerateShifts(instance);
   const demand = instance.demand;
   const penalty = shortfallPenalty(shifts, demand.length);
-  const full = buildModel(shifts, demand, penalty);
+  const full = buildModel(shifts, demand, penalty, instance.deferral);
+  /** The objective: paid cost, shortfall penalty and the token cost of waiting. */
   const costOf = (x: readonly number[]) => x.reduce((sum, v, j) => sum + v * full.cost[j]!, 0);
-  const integralCosts = full.cost.every((c) => Number.isInteger(c));
+  /** Without the token cost of waiting: what the proof is about. */
+  const paidCostOf = (x: readonly number[]) => x.reduce((sum, v, j) => sum + (full.integer[j] ? v * full.cost[j]! : 0), 0);
+  const integral = (v: number, j: number) => !full.integer[j] || Math.abs(v - Math.round(v)) <= 1e-9;
+  const rounded = (x: ArrayLike<number>) => Array.from(x, (v, j) => (full.integer[j] ? Math.round(v) : v));
+  const integralCosts = full.cost.every((c, j) => !full.integer[j] || Number.isInteger(c));
   const meetsBound = (cost: number, bound: number) =>
     integralCosts ? cost <= Math.ceil(bound - 1e-6) + 1e-9 : cost - bound <= 1e-6 * Math.max(1, Math.abs(bound));
 
@@ -93,27 +110,36 @@ export function designShifts(instance: DesignInstance, options: DesignOptions): 
     lp = options.solve({ ...full.model, integer: false, timeLimitSec: remainingSec() });
     return lp.x ? Array.from(lp.x) : null;
   });
-  let bound = lp?.status === "optimal" ? lp.objective : Number.NEGATIVE_INFINITY;
-  const lpBound = bound;
+  let bound = lp?.status === "optimal" ? lp.objective - full.waitingCostMax : Number.NEGATIVE_INFINITY;
+  let lpBound = bound;
+  if (full.waitingCostMax > 0 && lp?.status === "optimal") {
+    // The LP bound on paid cost alone, for the report (and a bound at least as good).
+    const paidOnly = options.solve({ ...full.model, colCost: Float64Array.from(full.cost, (c, j) => (full.integer[j] ? c : 0)), integer: false, timeLimitSec: remainingSec() });
+    if (paidOnly.status === "optimal") {
+      lpBound = paidOnly.objective;
+      bound = Math.max(bound, lpBound);
+    }
+  }
 
   let best: number[] | null = null;
   let proven = false;
   if (lpX && lp?.status === "optimal") {
-    if (lpX.every((v) => Math.abs(v - Math.round(v)) <= 1e-9)) {
-      best = lpX.map(Math.round);
+    if (lpX.every(integral)) {
+      best = rounded(lpX);
       proven = true;
-      stages.push({ stage: "lp-is-integral", ms: 0, cost: costOf(best) });
+      stages.push({ stage: "lp-is-integral", ms: 0, cost: paidCostOf(best) });
     } else {
       // (2) Round down, then cover the rest with a small MIP.
-      const floor = lpX.map((v) => Math.floor(v + 1e-9));
-      const fractional = lpX.map((v, j) => v - floor[j]! > 1e-9);
+      // Continuous columns (deferral flows) are not fixed: the residual MIP chooses them afresh.
+      const floor = lpX.map((v, j) => (full.integer[j] ? Math.floor(v + 1e-9) : 0));
+      const fractional = lpX.map((v, j) => !integral(v, j));
       for (const [stage, candidates] of [
         ["residual-over-lp-support", (j: number) => fractional[j]!],
         ["residual-over-all-shifts", () => true],
       ] as const) {
         const x = timed(stage, () => solveResidual(full, floor, candidates, options.solve, remainingSec()));
         if (x && (!best || costOf(x) < costOf(best))) best = x;
-        if (best && meetsBound(costOf(best), bound)) {
+        if (best && meetsBound(paidCostOf(best), bound)) {
           proven = true;
           break;
         }
@@ -127,11 +153,11 @@ export function designShifts(instance: DesignInstance, options: DesignOptions): 
     let mip: SolveOutcome | undefined;
     const x = timed("full-mip", () => {
       mip = options.solve({ ...full.model, integer: true, timeLimitSec: remainingSec(), ...(best ? { start: Float64Array.from(best) } : {}) });
-      return mip.x ? Array.from(mip.x, Math.round) : null;
+      return mip.x ? rounded(mip.x) : null;
     });
     if (x && (!best || costOf(x) < costOf(best))) best = x;
-    if (mip && Number.isFinite(mip.bound)) bound = Math.max(bound, mip.bound);
-    proven = mip?.status === "optimal" || (best !== null && meetsBound(costOf(best), bound));
+    if (mip && Number.isFinite(mip.bound)) bound = Math.max(bound, mip.bound - full.waitingCostMax);
+    proven = mip?.status === "optimal" || (best !== null && meetsBound(paidCostOf(best), bound));
     timedOut = mip?.status === "timeout";
   } else if (!proven) {
     timedOut = true;
@@ -148,119 +174,186 @@ function shortfallPenalty(shifts: Shift[], intervals: number): number {
   return maxCost * (intervals + 1);
 }
 
+/** The most all waiting together may add to the objective: far below any shift's cost. */
+const WAITING_COST_TOTAL = 1e-3;
+
 type FullModel = {
   model: Omit<LinearModel, "integer" | "timeLimitSec">;
-  /** Per column: the shift index, or −1 − t for the shortfall column of interval t. */
+  /** Per column: the shift index, or −1 for a shortfall or deferral column. */
   shiftOf: number[];
   cost: number[];
+  /** Per column: integer (shifts, shortfall) or continuous (deferral flows). */
+  integer: boolean[];
   rowsOf: (j: number) => Int32Array;
+  valuesOf: (j: number) => Float64Array;
   upper: number[];
-  demand: number[];
+  rowLower: number[];
+  /** Upper bound on the total token cost of waiting in any solution (0 without a deferral). */
+  waitingCostMax: number;
 };
 
-function buildModel(shifts: Shift[], demand: number[], penalty: number): FullModel {
+/**
+ * Rows 0 … T−1 cover the intervals; with a deferral, one more row per deferrable interval
+ * with work caps what may leave it. Columns: shifts, then a shortfall per interval with
+ * work, then the deferral flows.
+ */
+function buildModel(shifts: Shift[], demand: number[], penalty: number, deferral: Deferral | undefined): FullModel {
   const shiftOf: number[] = [];
   const cost: number[] = [];
+  const integer: boolean[] = [];
   const upper: number[] = [];
   const starts = [0];
   const indices: number[] = [];
+  const values: number[] = [];
+  const rowLower = demand.slice();
+  const addColumn = (shift: number, columnCost: number, columnUpper: number, isInteger: boolean, entries: [row: number, value: number][]) => {
+    shiftOf.push(shift);
+    cost.push(columnCost);
+    upper.push(columnUpper);
+    integer.push(isInteger);
+    for (const [row, value] of entries) {
+      indices.push(row);
+      values.push(value);
+    }
+    starts.push(indices.length);
+  };
+
   shifts.forEach((s, i) => {
-    if (s.rows.length === 0) return;
-    shiftOf.push(i);
-    cost.push(s.cost);
-    upper.push(s.maxCount);
-    indices.push(...s.rows);
-    starts.push(indices.length);
+    if (s.rows.length > 0) addColumn(i, s.cost, s.maxCount, true, s.rows.map((t) => [t, 1]));
   });
+  const last = demand.length - 1;
+  const flows: { from: number; to: number; capRow: number }[] = [];
+  /** Σ_k demand_k × longest wait: bounds Σ wait × y_kj, since Σ_j y_kj ≤ demand_k. */
+  let waitMax = 0;
+  if (deferral && deferral.maxIntervals > 0) {
+    for (let k = Math.max(0, deferral.from); k < Math.min(deferral.to, demand.length); k++) {
+      if (demand[k]! <= 0 || k === last) continue;
+      const capRow = rowLower.push(-demand[k]!) - 1;
+      for (let j = k + 1; j <= Math.min(last, k + deferral.maxIntervals); j++) {
+        flows.push({ from: k, to: j, capRow });
+      }
+      waitMax += demand[k]! * (Math.min(last, k + deferral.maxIntervals) - k);
+    }
+  }
+  const waitingCostMax = waitMax > 0 ? WAITING_COST_TOTAL : 0;
+  const epsilon = waitMax > 0 ? WAITING_COST_TOTAL / waitMax : 0;
   demand.forEach((d, t) => {
-    if (d <= 0) return;
-    shiftOf.push(-1 - t);
-    cost.push(penalty);
-    upper.push(Number.POSITIVE_INFINITY);
-    indices.push(t);
-    starts.push(indices.length);
+    if (d > 0) addColumn(-1, penalty, Number.POSITIVE_INFINITY, true, [[t, 1]]);
   });
+  for (const { from, to, capRow } of flows) {
+    addColumn(-1, epsilon * (to - from), Number.POSITIVE_INFINITY, false, [
+      [from, 1],
+      [to, -1],
+      [capRow, -1],
+    ]);
+  }
+
   const startsArr = Int32Array.from(starts);
   const indicesArr = Int32Array.from(indices);
+  const valuesArr = Float64Array.from(values);
   return {
     model: {
-      numRows: demand.length,
+      numRows: rowLower.length,
       numCols: cost.length,
       colCost: Float64Array.from(cost),
       colUpper: Float64Array.from(upper),
-      rowLower: Float64Array.from(demand),
+      rowLower: Float64Array.from(rowLower),
       starts: startsArr,
       indices: indicesArr,
+      ...(flows.length > 0 ? { values: valuesArr, integrality: Uint8Array.from(integer, Number) } : {}),
     },
     shiftOf,
     cost,
+    integer,
     upper,
-    demand,
+    rowLower,
+    waitingCostMax,
     rowsOf: (j) => indicesArr.subarray(startsArr[j]!, startsArr[j + 1]!),
+    valuesOf: (j) => valuesArr.subarray(startsArr[j]!, startsArr[j + 1]!),
   };
 }
 
 /**
- * With `floor` fixed, covers the demand it leaves over the candidate columns, keeping only
- * the uncovered intervals and, among columns that cover them the same way, the cheapest.
+ * With the integer columns' `floor` fixed, covers what it leaves over the candidate columns
+ * and every continuous one, keeping only the rows still short or touched by a continuous
+ * column and, among unbounded columns that cover those rows alike, the cheapest.
  */
 function solveResidual(full: FullModel, floor: number[], candidate: (j: number) => boolean, solve: Solve, timeLimitSec: number): number[] | null {
-  const covered = new Float64Array(full.demand.length);
+  const residual = full.rowLower.slice();
   floor.forEach((v, j) => {
-    if (v > 0) for (const t of full.rowsOf(j)) covered[t]! += v;
+    if (v === 0) return;
+    const values = full.valuesOf(j);
+    full.rowsOf(j).forEach((row, k) => {
+      residual[row]! -= v * values[k]!;
+    });
   });
-  const residualRows = new Map<number, number>();
-  full.demand.forEach((d, t) => {
-    if (d - covered[t]! > 1e-9) residualRows.set(t, residualRows.size);
-  });
-  if (residualRows.size === 0) return floor;
+  if (residual.every((r) => r <= 1e-9)) return floor;
 
-  /** Residual pattern → index in `columns` of the cheapest unbounded column with it. */
+  const keep = residual.map((r) => r > 1e-9);
+  full.integer.forEach((isInteger, j) => {
+    if (!isInteger) for (const row of full.rowsOf(j)) keep[row] = true;
+  });
+  const rowIndex = new Map<number, number>();
+  keep.forEach((kept, row) => {
+    if (kept) rowIndex.set(row, rowIndex.size);
+  });
+
+  /** Residual pattern → index in `columns` of the cheapest unbounded integer column with it. */
   const byPattern = new Map<string, number>();
-  const columns: { j: number; rows: number[] }[] = [];
+  const columns: { j: number; rows: number[]; values: number[] }[] = [];
   for (let j = 0; j < full.cost.length; j++) {
     if (!candidate(j) && full.shiftOf[j]! >= 0) continue;
     if (full.upper[j]! - floor[j]! <= 0) continue;
-    const rows = Array.from(full.rowsOf(j)).flatMap((t) => {
-      const r = residualRows.get(t);
-      return r === undefined ? [] : [r];
+    const rows: number[] = [];
+    const values: number[] = [];
+    const allValues = full.valuesOf(j);
+    full.rowsOf(j).forEach((row, k) => {
+      const r = rowIndex.get(row);
+      if (r === undefined) return;
+      rows.push(r);
+      values.push(allValues[k]!);
     });
     if (rows.length === 0) continue;
-    // Unbounded columns that cover the residual alike are interchangeable: keep the cheapest.
-    // (Bounded ones are kept apart: their capacities would have to be added up.)
-    if (!Number.isFinite(full.upper[j]!)) {
+    // Unbounded covering columns that cover the residual alike are interchangeable: keep the
+    // cheapest. (Bounded ones are kept apart: their capacities would have to be added up.)
+    if (full.integer[j] && !Number.isFinite(full.upper[j]!)) {
       const key = rows.join(",");
       const same = byPattern.get(key);
       if (same !== undefined) {
-        if (full.cost[j]! < full.cost[columns[same]!.j]!) columns[same] = { j, rows };
+        if (full.cost[j]! < full.cost[columns[same]!.j]!) columns[same] = { j, rows, values };
         continue;
       }
       byPattern.set(key, columns.length);
     }
-    columns.push({ j, rows });
+    columns.push({ j, rows, values });
   }
 
   const starts = [0];
   const indices: number[] = [];
+  const values: number[] = [];
   for (const c of columns) {
     indices.push(...c.rows);
+    values.push(...c.values);
     starts.push(indices.length);
   }
   const outcome = solve({
-    numRows: residualRows.size,
+    numRows: rowIndex.size,
     numCols: columns.length,
     colCost: Float64Array.from(columns, (c) => full.cost[c.j]!),
     colUpper: Float64Array.from(columns, (c) => full.upper[c.j]! - floor[c.j]!),
-    rowLower: Float64Array.from(residualRows.keys(), (t) => full.demand[t]! - covered[t]!),
+    rowLower: Float64Array.from(rowIndex.keys(), (row) => residual[row]!),
     starts: Int32Array.from(starts),
     indices: Int32Array.from(indices),
+    values: Float64Array.from(values),
+    integrality: Uint8Array.from(columns, (c) => Number(full.integer[c.j])),
     integer: true,
     timeLimitSec,
   });
   if (!outcome.x || (outcome.status !== "optimal" && outcome.status !== "timeout")) return null;
   const x = floor.slice();
   columns.forEach((c, k) => {
-    x[c.j]! += Math.round(outcome.x![k]!);
+    const v = outcome.x![k]!;
+    x[c.j]! += full.integer[c.j] ? Math.round(v) : v;
   });
   return x;
 }
@@ -281,14 +374,17 @@ function readBack(
   });
   used.sort((a, b) => a.shift.startMin - b.shift.startMin || a.shift.lengthMin - b.shift.lengthMin);
 
+  // The independent check: serve the demand with the shifts' own coverage (not the model's flows).
   const covered = coverageOf(instance, used);
+  const served = serveWithDeferral(instance.demand, covered, instance.deferral);
   const coverage = instance.demand.map((d, t) => ({
     start: at(t * instance.intervalMinutes),
     demand: d,
     covered: covered[t]!,
-    shortfall: Math.max(0, d - covered[t]!),
+    deferred: served[t]!.deferred,
+    shortfall: served[t]!.shortfall,
   }));
-  const uncovered = coverage.filter((c) => c.shortfall > 0).map((c) => ({ start: c.start, shortfall: c.shortfall }));
+  const uncovered = coverage.filter((c) => c.shortfall > 1e-9).map((c) => ({ start: c.start, shortfall: c.shortfall }));
   const cost = used.reduce((s, u) => s + u.agents * u.shift.cost, 0);
   const paidHours = used.reduce((s, u) => s + (u.agents * u.shift.lengthMin) / 60, 0);
   const costPerHour = instance.costPerHour ?? 1;

@@ -17,8 +17,10 @@ export type LinearModel = {
   indices: Int32Array;
   /** Coefficients; absent means every entry is 1 (a covering matrix). */
   values?: Float64Array;
-  /** Solve with every variable integer (MIP) or as the LP relaxation. */
+  /** Solve as a MIP (the columns `integrality` marks, or all of them) or as the LP relaxation. */
   integer: boolean;
+  /** Per column, 1 for integer and 0 for continuous; absent means every column is integer. */
+  integrality?: Uint8Array;
   /** A feasible integer start for a MIP, if known. */
   start?: Float64Array;
   timeLimitSec: number;

@@ -10,12 +10,15 @@
  *    left, overlap, minimum rest, continuous-duty cap across stitched stretches) with the
  *    fewest night and total hours so far gets it (fairness), specialists before people who
  *    can work both queues (they are kept for where they are scarce).
+ *    After-sales work arriving in the peak band may wait up to the plan's `maxDeferHours`
+ *    (售后稍后): its design may serve it later, and the coverage says what waited.
  * 3. Proof: the independent validator (validate.ts) checks the result; coverage, shortfall,
  *    each person's hours and longest stretch, paid hours, the bound and the gap come with it.
  *
  * All times are epoch milliseconds inside; the result speaks ISO in the plan's zone.
  */
 import { DateTime } from "luxon";
+import { type Deferral, serveWithDeferral } from "./backlog.ts";
 import { type DesignResult, type DesignStatus, designShifts } from "./design.ts";
 import type { Solve } from "./lp.ts";
 import type { DesignInstance } from "./shifts.ts";
@@ -46,8 +49,13 @@ export type RosterResult = {
   zone: string;
   intervalMin: number;
   shifts: RosterShift[];
-  /** Per interval and queue: the requirement, who is on it (breaks excluded), and what is missing. */
+  /**
+   * Per interval and queue: the requirement, who is on it (breaks excluded), the work that
+   * arrived then and was served later (after-sales at the peak only), and what was never served.
+   */
   coverage: { start: string; presales: CoverageCell; aftersales: CoverageCell }[];
+  /** After-sales deferral in force: work arriving in [from, to) may wait up to maxHours. */
+  aftersalesDeferral: { maxHours: number; from: string; to: string } | null;
   /** Consecutive short intervals per queue, for explaining a shortfall in words. */
   shortfallRuns: { queue: Queue; from: string; to: string; maxShort: number; agentHoursShort: number }[];
   people: { id: string; name: string; kind: Person["kind"]; hours: number; nightHours: number; shifts: number; longestStretchHours: number }[];
@@ -64,7 +72,7 @@ export type RosterResult = {
   solveMs: number;
 };
 
-export type CoverageCell = { required: number; rostered: number; shortfall: number };
+export type CoverageCell = { required: number; rostered: number; deferred: number; shortfall: number };
 
 /** Thrown when the roster fails its own validation: a bug in the assignment, never a result. */
 export class RosterInvalidError extends Error {
@@ -83,10 +91,12 @@ export function buildRoster(plan: Plan, staffing: StaffingResult, people: Person
   const windowStartMs = Date.parse(staffing.intervals[0]?.start ?? "");
   const count = staffing.intervals.length;
   const required = (queue: Queue) => staffing.intervals.map((row) => row[queue].scheduledAgents);
+  const deferral = aftersalesDeferral(plan, staffing);
+  const deferralOf = (queue: Queue) => (queue === "aftersales" ? deferral : undefined);
 
   // Pre-sales may use half of the time limit, after-sales what is left.
   const designFor = (queue: Queue, share: number) =>
-    designShifts(designInstance(plan, staffing, required(queue)), {
+    designShifts(designInstance(plan, staffing, required(queue), deferralOf(queue)), {
       ...options,
       timeLimitSec: Math.max(0.5, (options.timeLimitSec - (options.clock() - t0) / 1000) * share),
     });
@@ -103,10 +113,17 @@ export function buildRoster(plan: Plan, staffing: StaffingResult, people: Person
   const findings = validateRoster(people, assignments, plan.rules);
   if (findings.length > 0) throw new RosterInvalidError(findings);
 
-  return readBack(plan, staffing, people, states, designs, { count, intervalMs, windowStartMs, solveMs: options.clock() - t0 });
+  return readBack(plan, staffing, people, states, designs, { count, intervalMs, windowStartMs, deferral, solveMs: options.clock() - t0 });
 }
 
-function designInstance(plan: Plan, staffing: StaffingResult, demand: number[]): DesignInstance {
+/** The plan's after-sales deferral on the grid: the peak band's work may wait maxDeferHours, in whole intervals. */
+function aftersalesDeferral(plan: Plan, staffing: StaffingResult): Deferral | undefined {
+  const maxIntervals = Math.floor((plan.aftersales.maxDeferHours * 60) / plan.intervalMin + 1e-9);
+  if (maxIntervals === 0) return undefined;
+  return { maxIntervals, from: staffing.peakBand.fromIndex, to: staffing.peakBand.toIndex };
+}
+
+function designInstance(plan: Plan, staffing: StaffingResult, demand: number[], deferral: Deferral | undefined): DesignInstance {
   return {
     name: plan.name,
     start: staffing.intervals[0]?.start ?? "",
@@ -117,6 +134,7 @@ function designInstance(plan: Plan, staffing: StaffingResult, demand: number[]):
     breakRule: plan.shifts.breakRule,
     maxContinuousHours: plan.rules.maxContinuousDutyHours,
     costPerHour: plan.shifts.costPerHour,
+    deferral,
   };
 }
 
@@ -231,7 +249,7 @@ function readBack(
   people: Person[],
   states: PersonState[],
   designs: Record<Queue, DesignResult>,
-  info: { count: number; intervalMs: number; windowStartMs: number; solveMs: number },
+  info: { count: number; intervalMs: number; windowStartMs: number; deferral: Deferral | undefined; solveMs: number },
 ): RosterResult {
   const iso = (ms: number) => DateTime.fromMillis(ms, { zone: plan.zone }).toISO() as string;
   const assignments = states.flatMap((s) => s.shifts);
@@ -247,12 +265,19 @@ function readBack(
       if (whole && !onBreak) rostered[a.queue][t]! += 1;
     }
   }
+  const served = {
+    presales: serveWithDeferral(
+      staffing.intervals.map((row) => row.presales.scheduledAgents),
+      rostered.presales,
+    ),
+    aftersales: serveWithDeferral(
+      staffing.intervals.map((row) => row.aftersales.scheduledAgents),
+      rostered.aftersales,
+      info.deferral,
+    ),
+  };
   const coverage = staffing.intervals.map((row, t) => {
-    const cell = (queue: Queue): CoverageCell => {
-      const required = row[queue].scheduledAgents;
-      const on = rostered[queue][t]!;
-      return { required, rostered: on, shortfall: Math.max(0, required - on) };
-    };
+    const cell = (queue: Queue): CoverageCell => ({ required: row[queue].scheduledAgents, rostered: rostered[queue][t]!, ...served[queue][t]! });
     return { start: row.start, presales: cell("presales"), aftersales: cell("aftersales") };
   });
 
@@ -261,7 +286,7 @@ function readBack(
     let run: RosterResult["shortfallRuns"][number] | undefined;
     coverage.forEach((c, t) => {
       const short = c[queue].shortfall;
-      if (short > 0) {
+      if (short > 1e-9) {
         const endIso = iso(info.windowStartMs + (t + 1) * info.intervalMs);
         if (!run) {
           run = { queue, from: c.start, to: endIso, maxShort: 0, agentHoursShort: 0 };
@@ -306,6 +331,9 @@ function readBack(
         };
       }),
     coverage,
+    aftersalesDeferral: info.deferral
+      ? { maxHours: (info.deferral.maxIntervals * plan.intervalMin) / 60, from: staffing.peakBand.start, to: staffing.peakBand.end }
+      : null,
     shortfallRuns,
     people: states
       .filter((s) => s.shifts.length > 0)

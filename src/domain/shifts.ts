@@ -3,6 +3,7 @@
  * in the instance format of shared/bench/README.md: a start grid × lengths with a break
  * rule, and/or an explicit list of templates; optionally cyclic (the window repeats).
  */
+import type { Deferral } from "./backlog.ts";
 import { InputError, type InputIssue } from "./errors.ts";
 
 export type BreakRule = {
@@ -40,6 +41,8 @@ export type DesignInstance = {
   costPerHour?: number | undefined;
   templates?: ShiftTemplate[] | undefined;
   cyclic?: boolean | undefined;
+  /** Work of these intervals may be served up to `maxIntervals` later (after-sales at the peak). */
+  deferral?: Deferral | undefined;
 };
 
 /** One concrete shift: when it runs, its breaks, what it costs and which intervals it covers. */

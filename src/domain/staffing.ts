@@ -2,8 +2,9 @@
  * The staffing engine end to end: plan → chain → curve → demand per interval per queue →
  * required agents per interval (DESIGN.md §1–3). Pure: the built-in curves are passed in.
  */
+import { DateTime } from "luxon";
 import { type ChainInput, type ChainResult, type MessageCapacity, runChain, saturationFromMessages } from "./chain.ts";
-import { buildGrid, type CurveSpec, type CurveTemplate, curveShares, type IntervalMin } from "./curve.ts";
+import { buildGrid, type CurveSpec, type CurveTemplate, curveShares, type Grid, type IntervalMin, localTime } from "./curve.ts";
 import { aftersalesDemand, presalesDemand } from "./demand.ts";
 import { InputError } from "./errors.ts";
 import type { BreakRule } from "./shifts.ts";
@@ -47,7 +48,11 @@ export type Plan = {
     lagDayShares?: number[] | undefined;
     /** Defaults to the built-in Double-11 template's after-sales day shape. */
     intradayHourly?: number[] | undefined;
+    /** 售后稍后: after-sales work arriving in the peak band may wait this many hours (0 = served on arrival). */
+    maxDeferHours: number;
   };
+  /** The promotion peak, local date-times; derived from the pre-sales requirement when absent. */
+  peakBand?: { start: string; end: string } | undefined;
   requirement: { method: "saturation" | "service-level" };
   /** How shifts may be cut (DESIGN.md §4 "Shift templates"). */
   shifts: ShiftSettings;
@@ -104,7 +109,19 @@ export type StaffingResult = {
   /** The effective concurrency each queue's Erlang model used (service-level method only). */
   concurrency?: Record<QueueName, number>;
   summary: Record<QueueName, QueueSummary>;
+  /** The promotion peak on the grid: intervals [fromIndex, toIndex). */
+  peakBand: PeakBand;
   intervals: IntervalRow[];
+};
+
+export type PeakBand = {
+  /** ISO with offset: the first peak interval's start and the last one's end. */
+  start: string;
+  end: string;
+  fromIndex: number;
+  toIndex: number;
+  /** "plan" when the plan sets it; "derived": the run around the pre-sales peak at ≥ half of it. */
+  source: "plan" | "derived";
 };
 
 /**
@@ -189,8 +206,48 @@ export function planStaffing(plan: Plan, catalog: Catalog): StaffingResult {
         }
       : {}),
     summary: { presales: summarise("presales"), aftersales: summarise("aftersales") },
+    peakBand: peakBandOf(plan, grid, requirement.presales),
     intervals,
   };
+}
+
+/** Share of the pre-sales peak requirement above which an interval belongs to a derived peak band. */
+const PEAK_BAND_SHARE = 0.5;
+
+/**
+ * The plan's peak band snapped outwards to the grid, or, when the plan gives none, the
+ * contiguous run of intervals around the pre-sales peak needing at least half of its agents.
+ */
+function peakBandOf(plan: Plan, grid: Grid, presales: RequirementRow[]): PeakBand {
+  const intervalMs = grid.intervalMin * 60_000;
+  const endOf = (index: number) => DateTime.fromMillis(grid.startMs + index * intervalMs, { zone: grid.zone }).toISO() as string;
+  const band = (fromIndex: number, toIndex: number, source: PeakBand["source"]): PeakBand => ({
+    start: grid.starts[fromIndex] as string,
+    end: endOf(toIndex),
+    fromIndex,
+    toIndex,
+    source,
+  });
+  if (plan.peakBand) {
+    const startMs = localTime(plan.peakBand.start, grid.zone, "peakBand.start").toMillis();
+    const endMs = localTime(plan.peakBand.end, grid.zone, "peakBand.end").toMillis();
+    if (endMs <= startMs) throw new InputError([{ path: "peakBand.end", message: "must be after peakBand.start" }]);
+    const fromIndex = Math.max(0, Math.floor((startMs - grid.startMs) / intervalMs));
+    const toIndex = Math.min(grid.starts.length, Math.ceil((endMs - grid.startMs) / intervalMs));
+    if (toIndex <= fromIndex) throw new InputError([{ path: "peakBand", message: "must overlap the plan's window" }]);
+    return band(fromIndex, toIndex, "plan");
+  }
+  let peak = 0;
+  presales.forEach((row, i) => {
+    if (row.scheduledAgents > (presales[peak] as RequirementRow).scheduledAgents) peak = i;
+  });
+  const threshold = PEAK_BAND_SHARE * (presales[peak]?.scheduledAgents ?? 0);
+  const inBand = (i: number) => i >= 0 && i < presales.length && (presales[i] as RequirementRow).scheduledAgents >= threshold;
+  let fromIndex = peak;
+  let toIndex = peak + 1;
+  while (inBand(fromIndex - 1)) fromIndex--;
+  while (inBand(toIndex)) toIndex++;
+  return band(fromIndex, toIndex, "derived");
 }
 
 /** 客服饱和接待量 for a queue's capacity settings. */

@@ -36,7 +36,7 @@ function solveWith(highs: Highs, m: LinearModel): SolveOutcome {
     rowLower: m.rowLower,
     rowUpper: new Float64Array(m.numRows).fill(highs.infinity),
     matrix: { format: "csc", numRows: m.numRows, numCols: m.numCols, starts: m.starts, indices: m.indices, values: m.values ?? new Float64Array(nnz).fill(1) },
-    ...(m.integer ? { integrality: new Int32Array(m.numCols).fill(highs.constants.variableType.integer) } : {}),
+    ...(m.integer ? { integrality: integralityOf(highs, m) } : {}),
   });
   try {
     model.options.set({ output_flag: false, time_limit: m.timeLimitSec, ...(m.integer ? { mip_rel_gap: 0 } : { solver: "simplex" }) });
@@ -54,4 +54,9 @@ function solveWith(highs: Highs, m: LinearModel): SolveOutcome {
   } finally {
     model.dispose();
   }
+}
+
+function integralityOf(highs: Highs, m: LinearModel): Int32Array {
+  const { integer, continuous } = highs.constants.variableType;
+  return m.integrality ? Int32Array.from(m.integrality, (flag) => (flag ? integer : continuous)) : new Int32Array(m.numCols).fill(integer);
 }

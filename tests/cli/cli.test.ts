@@ -111,6 +111,9 @@ describe("peakcrew design and roster", () => {
     expect(stdout).toMatch(/^Roster: optimal\./);
     expect(stdout).toMatch(/Rule findings: 0\./);
     expect(stdout).toMatch(/Not rostered \(temps not yet trained\): .*\(TMP010\)/);
+    // The sample lets after-sales wait 2 h in the peak band, but waiting saves no paid hours
+    // there (its after-sales is thin at the peak), so nobody is kept waiting.
+    expect(stdout).toContain("售后稍后: after-sales arriving 11-10 20:00–11-11 02:00 may wait up to 2 h; 0 agent-hours of it waited.");
   });
 
   it("roster exits 2 naming the line and column of a bad staff row, or the missing --staff", async () => {

@@ -154,3 +154,52 @@ describe("designShifts", () => {
 function minutesFrom(fromIso: string, toIso: string): number {
   return (Date.parse(toIso) - Date.parse(fromIso)) / 60_000;
 }
+
+describe("designShifts with after-sales deferral", () => {
+  // Hourly, 4-hour shifts only, 2 agents needed all day and 6 at t=2. Hand calculation:
+  // t=0 is covered only by shifts starting at 0 and t=7 only by shifts starting at 4, so 2 + 2
+  // agents are needed there, and they cover 2 at every hour. Without deferral t=2 needs 4 more
+  // agents on shifts covering t=2: 8 shifts, 32 h. If t=2's work may wait 2 h, each extra agent
+  // on duty at t=2..4 serves at most 3 of the 4 waiting units (one per hour), so 2 more are
+  // needed and enough: 6 shifts, 24 h.
+  const peaky: DesignInstance = {
+    start: "2026-11-10T20:00:00+08:00",
+    intervalMinutes: 60,
+    demand: [2, 2, 6, 2, 2, 2, 2, 2],
+    shiftLengthsHours: [4],
+  };
+
+  it("without a deferral, the peak hour is covered when it arrives: 32 paid hours", () => {
+    const result = design(peaky);
+    expect(result.status).toBe("optimal");
+    expect(result.paidHours).toBe(32);
+  });
+
+  it("when the peak hour's work may wait 2 h, the optimum is 24 paid hours and no work is short", () => {
+    const result = design({ ...peaky, deferral: { maxIntervals: 2, from: 2, to: 3 } });
+    expect(result.status).toBe("optimal");
+    expect(result.paidHours).toBe(24);
+    // The LP relaxation spreads 4/3 extra agents over t=2..4: 16 + 4/3 × 4 = 21.33 h; the
+    // integer optimum 24 meets the MIP's bound, so the design is proven optimal.
+    expect(result.lowerBoundHours).toBeCloseTo(64 / 3, 9);
+    expect(result.lowerBound).toBe(24);
+    expect(result.coverage[2]).toMatchObject({ demand: 6, deferred: 2, shortfall: 0 });
+    expect(result.coverage.every((c) => c.shortfall === 0)).toBe(true);
+  });
+
+  it("nobody is kept waiting when waiting saves nothing", () => {
+    // 2-hour shifts, 3 agents needed at 02:00 and at 03:00, work may wait 1 h: 3 agents from
+    // 02:00 serve it all on arrival; 3 from 03:00 serve 02:00's work at 03:00 and 03:00's at
+    // 04:00. Both cost 6 paid hours; only the first keeps nobody waiting.
+    const ties: DesignInstance = { start: peaky.start, intervalMinutes: 60, demand: [0, 0, 3, 3, 0, 0], shiftLengthsHours: [2] };
+    const result = design({ ...ties, deferral: { maxIntervals: 1, from: 0, to: 6 } });
+    expect(result.paidHours).toBe(6);
+    expect(result.coverage.map((c) => c.deferred)).toEqual([0, 0, 0, 0, 0, 0]);
+  });
+
+  it("work may wait only inside the window: a window elsewhere changes nothing", () => {
+    const result = design({ ...peaky, deferral: { maxIntervals: 2, from: 4, to: 8 } });
+    expect(result.paidHours).toBe(32);
+  });
+});
+

@@ -78,4 +78,25 @@ describe("buildRoster", () => {
     expect(r.shifts.every((s) => s.queue === "presales")).toBe(true);
     expect(r.status).toBe("shortfall");
   });
+
+  it("after-sales work arriving in the peak band waits up to the plan's limit: fewer paid hours, nothing short", () => {
+    // After-sales concentrated in the first hour of the day (every order contacts once, intraday
+    // weight 40 at 00:00 and 1 elsewhere), 4-hour shifts: without deferral the 00:00 spike needs
+    // agents of its own; with 2 h of deferral the hours after it absorb part of it.
+    const spiky = { ...plan, shifts: { ...plan.shifts, lengthsHours: [4] }, aftersales: { ...plan.aftersales, contactRate: 1, intradayHourly: [40, ...new Array(23).fill(1)] } };
+    const deferring = { ...spiky, aftersales: { ...spiky.aftersales, maxDeferHours: 2 }, peakBand: { start: "2026-11-11T00:00", end: "2026-11-11T01:00" } };
+    const build = (p: typeof plan) => buildRoster(p, planStaffing(p, catalog), pool(60), { solve, clock: () => performance.now(), timeLimitSec: 20 });
+    const now = build(spiky);
+    const later = build(deferring);
+
+    expect(now.aftersalesDeferral).toBeNull();
+    expect(later.aftersalesDeferral).toEqual({ maxHours: 2, from: "2026-11-11T00:00:00.000+08:00", to: "2026-11-11T01:00:00.000+08:00" });
+    expect(later.status).toBe("optimal");
+    expect(later.design.aftersales.paidHours).toBeLessThan(now.design.aftersales.paidHours);
+    const first = later.coverage[0]!.aftersales;
+    expect(first.deferred).toBeGreaterThan(0);
+    expect(first.rostered + first.deferred).toBe(first.required);
+    expect(later.coverage.every((c) => c.aftersales.shortfall === 0)).toBe(true);
+    expect(later.findings).toEqual([]);
+  });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { planStaffing } from "../../src/domain/staffing.ts";
 import { parsePlan } from "../../src/schemas.ts";
-import { catalog, planWith, serviceTarget } from "../fixtures.ts";
+import { catalog, inputIssuesOf, planWith, serviceTarget } from "../fixtures.ts";
 
 const sum = (xs: number[]) => xs.reduce((s, x) => s + x, 0);
 
@@ -70,3 +70,38 @@ describe("planStaffing, service-level method", () => {
     expect(result.concurrency).toEqual({ presales: 3, aftersales: 3 });
   });
 });
+
+describe("planStaffing, the peak band", () => {
+  it("without one in the plan, is the run around the pre-sales peak needing at least half its agents", () => {
+    const result = planStaffing(parsePlan(planWith("name", "derived band")), catalog);
+    const band = result.peakBand;
+    const agents = result.intervals.map((r) => r.presales.scheduledAgents);
+    const peak = Math.max(...agents);
+    expect(band.source).toBe("derived");
+    expect(agents.slice(band.fromIndex, band.toIndex).every((a) => a >= peak / 2)).toBe(true);
+    expect(agents[band.fromIndex - 1]!).toBeLessThan(peak / 2);
+    expect(agents[band.toIndex]!).toBeLessThan(peak / 2);
+    expect(band.start).toBe(result.intervals[band.fromIndex]!.start);
+  });
+
+  it("from the plan, snaps outwards to the interval grid", () => {
+    const result = planStaffing(parsePlan(planWith("peakBand", { start: "2026-11-10T20:15", end: "2026-11-11T01:45" })), catalog);
+    expect(result.peakBand).toEqual({
+      start: "2026-11-10T20:00:00.000+08:00",
+      end: "2026-11-11T02:00:00.000+08:00",
+      fromIndex: 20,
+      toIndex: 26,
+      source: "plan",
+    });
+  });
+
+  it("names the field when the band ends before it starts, or lies outside the window", () => {
+    expect(inputIssuesOf(() => planStaffing(parsePlan(planWith("peakBand", { start: "2026-11-11T02:00", end: "2026-11-10T20:00" })), catalog))).toEqual([
+      { path: "peakBand.end", message: "must be after peakBand.start" },
+    ]);
+    expect(inputIssuesOf(() => planStaffing(parsePlan(planWith("peakBand", { start: "2026-12-01T20:00", end: "2026-12-01T22:00" })), catalog))).toEqual([
+      { path: "peakBand", message: "must overlap the plan's window" },
+    ]);
+  });
+});
+
