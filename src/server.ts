@@ -6,6 +6,8 @@ import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { createApp } from "./api/app.ts";
 import { DATA_DIR, loadCatalog, loadSamplePlans } from "./catalog.ts";
+import { readCsv } from "./csv.ts";
+import { parseStaff } from "./domain/staff.ts";
 import { planStaffing } from "./domain/staffing.ts";
 import { parsePlan } from "./schemas.ts";
 import { openDb } from "./store/db.ts";
@@ -31,8 +33,8 @@ export function defaultDbFile(env: NodeJS.ProcessEnv = process.env): string {
 export type Running = { server: Server; url: string; close: () => Promise<void> };
 
 /**
- * Opens the store, saves the sample plans into an empty database (so a new user lands on
- * a real plan), and serves the app.
+ * Opens the store, saves the sample plans into an empty database with their rosters solved
+ * from the sample staff (so a new user lands on a real plan and roster), and serves the app.
  */
 export async function serve(options: ServeOptions): Promise<Running> {
   const db = openDb(options.dbFile);
@@ -40,12 +42,20 @@ export async function serve(options: ServeOptions): Promise<Running> {
   const samples = loadSamplePlans();
   const plans = plansRepo(db);
   const now = () => new Date().toISOString();
+  const rosters = rostersRepo(db);
+  const solver = createSolverThread();
   if (plans.count() === 0) {
     const seeds = samples.map((sample) => parsePlan(sample.content)).map((input) => ({ input, result: planStaffing(input, catalog) }));
-    plans.createMany(seeds, now());
+    const saved = plans.createMany(seeds, now());
+    for (const [i, record] of saved.entries()) {
+      const staffCsv = samples[i]?.staffCsv;
+      if (!staffCsv) continue;
+      const people = parseStaff(readCsv(staffCsv), record.input.zone);
+      const roster = await solver.run("roster", { plan: record.input, staffing: record.result, people, timeLimitSec: 30 });
+      rosters.save(record.id, staffCsv, roster, now());
+    }
   }
-  const solver = createSolverThread();
-  const app = createApp({ plans, rosters: rostersRepo(db), catalog, samples, now, solver });
+  const app = createApp({ plans, rosters, catalog, samples, now, solver });
   const server = await new Promise<Server>((resolve, reject) => {
     const s = app.listen(options.port, options.host, (error?: Error) => (error ? reject(error) : resolve(s)));
   });

@@ -56,7 +56,7 @@ export function createApp(deps: AppDeps): express.Express {
 
   api.post("/design", async (req, res) => {
     const instance = parseDesignInstance(req.body);
-    res.json(await deps.solver.run("design", { instance, timeLimitSec: deps.solveTimeLimitSec ?? 30 }));
+    res.json(await deps.solver.run("design", { instance, timeLimitSec: deps.solveTimeLimitSec ?? 30 }, cancelledWhenClosed(res)));
   });
 
   api.get("/samples", (_req, res) => {
@@ -101,7 +101,8 @@ export function createApp(deps: AppDeps): express.Express {
     const plan = plans.get(id);
     if (!plan) throw notFound(`plan ${id}`);
     const people = withPathPrefix("staffCsv", () => parseStaff(readCsv(staffCsv), plan.input.zone));
-    const result = await deps.solver.run("roster", { plan: plan.input, staffing: plan.result, people, timeLimitSec: deps.solveTimeLimitSec ?? 30 });
+    const job = { plan: plan.input, staffing: plan.result, people, timeLimitSec: deps.solveTimeLimitSec ?? 30 };
+    const result = await deps.solver.run("roster", job, cancelledWhenClosed(res));
     res.status(201).json(deps.rosters.save(id, staffCsv, result, now()));
   });
 
@@ -127,6 +128,15 @@ export function createApp(deps: AppDeps): express.Express {
   app.use("/vendor/chart.js", express.static(fileURLToPath(new URL("../../node_modules/chart.js/dist/", import.meta.url))));
   app.use(errorHandler(deps.log ?? ((message, error) => console.error(message, error))));
   return app;
+}
+
+/** A signal that fires when the client goes away before the response is sent (the page's Cancel). */
+function cancelledWhenClosed(res: express.Response): AbortSignal {
+  const controller = new AbortController();
+  res.on("close", () => {
+    if (!res.writableFinished) controller.abort();
+  });
+  return controller.signal;
 }
 
 /** Runs `parse`, prefixing the paths of its input issues (e.g. "staffCsv: line 3, column 2 (name)"). */

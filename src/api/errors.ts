@@ -1,6 +1,7 @@
 /** One error type and one error handler for the whole API (DESIGN.md "HTTP"). */
 import type { ErrorRequestHandler } from "express";
 import { InputError, type InputIssue } from "../domain/errors.ts";
+import { CancelledError } from "../solver/thread.ts";
 
 export class AppError extends Error {
   constructor(
@@ -34,6 +35,8 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
 function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
   if (error instanceof InputError) return new AppError("invalid-input", 400, "the input is not valid", error.issues);
+  // The client went away (the page's Cancel); nobody reads this answer.
+  if (error instanceof CancelledError) return new AppError("cancelled", 499, error.message);
   const bodyError = error as { type?: string; status?: number; limit?: number };
   if (bodyError?.type === "entity.too.large") return new AppError("payload-too-large", 413, `request body is larger than ${bodyError.limit} bytes`);
   if (bodyError?.type === "entity.parse.failed") return new AppError("invalid-json", 400, "request body is not valid JSON");

@@ -1,59 +1,105 @@
 /**
  * Runs solver jobs in one worker thread, so a long solve never blocks the HTTP event loop.
- * Jobs queue in the worker in arrival order. The worker starts on first use.
+ * Jobs wait here in arrival order and go to the worker one at a time, so a job can be
+ * cancelled: a waiting one is dropped, the running one is stopped with its worker (HiGHS
+ * runs synchronously inside it) and the next job starts on a fresh worker.
  */
 import { Worker } from "node:worker_threads";
 import { InputError, type InputIssue } from "../domain/errors.ts";
 import type { JobName, Jobs } from "./jobs.ts";
 
 type Reply = { id: number; ok: true; output: unknown } | { id: number; ok: false; message: string; issues?: InputIssue[] };
-type Pending = { resolve: (value: unknown) => void; reject: (error: Error) => void };
+type Job = { id: number; job: JobName; input: unknown; resolve: (value: unknown) => void; reject: (error: Error) => void };
+
+/** A job was cancelled through its AbortSignal before it finished. */
+export class CancelledError extends Error {
+  constructor() {
+    super("the solve was cancelled");
+    this.name = "CancelledError";
+  }
+}
 
 export type SolverThread = {
-  run<K extends JobName>(job: K, input: Jobs[K]["input"]): Promise<Jobs[K]["output"]>;
+  run<K extends JobName>(job: K, input: Jobs[K]["input"], signal?: AbortSignal): Promise<Jobs[K]["output"]>;
   close(): Promise<void>;
 };
 
 export function createSolverThread(): SolverThread {
   let worker: Worker | undefined;
+  let running: Job | undefined;
+  const waiting: Job[] = [];
   let nextId = 1;
-  const pending = new Map<number, Pending>();
 
-  const failAll = (error: Error) => {
-    for (const p of pending.values()) p.reject(error);
-    pending.clear();
-    worker = undefined;
+  const settle = (job: Job, outcome: { output: unknown } | { error: Error }) => {
+    if ("error" in outcome) job.reject(outcome.error);
+    else job.resolve(outcome.output);
   };
 
-  const start = () => {
+  const startWorker = () => {
     const w = new Worker(new URL("./solver-worker.mjs", import.meta.url));
     w.on("message", (reply: Reply) => {
-      const p = pending.get(reply.id);
-      if (!p) return;
-      pending.delete(reply.id);
-      if (pending.size === 0) w.unref();
-      if (reply.ok) p.resolve(reply.output);
-      else p.reject(reply.issues ? new InputError(reply.issues) : new Error(reply.message));
+      const job = running;
+      if (!job || job.id !== reply.id) return;
+      running = undefined;
+      if (reply.ok) settle(job, { output: reply.output });
+      else settle(job, { error: reply.issues ? new InputError(reply.issues) : new Error(reply.message) });
+      next();
     });
-    w.on("error", (error) => failAll(error));
-    w.on("exit", (code) => failAll(new Error(`solver worker stopped (exit code ${code})`)));
+    const fail = (error: Error) => {
+      if (worker !== w) return; // a worker we stopped on purpose
+      worker = undefined;
+      const job = running;
+      running = undefined;
+      if (job) settle(job, { error });
+      next();
+    };
+    w.on("error", fail);
+    w.on("exit", (code) => fail(new Error(`solver worker stopped (exit code ${code})`)));
     return w;
   };
 
-  return {
-    run(job, input) {
-      worker ??= start();
-      const id = nextId++;
+  const next = () => {
+    if (running) return;
+    const job = waiting.shift();
+    if (!job) {
+      worker?.unref();
+      return;
+    }
+    worker ??= startWorker();
+    worker.ref(); // keep the process alive while a job runs
+    running = job;
+    worker.postMessage({ id: job.id, job: job.job, input: job.input });
+  };
+
+  const cancel = (job: Job) => {
+    const index = waiting.indexOf(job);
+    if (index >= 0) waiting.splice(index, 1);
+    else if (running === job) {
+      running = undefined;
       const w = worker;
-      w.ref(); // keep the process alive while a job is pending
+      worker = undefined;
+      void w?.terminate();
+    } else return;
+    settle(job, { error: new CancelledError() });
+    next();
+  };
+
+  return {
+    run(name, input, signal) {
       return new Promise((resolve, reject) => {
-        pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
-        w.postMessage({ id, job, input });
+        if (signal?.aborted) return reject(new CancelledError());
+        const job: Job = { id: nextId++, job: name, input, resolve: resolve as (value: unknown) => void, reject };
+        signal?.addEventListener("abort", () => cancel(job), { once: true });
+        waiting.push(job);
+        next();
       });
     },
     async close() {
       const w = worker;
       worker = undefined;
+      for (const job of waiting.splice(0)) settle(job, { error: new CancelledError() });
+      if (running) settle(running, { error: new CancelledError() });
+      running = undefined;
       if (w) await w.terminate();
     },
   };

@@ -220,6 +220,24 @@ describe("/api/plans/:id/roster", () => {
     expect((await solving).status).toBe(201);
   });
 
+  it("a solve the client abandons (the page's Cancel) is stopped: nothing stored, and the next solve runs", async () => {
+    const plan = await send("POST", "/api/plans", sample.content);
+    const controller = new AbortController();
+    const abandoned = fetch(`${base}/api/plans/${plan.body.id}/roster`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ staffCsv }),
+      signal: controller.signal,
+    }).catch((error: unknown) => error);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    controller.abort();
+    expect(await abandoned).toBeInstanceOf(Error);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(rosters.get(plan.body.id)).toBeUndefined();
+    expect(logged).toEqual([]);
+    expect((await send("POST", `/api/plans/${plan.body.id}/roster`, { staffCsv })).status).toBe(201);
+  });
+
   it("400 naming the CSV line and column of a bad staff row; nothing stored", async () => {
     const plan = await send("POST", "/api/plans", sample.content);
     const bad = `${staffCsv.trimEnd()}\nX1,,,售前,全职,是,,lots\n`;

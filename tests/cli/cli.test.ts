@@ -138,7 +138,7 @@ describe("the installed command (bin/peakcrew.js)", () => {
     expect(out.status).toBe(2);
   });
 
-  it("serve binds 127.0.0.1, saves the sample plan into a new database and serves it", async () => {
+  it("serve binds 127.0.0.1, saves the sample plan and its roster into a new database and serves them", async () => {
     const child: ChildProcess = spawn(process.execPath, ["bin/peakcrew.js", "serve", "--port", "0", "--db", join(dir, "serve.db")]);
     try {
       const url = await new Promise<string>((resolve, reject) => {
@@ -154,6 +154,8 @@ describe("the installed command (bin/peakcrew.js)", () => {
       expect(plans).toHaveLength(1);
       const plan = (await (await fetch(`${url}api/plans/${plans[0]?.id}`)).json()) as { result: { chain: { agents: number } } };
       expect(plan.result.chain.agents).toBe(197);
+      const roster = (await (await fetch(`${url}api/plans/${plans[0]?.id}/roster`)).json()) as { result: { status: string } };
+      expect(roster.result.status).toBe("optimal");
       expect((await fetch(url)).status).toBe(200);
     } finally {
       child.kill();
