@@ -1,67 +1,530 @@
-// The page talks to the server only over HTTP: it lists the saved plans and shows one.
-const $ = (id) => document.getElementById(id);
-const number = (x, digits = 0) => x.toLocaleString("zh-CN", { maximumFractionDigits: digits });
-let chart;
+// The planner page. It talks to the server only over HTTP (/api), keeps no rules of its own:
+// every edit is sent to POST /api/staffing for a preview, and the API's field paths put its
+// messages next to the inputs. Saved scenarios are /api/plans; rosters /api/plans/:id/roster.
+import { drawComparison, drawCoverage, localLabel } from "./charts.js";
+import { fromInput, GROUPS, getPath, setPath, toInput } from "./fields.js";
+import { drawGantt } from "./gantt.js";
+import { formatNumber, language, setLanguage, t, translatePage } from "./i18n.js";
 
-async function getJson(path) {
-  const res = await fetch(path);
-  if (!res.ok) throw new Error(`${path}: ${res.status}`);
-  return res.json();
+const $ = (id) => document.getElementById(id);
+const state = {
+  plans: [],
+  /** The saved scenario on screen: {id, name, input, result}. */
+  record: null,
+  /** The form's plan and its preview (equal to the record until an edit). */
+  draft: null,
+  preview: null,
+  roster: null,
+  samples: [],
+  staff: null,
+  charts: { coverage: null, compare: null },
+  solving: null,
+  previewSeq: 0,
+  /** The form differs from the saved scenario. */
+  dirty: false,
+};
+
+async function api(method, path, body, signal) {
+  const res = await fetch(`/api${path}`, {
+    method,
+    headers: body === undefined ? {} : { "content-type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+    signal,
+  });
+  const text = await res.text();
+  const data = text ? JSON.parse(text) : undefined;
+  if (!res.ok) {
+    const error = new Error(data?.error?.message ?? `${res.status}`);
+    error.status = res.status;
+    error.issues = data?.error?.issues ?? [];
+    throw error;
+  }
+  return data;
 }
 
-function showChain(chain) {
-  const rows = [
-    ["店铺销售额 × 客服销售占比 = 客服销售额", chain.csSalesYuan, "元"],
-    ["÷ 客服客单价 = 客服销售人数", chain.csBuyers, ""],
-    ["÷ 询单转化率 = 售前客服总接待量", chain.presalesReceptions, ""],
-    ["× (1 − 店小蜜解决率) = 人工接待量", chain.humanReceptions, ""],
-    [`÷ 客服饱和接待量 ${number(chain.saturationPerAgentDay)}`, chain.agentsExact, "人"],
-  ];
-  $("chain").replaceChildren(
-    ...rows.map(([label, value, unit]) => row(label, `${number(value, 2)} ${unit}`)),
-    row("客服人数 (日均) Agents, daily average", `${chain.agents} 人`, "result"),
+function showBanner(message) {
+  $("banner").hidden = !message;
+  $("banner").textContent = message ?? "";
+}
+
+// ---------------------------------------------------------------- the form
+
+function buildForm() {
+  const form = $("plan-form");
+  form.replaceChildren(
+    ...GROUPS.map((group) => {
+      const fieldset = document.createElement("fieldset");
+      fieldset.dataset.group = group.id;
+      const legend = document.createElement("legend");
+      legend.dataset.i18n = `group.${group.id}`;
+      fieldset.append(legend);
+      for (const field of group.fields) fieldset.append(fieldRow(field));
+      return fieldset;
+    }),
   );
 }
 
-function row(label, value, cls) {
-  const tr = document.createElement("tr");
-  if (cls) tr.className = cls;
-  const a = document.createElement("td");
-  a.textContent = label;
-  const b = document.createElement("td");
-  b.className = "num";
-  b.textContent = value;
-  tr.append(a, b);
-  return tr;
+function fieldRow(field) {
+  const row = document.createElement("div");
+  row.className = "field";
+  row.dataset.path = field.path;
+  const id = `f-${field.path.replaceAll(".", "-")}`;
+  const label = document.createElement("label");
+  label.htmlFor = id;
+  label.dataset.i18n = field.label;
+  let input;
+  if (field.kind === "select") {
+    input = document.createElement("select");
+    for (const [value, key] of field.options) {
+      const option = new Option(key, String(value));
+      if (key.includes(".")) option.dataset.i18n = key;
+      input.append(option);
+    }
+  } else {
+    input = document.createElement("input");
+    input.type = field.kind === "datetime" ? "datetime-local" : "text";
+    if (field.kind === "number" || field.kind === "percent") input.inputMode = "decimal";
+  }
+  input.id = id;
+  input.name = field.path;
+  const control = document.createElement("div");
+  control.className = "control";
+  control.append(input);
+  if (field.unit) {
+    const unit = document.createElement("span");
+    unit.className = "unit";
+    unit.dataset.i18n = field.unit;
+    control.append(unit);
+  }
+  const hint = document.createElement("small");
+  hint.className = "hint";
+  hint.dataset.i18n = field.hint;
+  const error = document.createElement("small");
+  error.className = "error";
+  error.setAttribute("role", "alert");
+  row.append(label, control, hint, error);
+  input.addEventListener("input", onEdit);
+  input.addEventListener("change", onEdit);
+  return row;
 }
 
-function showRequirement(result) {
-  const labels = result.intervals.map((r) => r.start.slice(5, 16).replace("T", " "));
+/** Puts `plan` into the form; each input remembers its text so untouched fields keep their exact value. */
+function fillForm(plan) {
+  for (const group of GROUPS) {
+    for (const field of group.fields) {
+      const input = document.getElementById(`f-${field.path.replaceAll(".", "-")}`);
+      const text = toInput(field, getPath(plan, field.path));
+      input.value = text;
+      input.dataset.initial = text;
+    }
+  }
+  showConditional(plan);
+}
+
+function showConditional(plan) {
+  for (const group of GROUPS) {
+    for (const field of group.fields) {
+      const row = document.querySelector(`.field[data-path="${field.path}"]`);
+      row.hidden = field.when ? !field.when(plan) : false;
+    }
+  }
+}
+
+/** The plan as the form says: the saved one, with every field the user touched read from its input. */
+function readForm() {
+  const plan = structuredClone(state.record.input);
+  for (const group of GROUPS) {
+    for (const field of group.fields) {
+      const input = document.getElementById(`f-${field.path.replaceAll(".", "-")}`);
+      if (input.value === input.dataset.initial) continue;
+      setPath(plan, field.path, fromInput(field, input.value));
+      if (field.path.endsWith("capacity.basis")) switchCapacity(plan, field.path.split(".")[0]);
+    }
+  }
+  if (plan.peakBand && !plan.peakBand.start && !plan.peakBand.end) delete plan.peakBand;
+  if (plan.requirement.method === "service-level") {
+    for (const queue of ["presales", "aftersales"]) plan[queue].service ??= { ahtSec: 300, targetSec: 30, serviceLevel: 0.8 };
+  }
+  return plan;
+}
+
+/** Keeps only the chosen capacity basis's fields (the API rejects the other's). */
+function switchCapacity(plan, queue) {
+  const capacity = plan[queue].capacity;
+  const keep = capacity.basis === "perAgentDay" ? ["basis", "saturationPerAgentDay"] : ["basis", "messagesPerCustomer", "secondsPerMessage", "utilization"];
+  for (const key of Object.keys(capacity)) if (!keep.includes(key)) delete capacity[key];
+}
+
+function showFieldErrors(issues) {
+  for (const el of document.querySelectorAll(".field")) {
+    el.classList.remove("invalid");
+    el.querySelector(".error").textContent = "";
+  }
+  const unplaced = [];
+  for (const issue of issues) {
+    const row = fieldFor(issue.path);
+    if (row) {
+      row.classList.add("invalid");
+      row.hidden = false;
+      const error = row.querySelector(".error");
+      error.textContent = error.textContent ? `${error.textContent}; ${issue.message}` : issue.message;
+    } else unplaced.push(`${issue.path}: ${issue.message}`);
+  }
+  showBanner(issues.length ? `${t("scenario.invalid", { count: issues.length })}${unplaced.length ? ` ${unplaced.join("; ")}` : ""}` : null);
+}
+
+/** The form row for an API path: the field itself, or the closest field under or above it. */
+function fieldFor(path) {
+  const rows = [...document.querySelectorAll(".field")];
+  return rows.find((r) => r.dataset.path === path) ?? rows.find((r) => r.dataset.path.startsWith(`${path}.`)) ?? rows.find((r) => path.startsWith(`${r.dataset.path}.`));
+}
+
+let previewTimer;
+function onEdit() {
+  state.draft = readForm();
+  showConditional(state.draft);
+  state.dirty = true;
+  $("dirty").textContent = t("scenario.unsaved");
+  clearTimeout(previewTimer);
+  previewTimer = setTimeout(runPreview, 250);
+}
+
+async function runPreview() {
+  const seq = ++state.previewSeq;
+  try {
+    const result = await api("POST", "/staffing", state.draft);
+    if (seq !== state.previewSeq) return;
+    showFieldErrors([]);
+    state.preview = result;
+    renderPlan();
+  } catch (error) {
+    if (seq !== state.previewSeq) return;
+    if (error.status === 400) showFieldErrors(error.issues);
+    else showBanner(t("app.error", { message: error.message }));
+  }
+}
+
+// ---------------------------------------------------------------- scenarios
+
+async function loadPlans(selectId) {
+  state.plans = await api("GET", "/plans");
+  for (const id of ["scenario", "compare-a", "compare-b"]) {
+    $(id).replaceChildren(...state.plans.map((p) => new Option(p.name, String(p.id))));
+  }
+  if (state.plans.length > 1) $("compare-b").value = String(state.plans[1].id);
+  const chosen = selectId ?? state.plans[0]?.id;
+  if (chosen !== undefined) {
+    $("scenario").value = String(chosen);
+    await openPlan(chosen);
+  }
+  await renderCompare();
+}
+
+async function openPlan(id) {
+  state.record = await api("GET", `/plans/${id}`);
+  state.draft = structuredClone(state.record.input);
+  state.preview = state.record.result;
+  state.roster = await api("GET", `/plans/${id}/roster`).catch((error) => (error.status === 404 ? null : Promise.reject(error)));
+  state.staff = state.roster ? { source: "saved", csv: state.roster.staffCsv } : sampleStaff();
+  fillForm(state.record.input);
+  showFieldErrors([]);
+  state.dirty = false;
+  renderAll();
+}
+
+function sampleStaff() {
+  const sample = state.samples.find((s) => s.staffCsv);
+  return sample ? { source: "sample", csv: sample.staffCsv } : null;
+}
+
+async function save() {
+  const plan = readForm();
+  try {
+    const saved = await api("PUT", `/plans/${state.record.id}`, plan);
+    await loadPlans(saved.id);
+    $("dirty").textContent = t("scenario.saved");
+  } catch (error) {
+    if (error.status === 400) showFieldErrors(error.issues);
+    else showBanner(t("app.error", { message: error.message }));
+  }
+}
+
+async function duplicate() {
+  const plan = readForm();
+  plan.name = t("scenario.copyName", { name: plan.name });
+  try {
+    const created = await api("POST", "/plans", plan);
+    await loadPlans(created.id);
+  } catch (error) {
+    if (error.status === 400) showFieldErrors(error.issues);
+    else showBanner(t("app.error", { message: error.message }));
+  }
+}
+
+async function remove() {
+  if (!confirm(t("scenario.confirmDelete", { name: state.record.name }))) return;
+  await api("DELETE", `/plans/${state.record.id}`);
+  await loadPlans();
+}
+
+// ---------------------------------------------------------------- the chain and the chart
+
+function renderPlan() {
+  const result = state.preview;
+  const chain = result.chain;
+  const input = state.draft;
+  const pct = (x) => `${formatNumber(x * 100, 1)} %`;
+  const steps = [
+    ["chain.sales", input.chain.salesTargetYuan, t("unit.yuan"), null],
+    ["chain.csSales", chain.csSalesYuan, t("unit.yuan"), t("chain.op.share", { value: pct(input.chain.csSalesShare) })],
+    ["chain.csBuyers", chain.csBuyers, "", t("chain.op.aov", { value: formatNumber(input.chain.csAvgOrderValueYuan) })],
+    ["chain.receptions", chain.presalesReceptions, "", t("chain.op.conversion", { value: pct(input.chain.inquiryConversionRate) })],
+    ...(chain.humanReceptions !== chain.presalesReceptions ? [["chain.human", chain.humanReceptions, "", t("chain.op.bot", { value: pct(input.presales.botResolutionRate) })]] : []),
+    ["chain.agents", chain.agents, "", t("chain.op.saturation", { value: formatNumber(chain.saturationPerAgentDay, 1) })],
+  ];
+  $("chain").replaceChildren(
+    ...steps.map(([key, value, unit, op]) => {
+      const li = document.createElement("li");
+      li.dataset.step = key;
+      if (op) li.append(Object.assign(document.createElement("span"), { className: "op", textContent: op }));
+      li.append(Object.assign(document.createElement("span"), { className: "step", textContent: t(key) }));
+      li.append(Object.assign(document.createElement("strong"), { className: "value", textContent: `${formatNumber(value)}${unit ? ` ${unit}` : ""}` }));
+      return li;
+    }),
+  );
   const peak = result.summary.presales.peak;
-  $("peak").textContent =
-    `高峰 ${peak.start.slice(5, 16).replace("T", " ")} 需售前 ${peak.scheduledAgents} 人 — 日均人数 ${result.chain.agents} 人低估了高峰。` +
-    ` Peak needs ${peak.scheduledAgents} pre-sales agents; the daily average understates it.`;
-  chart?.destroy();
-  chart = new Chart($("requirement"), {
-    type: "line",
-    data: {
-      labels,
-      datasets: [
-        { label: "售前 Pre-sales", data: result.intervals.map((r) => r.presales.scheduledAgents), borderColor: "#b91c1c", stepped: true, pointRadius: 0 },
-        { label: "售后 After-sales", data: result.intervals.map((r) => r.aftersales.scheduledAgents), borderColor: "#2563eb", stepped: true, pointRadius: 0 },
-      ],
-    },
-    options: { maintainAspectRatio: false, interaction: { mode: "index", intersect: false }, scales: { y: { title: { display: true, text: "人 agents" } } } },
+  const peakAfter = result.intervals.find((r) => r.start === peak.start)?.aftersales.scheduledAgents ?? 0;
+  $("peak").textContent = t("chain.peak", {
+    time: localLabel(peak.start),
+    presales: peak.scheduledAgents,
+    aftersales: peakAfter,
+    average: chain.agents,
+    ratio: formatNumber((peak.scheduledAgents + peakAfter) / Math.max(1, chain.agents), 1),
   });
+  const band = result.peakBand;
+  $("band").textContent = t("chain.band", { from: localLabel(band.start), to: localLabel(band.end), source: t(`chain.band.${band.source}`) });
+
+  const roster = state.roster && !isDirty() && state.roster.result.coverage.length === result.intervals.length ? state.roster.result : null;
+  $("coverage-note").textContent = !state.roster ? t("chart.noRoster") : state.roster.stale || isDirty() ? t("chart.stale") : "";
+  state.charts.coverage = drawCoverage($("coverage"), state.charts.coverage, result, roster);
 }
 
-async function showPlan(id) {
-  const plan = await getJson(`/api/plans/${id}`);
-  showChain(plan.result.chain);
-  showRequirement(plan.result);
+function isDirty() {
+  return state.dirty;
 }
 
-const plans = await getJson("/api/plans");
-$("plan").replaceChildren(...plans.map((p) => new Option(p.name, p.id)));
-$("plan").addEventListener("change", (e) => showPlan(e.target.value));
-if (plans.length > 0) await showPlan(plans[0].id);
+// ---------------------------------------------------------------- the roster
+
+function renderRoster() {
+  const summary = $("roster-summary");
+  const source = $("staff-source");
+  source.textContent = !state.staff
+    ? ""
+    : state.staff.source === "file"
+      ? t("roster.staffFile", { name: state.staff.name })
+      : t("roster.staffSample", { count: Math.max(0, state.staff.csv.trim().split(/\r?\n/).length - 1) });
+  if (!state.roster) {
+    summary.replaceChildren(paragraph(t("roster.none")));
+    $("gantt").replaceChildren();
+    $("rows-shown").textContent = "";
+    return;
+  }
+  const r = state.roster.result;
+  const pct = r.gap === null ? "—" : `${formatNumber(r.gap * 100, 2)} %`;
+  const lines = [
+    paragraph(
+      t("roster.summary", {
+        status: t(`roster.status.${r.status}`),
+        shifts: formatNumber(r.shifts.length),
+        people: formatNumber(r.people.length),
+        paid: formatNumber(r.paidHours),
+        bound: r.lowerBoundHours === null ? "—" : formatNumber(r.lowerBoundHours, 1),
+        gap: pct,
+      }),
+      `status status-${r.status}`,
+    ),
+  ];
+  if (r.shortfallRuns.length === 0) lines.push(paragraph(t("roster.allCovered"), "ok"));
+  const queues = new Set();
+  for (const run of r.shortfallRuns) {
+    queues.add(run.queue);
+    lines.push(
+      paragraph(
+        t("roster.shortRun", { count: run.maxShort, queue: t(`queue.${run.queue}`), from: localLabel(run.from), to: localLabel(run.to), hours: formatNumber(run.agentHoursShort, 1) }),
+        "short",
+      ),
+    );
+  }
+  for (const queue of queues) lines.push(paragraph(t("roster.shortFix", { queue: t(`queue.${queue}`) }), "note"));
+  if (r.aftersalesDeferral) {
+    const waited = r.coverage.reduce((s, c) => s + c.aftersales.deferred, 0) * (r.intervalMin / 60);
+    lines.push(
+      paragraph(
+        t("roster.deferral", { from: localLabel(r.aftersalesDeferral.from), to: localLabel(r.aftersalesDeferral.to), hours: formatNumber(r.aftersalesDeferral.maxHours, 1), waited: formatNumber(waited, 1) }),
+        "note",
+      ),
+    );
+  }
+  lines.push(
+    paragraph(
+      r.findings.length === 0 ? t("roster.findingsNone", { cap: state.draft.rules.maxContinuousDutyHours }) : t("roster.findings", { count: r.findings.length }),
+      r.findings.length === 0 ? "ok" : "short",
+    ),
+  );
+  lines.push(paragraph(r.untrainedTemps.length ? t("roster.untrained", { names: r.untrainedTemps.map((p) => `${p.name} (${p.id})`).join("、") }) : t("roster.untrainedNone"), "note"));
+  summary.replaceChildren(...lines);
+  renderGantt();
+}
+
+function renderGantt() {
+  if (!state.roster) return;
+  const filter = { queue: $("filter-queue").value, kind: $("filter-kind").value };
+  const staffing = state.record.result;
+  const shown = drawGantt($("gantt"), state.roster.result, staffing, filter);
+  $("rows-shown").textContent = t("roster.rows", { shown, total: state.roster.result.people.length });
+}
+
+function paragraph(text, className) {
+  const p = document.createElement("p");
+  p.textContent = text;
+  if (className) p.className = className;
+  return p;
+}
+
+async function solve() {
+  if (!state.staff) return;
+  if (isDirty()) await save();
+  const controller = new AbortController();
+  const started = performance.now();
+  const limit = 30;
+  $("solve").disabled = true;
+  $("cancel").hidden = false;
+  $("progress").hidden = false;
+  const tick = () => {
+    const seconds = Math.floor((performance.now() - started) / 1000);
+    $("progress-text").textContent = t("roster.solving", { seconds, limit });
+    $("progress").querySelector(".bar").style.width = `${Math.min(100, ((performance.now() - started) / 1000 / limit) * 100)}%`;
+  };
+  tick();
+  const timer = setInterval(tick, 250);
+  state.solving = controller;
+  try {
+    state.roster = await api("POST", `/plans/${state.record.id}/roster`, { staffCsv: state.staff.csv }, controller.signal);
+    showBanner(null);
+    renderAll();
+  } catch (error) {
+    if (controller.signal.aborted) showBanner(t("roster.cancelled"));
+    else if (error.status === 400) showBanner(error.issues.map((i) => `${i.path}: ${i.message}`).join("; "));
+    else showBanner(t("app.error", { message: error.message }));
+  } finally {
+    clearInterval(timer);
+    state.solving = null;
+    $("solve").disabled = false;
+    $("cancel").hidden = true;
+    $("progress").hidden = true;
+  }
+}
+
+// ---------------------------------------------------------------- compare
+
+async function renderCompare() {
+  const ids = [$("compare-a").value, $("compare-b").value].filter(Boolean);
+  if (ids.length < 2) return;
+  const sides = await Promise.all(
+    ids.map(async (id, i) => ({
+      tag: i === 0 ? "A" : "B",
+      plan: await api("GET", `/plans/${id}`),
+      roster: await api("GET", `/plans/${id}/roster`).catch(() => null),
+    })),
+  );
+  const [a, b] = sides;
+  $("compare-note").textContent = a.plan.result.window.start !== b.plan.result.window.start ? t("compare.sameWindow") : "";
+  state.charts.compare = drawComparison($("compare-chart"), state.charts.compare, sides);
+  const sum = (xs) => xs.reduce((s, x) => s + x, 0);
+  const rows = [
+    ["compare.salesTarget", (s) => formatNumber(s.plan.input.chain.salesTargetYuan)],
+    ["compare.receptions", (s) => formatNumber(s.plan.result.summary.presales.receptions)],
+    ["compare.aftersalesReceptions", (s) => formatNumber(s.plan.result.summary.aftersales.receptions)],
+    ["compare.chainAgents", (s) => formatNumber(s.plan.result.chain.agents)],
+    ["compare.peakPresales", (s) => `${formatNumber(s.plan.result.summary.presales.peak.scheduledAgents)} (${localLabel(s.plan.result.summary.presales.peak.start)})`],
+    ["compare.peakAftersales", (s) => `${formatNumber(s.plan.result.summary.aftersales.peak.scheduledAgents)} (${localLabel(s.plan.result.summary.aftersales.peak.start)})`],
+    ["compare.agentHours", (s) => formatNumber(s.plan.result.summary.presales.scheduledAgentHours + s.plan.result.summary.aftersales.scheduledAgentHours)],
+    ["compare.paidHours", (s) => (s.roster ? formatNumber(s.roster.result.paidHours) : t("compare.noRoster"))],
+    ["compare.shortHours", (s) => (s.roster ? formatNumber(sum(s.roster.result.shortfallRuns.map((r) => r.agentHoursShort)), 1) : t("compare.noRoster"))],
+  ];
+  const table = $("compare-table");
+  const head = document.createElement("tr");
+  for (const text of [t("compare.metric"), `A · ${a.plan.name}`, `B · ${b.plan.name}`]) head.append(Object.assign(document.createElement("th"), { textContent: text }));
+  table.replaceChildren(
+    head,
+    ...rows.map(([key, value]) => {
+      const tr = document.createElement("tr");
+      tr.append(Object.assign(document.createElement("td"), { textContent: t(key) }));
+      for (const side of sides) tr.append(Object.assign(document.createElement("td"), { className: "num", textContent: value(side) }));
+      return tr;
+    }),
+  );
+}
+
+// ---------------------------------------------------------------- wiring
+
+function fillFilters() {
+  const keep = (id) => $(id).value || "all";
+  const queue = keep("filter-queue");
+  const kind = keep("filter-kind");
+  $("filter-queue").replaceChildren(...[["all", "roster.all"], ["presales", "queue.presales"], ["aftersales", "queue.aftersales"]].map(([v, k]) => new Option(t(k), v)));
+  $("filter-kind").replaceChildren(
+    ...[["all", "roster.all"], ["fulltime", "kind.fulltime"], ["temp", "kind.temp"], ["support", "kind.support"]].map(([v, k]) => new Option(t(k), v)),
+  );
+  $("filter-queue").value = queue;
+  $("filter-kind").value = kind;
+}
+
+function renderAll() {
+  translatePage();
+  $("lang").textContent = t("app.lang");
+  $("dirty").textContent = state.dirty ? t("scenario.unsaved") : "";
+  fillFilters();
+  if (!state.record) return;
+  renderPlan();
+  renderRoster();
+}
+
+function wire() {
+  $("lang").addEventListener("click", async () => {
+    setLanguage(language() === "zh" ? "en" : "zh");
+    renderAll();
+    await renderCompare();
+  });
+  $("scenario").addEventListener("change", (e) => openPlan(e.target.value));
+  $("save").addEventListener("click", save);
+  $("duplicate").addEventListener("click", duplicate);
+  $("delete").addEventListener("click", remove);
+  $("solve").addEventListener("click", solve);
+  $("cancel").addEventListener("click", () => state.solving?.abort());
+  $("staff-file").addEventListener("change", async (e) => {
+    const file = e.target.files[0];
+    if (!file) return;
+    state.staff = { source: "file", name: file.name, csv: await file.text() };
+    renderRoster();
+  });
+  $("filter-queue").addEventListener("change", renderGantt);
+  $("filter-kind").addEventListener("change", renderGantt);
+  $("compare-a").addEventListener("change", renderCompare);
+  $("compare-b").addEventListener("change", renderCompare);
+}
+
+async function main() {
+  buildForm();
+  wire();
+  renderAll();
+  try {
+    state.samples = await api("GET", "/samples");
+    await loadPlans();
+  } catch (error) {
+    showBanner(t("app.error", { message: error.message }));
+  }
+  document.body.dataset.ready = "true";
+}
+
+main();

@@ -126,6 +126,7 @@ export function createApp(deps: AppDeps): express.Express {
   app.use("/api", api);
   app.use(express.static(WEB_DIR));
   app.use("/vendor/chart.js", express.static(fileURLToPath(new URL("../../node_modules/chart.js/dist/", import.meta.url))));
+  app.use("/vendor/chartjs-plugin-annotation", express.static(fileURLToPath(new URL("../../node_modules/chartjs-plugin-annotation/dist/", import.meta.url))));
   app.use(errorHandler(deps.log ?? ((message, error) => console.error(message, error))));
   return app;
 }

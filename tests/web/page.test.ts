@@ -1,0 +1,157 @@
+// The planner page in a real browser: Debian's Chromium driven by playwright-core, against the
+// app served in-process on port 0 with an in-memory database (seeded with the sample plan and
+// its roster, as `npm start` does). Screenshots of the main views go to test-artifacts/.
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { type Browser, chromium, type Page } from "playwright-core";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { type Running, serve } from "../../src/server.ts";
+
+const CHROMIUM = process.env.PEAKCREW_CHROMIUM ?? "/usr/bin/chromium";
+const FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
+const SHOTS = new URL("../../test-artifacts/", import.meta.url);
+
+let running: Running;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  // A missing browser fails the suite loudly: it is never skipped.
+  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: install it (apt-get install -y chromium) or set PEAKCREW_CHROMIUM`);
+  mkdirSync(SHOTS, { recursive: true });
+  running = await serve({ port: 0, host: "127.0.0.1", dbFile: ":memory:" });
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await running?.close();
+});
+
+beforeEach(async () => {
+  const context = await browser.newContext({ viewport: { width: 1500, height: 1300 }, locale: "zh-CN" });
+  page = await context.newPage();
+  page.on("pageerror", (error) => {
+    throw error;
+  });
+  await page.goto(running.url);
+  await page.waitForSelector("body[data-ready=true]");
+});
+
+const shot = (name: string) => page.screenshot({ path: new URL(`${name}.png`, SHOTS).pathname, fullPage: false });
+const chainValue = (step: string) => page.locator(`#chain li[data-step="${step}"] .value`).textContent();
+/** The chart.js datasets on a canvas, as {label, max}. */
+const datasets = (canvasId: string) =>
+  page.evaluate((id) => {
+    const chart = (window as unknown as { Chart: { getChart(el: Element): { data: { datasets: { label: string; data: number[] }[] } } } }).Chart.getChart(document.getElementById(id) as Element);
+    return chart.data.datasets.map((d) => ({ label: d.label, max: Math.max(...d.data) }));
+  }, canvasId);
+
+describe("the planner page", () => {
+  it("opens on the sample plan: its chain, the coverage chart with the peak, and the roster", async () => {
+    // The sample's chain (data/samples/mid-size-double11.plan.json): 30,000,000 × 35 % =
+    // 10,500,000 元; ÷ 280 = 37,500 buyers; ÷ 45 % = 83,333 receptions; × (1 − 20 %) = 66,667.
+    expect(await chainValue("chain.csSales")).toBe("10,500,000 元");
+    expect(await chainValue("chain.csBuyers")).toBe("37,500");
+    expect(await chainValue("chain.receptions")).toBe("83,333");
+    expect(await chainValue("chain.human")).toBe("66,667");
+    await expect.poll(() => page.locator("#peak").textContent()).toContain("高峰 11-11 00:00");
+    const sets = await datasets("coverage");
+    expect(sets.map((d) => d.label)).toEqual(["售前需求", "售后需求", "售前在岗", "售后在岗", "缺口"]);
+    expect(sets[0]?.max).toBe(239);
+    expect(await page.locator("#roster-summary .status").textContent()).toMatch(/^最优：/);
+    expect(await page.locator("#gantt .gantt-row").count()).toBe(308);
+    await shot("1-plan-and-coverage");
+  });
+
+  it("changing the sales target updates the chain and the chart before saving", async () => {
+    await page.fill("#f-chain-salesTargetYuan", "60000000");
+    // 60,000,000 × 35 % = 21,000,000; ÷ 280 = 75,000; ÷ 45 % = 166,667 (rounded).
+    await expect.poll(() => chainValue("chain.csSales")).toBe("21,000,000 元");
+    expect(await chainValue("chain.receptions")).toBe("166,667");
+    await expect.poll(async () => (await datasets("coverage"))[0]?.max ?? 0).toBeGreaterThan(400);
+    expect(await page.locator("#dirty").textContent()).toBe("有未保存的修改（图表为预览）");
+    expect(await page.locator("#coverage-note").textContent()).toBe("排班基于修改前的方案，请重新求解。");
+  });
+
+  it("an invalid value shows the API's message next to its field, and nothing is saved", async () => {
+    await page.fill("#f-chain-csSalesShare", "150");
+    const error = page.locator('.field[data-path="chain.csSalesShare"] .error');
+    await expect.poll(() => error.textContent()).toMatch(/1/);
+    expect(await page.locator('.field[data-path="chain.csSalesShare"]').getAttribute("class")).toContain("invalid");
+    expect(await page.locator("#banner").textContent()).toContain("有 1 项输入需要修改");
+    await page.click("#save");
+    await expect.poll(() => page.locator("#banner").isVisible()).toBe(true);
+    const saved = (await (await fetch(`${running.url}api/plans/1`)).json()) as { input: { chain: { csSalesShare: number } } };
+    expect(saved.input.chain.csSalesShare).toBe(0.35);
+    await shot("2-invalid-field");
+  });
+
+  it("solves the sample roster with progress, then shows the Gantt rows, filtered by kind", async () => {
+    await page.click("#solve");
+    await expect.poll(() => page.locator("#progress").isVisible()).toBe(true);
+    expect(await page.locator("#progress-text").textContent()).toMatch(/^正在求解/);
+    await page.waitForSelector("#progress", { state: "hidden", timeout: 40_000 });
+    expect(await page.locator("#roster-summary .status").textContent()).toMatch(/^最优：852 个班次、308 人/);
+    expect(await page.locator("#gantt .gantt-row").count()).toBe(308);
+    expect(await page.locator("#gantt .gantt-break").count()).toBeGreaterThan(0);
+    await page.selectOption("#filter-kind", "temp");
+    const temps = await page.locator("#gantt .gantt-row").count();
+    expect(temps).toBeGreaterThan(0);
+    expect(temps).toBeLessThan(308);
+    expect(await page.locator("#rows-shown").textContent()).toBe(`显示 ${temps} / 308 人`);
+    await page.selectOption("#filter-kind", "all");
+    await page.locator("#roster-card").scrollIntoViewIfNeeded();
+    await shot("3-roster");
+  });
+
+  it("a solve can be cancelled: nothing is saved and the page says so", async () => {
+    const before = (await (await fetch(`${running.url}api/plans/1/roster`)).json()) as { createdAt: string };
+    await page.click("#solve");
+    await page.click("#cancel");
+    await expect.poll(() => page.locator("#banner").textContent()).toBe("已取消，未保存任何结果。");
+    const after = (await (await fetch(`${running.url}api/plans/1/roster`)).json()) as { createdAt: string };
+    expect(after.createdAt).toBe(before.createdAt);
+  });
+
+  it("with too few people, the shortfall is explained in words: which hours, which queue, what would fix it", async () => {
+    const sample = readFileSync(new URL("../../data/samples/mid-size-double11.staff.csv", import.meta.url), "utf8");
+    const first200 = sample.split("\n").slice(0, 201).join("\n");
+    await page.setInputFiles("#staff-file", { name: "first-200.csv", mimeType: "text/csv", buffer: Buffer.from(first200) });
+    await expect.poll(() => page.locator("#staff-source").textContent()).toBe("已选文件：first-200.csv");
+    await page.click("#solve");
+    await page.waitForSelector("#progress", { state: "hidden", timeout: 40_000 });
+    expect(await page.locator("#roster-summary .status").textContent()).toMatch(/^人手不足：/);
+    const runs = await page.locator("#roster-summary p.short").allTextContents();
+    expect(runs.some((line) => /^11-11 00:00 至 11-11 \d\d:\d\d 还需最多 \d+ 名售前客服/.test(line))).toBe(true);
+    expect(await page.locator("#roster-summary").textContent()).toContain("可增加在这些时段可上班、具备售前技能的人员");
+    expect((await datasets("coverage")).find((d) => d.label === "缺口")?.max).toBeGreaterThan(0);
+    await page.locator("#roster-card").scrollIntoViewIfNeeded();
+    await shot("6-shortfall");
+  });
+
+  it("switches to English and remembers it", async () => {
+    await page.click("#lang");
+    expect(await page.locator("h1 small").textContent()).toBe("Double-11 CS staffing and roster");
+    expect(await page.locator('label[for="f-chain-salesTargetYuan"]').textContent()).toBe("Shop sales target");
+    await page.reload();
+    await page.waitForSelector("body[data-ready=true]");
+    expect(await page.locator("#chain-card h2").textContent()).toBe("The staffing chain");
+    expect((await datasets("coverage")).map((d) => d.label)).toContain("Pre-sales required");
+    await shot("4-english");
+    await page.click("#lang");
+    expect(await page.locator("#chain-card h2").textContent()).toBe("人数公式");
+  });
+
+  it("compares two saved scenarios: both curves overlaid and their totals side by side", async () => {
+    await page.fill("#f-chain-salesTargetYuan", "45000000");
+    await page.click("#duplicate");
+    await expect.poll(() => page.locator("#scenario option").count()).toBe(2);
+    await page.selectOption("#compare-a", "1");
+    await page.selectOption("#compare-b", "2");
+    await expect.poll(async () => (await datasets("compare-chart")).map((d) => d.label)).toEqual(["A 需求（售前+售后）", "A 在岗", "B 需求（售前+售后）"]);
+    const rows = page.locator("#compare-table tr");
+    expect(await rows.nth(1).locator("td").allTextContents()).toEqual(["店铺销售额（元）", "30,000,000", "45,000,000"]);
+    await page.locator("#compare-card").scrollIntoViewIfNeeded();
+    await shot("5-compare");
+  });
+});

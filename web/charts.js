@@ -1,0 +1,138 @@
+// chart.js views: coverage against the requirement (with the peak band, day boundaries and
+// the shortfall), and two scenarios overlaid. Times are the plan's own (the ISO strings the
+// API returns carry the plan zone's offset), so the axis reads in the plan's zone.
+import { formatNumber, t } from "./i18n.js";
+
+const { Chart } = window;
+Chart.register(window["chartjs-plugin-annotation"]);
+
+export const COLORS = {
+  presales: "#c2410c",
+  presalesFill: "rgba(234, 88, 12, 0.18)",
+  aftersales: "#1d4ed8",
+  aftersalesFill: "rgba(37, 99, 235, 0.16)",
+  shortfall: "#dc2626",
+  peak: "rgba(250, 204, 21, 0.18)",
+  day: "rgba(71, 85, 105, 0.55)",
+};
+
+/** "11-10 20:00" from an ISO string with offset (the plan's local time). */
+export const localLabel = (iso) => `${iso.slice(5, 10)} ${iso.slice(11, 16)}`;
+
+function dayLines(starts) {
+  const lines = {};
+  starts.forEach((iso, i) => {
+    if (i > 0 && iso.slice(11, 16) === "00:00") {
+      lines[`day${i}`] = {
+        type: "line",
+        xMin: i - 0.5,
+        xMax: i - 0.5,
+        borderColor: COLORS.day,
+        borderWidth: 1,
+        borderDash: [4, 4],
+        label: { display: true, content: iso.slice(5, 10), position: "start", backgroundColor: "rgba(71, 85, 105, 0.8)", font: { size: 10 } },
+      };
+    }
+  });
+  return lines;
+}
+
+function peakBox(band) {
+  return {
+    type: "box",
+    xMin: band.fromIndex - 0.5,
+    xMax: band.toIndex - 0.5,
+    backgroundColor: COLORS.peak,
+    borderWidth: 0,
+    label: { display: true, content: t("chart.peak"), position: { x: "center", y: "start" }, color: "#854d0e", font: { weight: "bold" } },
+  };
+}
+
+const stepped = (label, data, color, fill) => ({
+  type: "line",
+  label,
+  data,
+  borderColor: color,
+  backgroundColor: fill ?? color,
+  borderWidth: fill ? 1 : 2,
+  fill: fill ? "origin" : false,
+  stepped: "middle",
+  pointRadius: 0,
+  order: fill ? 3 : 1,
+});
+
+/**
+ * Required agents per queue, and (when a roster is given) rostered agents and the shortfall,
+ * over the staffing result's intervals.
+ */
+export function drawCoverage(canvas, previous, staffing, roster) {
+  previous?.destroy();
+  const starts = staffing.intervals.map((r) => r.start);
+  const datasets = [
+    stepped(t("chart.requiredPre"), staffing.intervals.map((r) => r.presales.scheduledAgents), COLORS.presales),
+    stepped(t("chart.requiredAfter"), staffing.intervals.map((r) => r.aftersales.scheduledAgents), COLORS.aftersales),
+  ];
+  if (roster) {
+    datasets.push(
+      stepped(t("chart.rosteredPre"), roster.coverage.map((c) => c.presales.rostered), COLORS.presales, COLORS.presalesFill),
+      stepped(t("chart.rosteredAfter"), roster.coverage.map((c) => c.aftersales.rostered), COLORS.aftersales, COLORS.aftersalesFill),
+      {
+        type: "bar",
+        label: t("chart.shortfall"),
+        data: roster.coverage.map((c) => c.presales.shortfall + c.aftersales.shortfall),
+        backgroundColor: COLORS.shortfall,
+        barPercentage: 1,
+        categoryPercentage: 1,
+        order: 0,
+      },
+    );
+  }
+  return new Chart(canvas, {
+    data: { labels: starts.map(localLabel), datasets },
+    options: {
+      maintainAspectRatio: false,
+      animation: false,
+      interaction: { mode: "index", intersect: false },
+      scales: {
+        x: { ticks: { maxRotation: 0, autoSkip: true, autoSkipPadding: 24 } },
+        y: { beginAtZero: true, title: { display: true, text: t("chart.agents") } },
+      },
+      plugins: {
+        legend: { position: "bottom" },
+        tooltip: { callbacks: { label: (item) => `${item.dataset.label}: ${formatNumber(item.parsed.y, 2)}` } },
+        annotation: { annotations: { peak: peakBox(staffing.peakBand), ...dayLines(starts) } },
+      },
+    },
+  });
+}
+
+/** Two scenarios' total requirement (and rostered agents, when solved), aligned by interval. */
+export function drawComparison(canvas, previous, sides) {
+  previous?.destroy();
+  const longest = sides.reduce((a, b) => (b.plan.result.intervals.length > a.plan.result.intervals.length ? b : a));
+  const palette = [
+    ["#7c3aed", "rgba(124, 58, 237, 0.15)"],
+    ["#059669", "rgba(5, 150, 105, 0.15)"],
+  ];
+  const datasets = sides.flatMap((side, i) => {
+    const [color, fill] = palette[i];
+    const list = [stepped(t("compare.required", { scenario: side.tag }), side.plan.result.intervals.map((r) => r.presales.scheduledAgents + r.aftersales.scheduledAgents), color)];
+    if (side.roster) {
+      list.push(stepped(t("compare.rostered", { scenario: side.tag }), side.roster.result.coverage.map((c) => c.presales.rostered + c.aftersales.rostered), color, fill));
+    }
+    return list;
+  });
+  return new Chart(canvas, {
+    data: { labels: longest.plan.result.intervals.map((r) => localLabel(r.start)), datasets },
+    options: {
+      maintainAspectRatio: false,
+      animation: false,
+      interaction: { mode: "index", intersect: false },
+      scales: { x: { ticks: { maxRotation: 0, autoSkip: true, autoSkipPadding: 24 } }, y: { beginAtZero: true, title: { display: true, text: t("chart.agents") } } },
+      plugins: {
+        legend: { position: "bottom" },
+        annotation: { annotations: { peak: peakBox(sides[0].plan.result.peakBand), ...dayLines(longest.plan.result.intervals.map((r) => r.start)) } },
+      },
+    },
+  });
+}

@@ -1,0 +1,177 @@
+// The plan form: every input of a plan, grouped the way a manager thinks of them. Each field
+// names its path in the plan JSON (the same path the API's errors use), its label and hint
+// keys in i18n.js, its unit and how the form shows it (percent fields show 35 for 0.35).
+
+const queueFields = (queue) => [
+  ...(queue === "presales" ? [{ path: "presales.curve.id", label: "f.curve", hint: "h.curve", kind: "select", options: [["double11", "double11"]] }] : []),
+  {
+    path: `${queue}.botResolutionRate`,
+    label: "f.botResolutionRate",
+    hint: "h.botResolutionRate",
+    kind: "percent",
+    unit: "unit.percent",
+  },
+  {
+    path: `${queue}.capacity.basis`,
+    label: "f.capacity.basis",
+    hint: "h.capacity.basis",
+    kind: "select",
+    options: [
+      ["perAgentDay", "opt.perAgentDay"],
+      ["messages", "opt.messages"],
+    ],
+  },
+  { path: `${queue}.capacity.saturationPerAgentDay`, label: "f.capacity.saturationPerAgentDay", hint: "h.capacity.saturationPerAgentDay", kind: "number", unit: "unit.perDay", when: (plan) => plan[queue].capacity.basis === "perAgentDay" },
+  { path: `${queue}.capacity.messagesPerCustomer`, label: "f.capacity.messagesPerCustomer", hint: "h.capacity.messagesPerCustomer", kind: "number", unit: "unit.messages", when: (plan) => plan[queue].capacity.basis === "messages" },
+  { path: `${queue}.capacity.secondsPerMessage`, label: "f.capacity.secondsPerMessage", hint: "h.capacity.secondsPerMessage", kind: "number", unit: "unit.seconds", when: (plan) => plan[queue].capacity.basis === "messages" },
+  { path: `${queue}.capacity.utilization`, label: "f.capacity.utilization", hint: "h.capacity.utilization", kind: "percent", unit: "unit.percent", when: (plan) => plan[queue].capacity.basis === "messages" },
+  ...serviceFields(queue),
+];
+
+const serviceLevel = (plan) => plan.requirement.method === "service-level";
+
+const serviceFields = (queue) =>
+  [
+    ["ahtSec", "number", "unit.seconds"],
+    ["targetSec", "number", "unit.seconds"],
+    ["serviceLevel", "percent", "unit.percent"],
+    ["maxOccupancy", "percent", "unit.percent"],
+    ["shrinkage", "percent", "unit.percent"],
+    ["concurrency", "number", "unit.chats"],
+    ["patienceSec", "number", "unit.seconds"],
+  ].map(([name, kind, unit]) => ({
+    path: `${queue}.service.${name}`,
+    label: `f.service.${name}`,
+    hint: `h.service.${name}`,
+    kind,
+    unit,
+    optional: name === "patienceSec",
+    when: serviceLevel,
+  }));
+
+export const GROUPS = [
+  {
+    id: "basics",
+    fields: [
+      { path: "name", label: "f.name", hint: "h.name", kind: "text" },
+      { path: "window.start", label: "f.window.start", hint: "h.window.start", kind: "datetime" },
+      { path: "window.end", label: "f.window.end", hint: "h.window.end", kind: "datetime" },
+      { path: "zone", label: "f.zone", hint: "h.zone", kind: "text" },
+      {
+        path: "intervalMin",
+        label: "f.intervalMin",
+        hint: "h.intervalMin",
+        kind: "select",
+        numeric: true,
+        options: [
+          [15, "15"],
+          [30, "30"],
+          [60, "60"],
+        ],
+        unit: "unit.minutes",
+      },
+      { path: "workdayHours", label: "f.workdayHours", hint: "h.workdayHours", kind: "number", unit: "unit.hours" },
+      { path: "peakBand.start", label: "f.peakBand.start", hint: "h.peakBand.start", kind: "datetime", optional: true },
+      { path: "peakBand.end", label: "f.peakBand.end", hint: "h.peakBand.end", kind: "datetime", optional: true },
+    ],
+  },
+  {
+    id: "chain",
+    fields: [
+      { path: "chain.salesTargetYuan", label: "f.chain.salesTargetYuan", hint: "h.chain.salesTargetYuan", kind: "number", unit: "unit.yuan" },
+      { path: "chain.csSalesShare", label: "f.chain.csSalesShare", hint: "h.chain.csSalesShare", kind: "percent", unit: "unit.percent" },
+      { path: "chain.csAvgOrderValueYuan", label: "f.chain.csAvgOrderValueYuan", hint: "h.chain.csAvgOrderValueYuan", kind: "number", unit: "unit.yuan" },
+      { path: "chain.inquiryConversionRate", label: "f.chain.inquiryConversionRate", hint: "h.chain.inquiryConversionRate", kind: "percent", unit: "unit.percent" },
+    ],
+  },
+  { id: "presales", fields: queueFields("presales") },
+  {
+    id: "aftersales",
+    fields: [
+      { path: "aftersales.shopAvgOrderValueYuan", label: "f.aftersales.shopAvgOrderValueYuan", hint: "h.aftersales.shopAvgOrderValueYuan", kind: "number", unit: "unit.yuan" },
+      { path: "aftersales.contactRate", label: "f.aftersales.contactRate", hint: "h.aftersales.contactRate", kind: "percent", unit: "unit.percent" },
+      { path: "aftersales.maxDeferHours", label: "f.aftersales.maxDeferHours", hint: "h.aftersales.maxDeferHours", kind: "number", unit: "unit.hours" },
+      ...queueFields("aftersales"),
+    ],
+  },
+  {
+    id: "requirement",
+    fields: [
+      {
+        path: "requirement.method",
+        label: "f.requirement.method",
+        hint: "h.requirement.method",
+        kind: "select",
+        options: [
+          ["saturation", "opt.saturation"],
+          ["service-level", "opt.service-level"],
+        ],
+      },
+    ],
+  },
+  {
+    id: "shifts",
+    fields: [
+      { path: "shifts.lengthsHours", label: "f.shifts.lengthsHours", hint: "h.shifts.lengthsHours", kind: "list", unit: "unit.hours" },
+      { path: "shifts.costPerHour", label: "f.shifts.costPerHour", hint: "h.shifts.costPerHour", kind: "number", unit: "unit.yuan" },
+      { path: "shifts.breakRule.minShiftHours", label: "f.shifts.breakRule.minShiftHours", hint: "h.shifts.breakRule.minShiftHours", kind: "number", unit: "unit.hours", when: (plan) => plan.shifts.breakRule !== null },
+      { path: "shifts.breakRule.breakMinutes", label: "f.shifts.breakRule.breakMinutes", hint: "h.shifts.breakRule.breakMinutes", kind: "number", unit: "unit.minutes", when: (plan) => plan.shifts.breakRule !== null },
+    ],
+  },
+  {
+    id: "rules",
+    fields: [
+      { path: "rules.maxContinuousDutyHours", label: "f.rules.maxContinuousDutyHours", hint: "h.rules.maxContinuousDutyHours", kind: "number", unit: "unit.hours" },
+      { path: "rules.restResetHours", label: "f.rules.restResetHours", hint: "h.rules.restResetHours", kind: "number", unit: "unit.hours" },
+      { path: "rules.minRestHours", label: "f.rules.minRestHours", hint: "h.rules.minRestHours", kind: "number", unit: "unit.hours" },
+    ],
+  },
+];
+
+export function getPath(object, path) {
+  return path.split(".").reduce((value, key) => (value == null ? undefined : value[key]), object);
+}
+
+/** Sets `path` in `object`, creating parents; `undefined` removes the key. */
+export function setPath(object, path, value) {
+  const keys = path.split(".");
+  let target = object;
+  for (const key of keys.slice(0, -1)) {
+    if (target[key] == null || typeof target[key] !== "object") target[key] = {};
+    target = target[key];
+  }
+  const last = keys.at(-1);
+  if (value === undefined) delete target[last];
+  else target[last] = value;
+}
+
+/** The form's text for a field's value in the plan. */
+export function toInput(field, value) {
+  if (value === undefined || value === null) return "";
+  // A Qianniu concurrency rule shows as the chats it gives: session minutes × replies per minute ÷ questions.
+  if (typeof value === "object" && !Array.isArray(value)) return String(Math.round(((value.sessionMin * value.repliesPerMin) / value.questionsPerSession) * 100) / 100);
+  if (field.kind === "percent") return String(Math.round(value * 100 * 1e6) / 1e6);
+  if (field.kind === "list") return value.join(", ");
+  return String(value);
+}
+
+/**
+ * The plan value for a field's text. Numbers the browser cannot read are sent as text, so
+ * the API names the field (the page never invents its own rules).
+ */
+export function fromInput(field, text) {
+  const trimmed = text.trim();
+  if (trimmed === "") return field.optional ? undefined : field.kind === "text" || field.kind === "datetime" ? "" : null;
+  if (field.kind === "number" || field.numeric) return toNumber(trimmed);
+  if (field.kind === "percent") {
+    const n = toNumber(trimmed);
+    return typeof n === "number" ? Math.round(n * 1e6) / 1e8 : n;
+  }
+  if (field.kind === "list") return trimmed.split(/[,，\s]+/).filter(Boolean).map(toNumber);
+  return trimmed;
+}
+
+function toNumber(text) {
+  const n = Number(text.replace(/[,，_]/g, ""));
+  return Number.isFinite(n) ? n : text;
+}
