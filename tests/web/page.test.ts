@@ -39,11 +39,15 @@ beforeEach(async () => {
 
 const shot = (name: string) => page.screenshot({ path: new URL(`${name}.png`, SHOTS).pathname, fullPage: false });
 const chainValue = (step: string) => page.locator(`#chain li[data-step="${step}"] .value`).textContent();
-/** The chart.js datasets on a canvas, as {label, max}. */
+/** The chart.js datasets on a canvas, as {label, max}. (Runs in the page: no DOM types here.) */
+type PageGlobals = {
+  Chart: { getChart(canvas: unknown): { data: { datasets: { label: string; data: number[] }[] } } };
+  document: { getElementById(id: string): unknown };
+};
 const datasets = (canvasId: string) =>
   page.evaluate((id) => {
-    const chart = (window as unknown as { Chart: { getChart(el: Element): { data: { datasets: { label: string; data: number[] }[] } } } }).Chart.getChart(document.getElementById(id) as Element);
-    return chart.data.datasets.map((d) => ({ label: d.label, max: Math.max(...d.data) }));
+    const { Chart, document } = globalThis as unknown as PageGlobals;
+    return Chart.getChart(document.getElementById(id)).data.datasets.map((d) => ({ label: d.label, max: Math.max(...d.data) }));
   }, canvasId);
 
 describe("the planner page", () => {
