@@ -91,6 +91,8 @@ export const GROUPS = [
       { path: "aftersales.shopAvgOrderValueYuan", label: "f.aftersales.shopAvgOrderValueYuan", hint: "h.aftersales.shopAvgOrderValueYuan", kind: "number", unit: "unit.yuan" },
       { path: "aftersales.contactRate", label: "f.aftersales.contactRate", hint: "h.aftersales.contactRate", kind: "percent", unit: "unit.percent" },
       { path: "aftersales.maxDeferHours", label: "f.aftersales.maxDeferHours", hint: "h.aftersales.maxDeferHours", kind: "number", unit: "unit.hours" },
+      { path: "aftersales.lagDayShares", label: "f.aftersales.lagDayShares", hint: "h.aftersales.lagDayShares", kind: "list", unit: "unit.list", optional: true },
+      { path: "aftersales.intradayHourly", label: "f.aftersales.intradayHourly", hint: "h.aftersales.intradayHourly", kind: "list", unit: "unit.list", optional: true },
       ...queueFields("aftersales"),
     ],
   },
@@ -113,9 +115,11 @@ export const GROUPS = [
     id: "shifts",
     fields: [
       { path: "shifts.lengthsHours", label: "f.shifts.lengthsHours", hint: "h.shifts.lengthsHours", kind: "list", unit: "unit.hours" },
+      { path: "shifts.startStepMinutes", label: "f.shifts.startStepMinutes", hint: "h.shifts.startStepMinutes", kind: "number", unit: "unit.minutes", optional: true },
       { path: "shifts.costPerHour", label: "f.shifts.costPerHour", hint: "h.shifts.costPerHour", kind: "number", unit: "unit.yuan" },
       { path: "shifts.breakRule.minShiftHours", label: "f.shifts.breakRule.minShiftHours", hint: "h.shifts.breakRule.minShiftHours", kind: "number", unit: "unit.hours", when: (plan) => plan.shifts.breakRule !== null },
       { path: "shifts.breakRule.breakMinutes", label: "f.shifts.breakRule.breakMinutes", hint: "h.shifts.breakRule.breakMinutes", kind: "number", unit: "unit.minutes", when: (plan) => plan.shifts.breakRule !== null },
+      { path: "shifts.breakRule.window", label: "f.shifts.breakRule.window", hint: "h.shifts.breakRule.window", kind: "list", unit: "unit.list", when: (plan) => plan.shifts.breakRule !== null },
     ],
   },
   {
