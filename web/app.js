@@ -20,6 +20,8 @@ const state = {
   charts: { coverage: null, compare: null },
   solving: null,
   previewSeq: 0,
+  /** The two scenarios last compared: [{tag, plan, roster}]. */
+  compareSides: null,
   /** The form differs from the saved scenario. */
   dirty: false,
 };
@@ -217,7 +219,7 @@ async function loadPlans(selectId) {
     $("scenario").value = String(chosen);
     await openPlan(chosen);
   }
-  await renderCompare();
+  await loadCompare();
 }
 
 async function openPlan(id) {
@@ -237,15 +239,18 @@ function sampleStaff() {
   return sample ? { source: "sample", csv: sample.staffCsv } : null;
 }
 
+/** Saves the form over the open scenario; false (with the reasons shown) when it is not valid. */
 async function save() {
   const plan = readForm();
   try {
     const saved = await api("PUT", `/plans/${state.record.id}`, plan);
     await loadPlans(saved.id);
     $("dirty").textContent = t("scenario.saved");
+    return true;
   } catch (error) {
     if (error.status === 400) showFieldErrors(error.issues);
     else showBanner(t("app.error", { message: error.message }));
+    return false;
   }
 }
 
@@ -393,7 +398,8 @@ function paragraph(text, className) {
 
 async function solve() {
   if (!state.staff) return;
-  if (isDirty()) await save();
+  // A roster is solved from the saved plan: save the edits first, and stop if they are not valid.
+  if (isDirty() && !(await save())) return;
   const controller = new AbortController();
   const started = performance.now();
   const limit = 30;
@@ -412,6 +418,7 @@ async function solve() {
     state.roster = await api("POST", `/plans/${state.record.id}/roster`, { staffCsv: state.staff.csv }, controller.signal);
     showBanner(null);
     renderAll();
+    await loadCompare();
   } catch (error) {
     if (controller.signal.aborted) showBanner(t("roster.cancelled"));
     else if (error.status === 400) showBanner(error.issues.map((i) => `${i.path}: ${i.message}`).join("; "));
@@ -427,16 +434,23 @@ async function solve() {
 
 // ---------------------------------------------------------------- compare
 
-async function renderCompare() {
+async function loadCompare() {
   const ids = [$("compare-a").value, $("compare-b").value].filter(Boolean);
   if (ids.length < 2) return;
-  const sides = await Promise.all(
+  state.compareSides = await Promise.all(
     ids.map(async (id, i) => ({
       tag: i === 0 ? "A" : "B",
       plan: await api("GET", `/plans/${id}`),
       roster: await api("GET", `/plans/${id}/roster`).catch(() => null),
     })),
   );
+  renderCompare();
+}
+
+/** Draws the loaded comparison (again, e.g. in the other language). */
+function renderCompare() {
+  const sides = state.compareSides;
+  if (!sides) return;
   const [a, b] = sides;
   $("compare-note").textContent = a.plan.result.window.start !== b.plan.result.window.start ? t("compare.sameWindow") : "";
   state.charts.compare = drawComparison($("compare-chart"), state.charts.compare, sides);
@@ -494,7 +508,7 @@ function wire() {
   $("lang").addEventListener("click", async () => {
     setLanguage(language() === "zh" ? "en" : "zh");
     renderAll();
-    await renderCompare();
+    renderCompare();
   });
   $("scenario").addEventListener("change", (e) => openPlan(e.target.value));
   $("save").addEventListener("click", save);
@@ -510,8 +524,8 @@ function wire() {
   });
   $("filter-queue").addEventListener("change", renderGantt);
   $("filter-kind").addEventListener("change", renderGantt);
-  $("compare-a").addEventListener("change", renderCompare);
-  $("compare-b").addEventListener("change", renderCompare);
+  $("compare-a").addEventListener("change", loadCompare);
+  $("compare-b").addEventListener("change", loadCompare);
 }
 
 async function main() {
