@@ -90,7 +90,7 @@ export function buildRoster(plan: Plan, staffing: StaffingResult, people: Person
   const intervalMs = plan.intervalMin * 60_000;
   const windowStartMs = Date.parse(staffing.intervals[0]?.start ?? "");
   const count = staffing.intervals.length;
-  const required = (queue: Queue) => staffing.intervals.map((row) => row[queue].scheduledAgents);
+  const required = (queue: Queue) => requiredOf(staffing, queue);
   const deferral = aftersalesDeferral(plan, staffing);
   const deferralOf = (queue: Queue) => (queue === "aftersales" ? deferral : undefined);
 
@@ -114,6 +114,11 @@ export function buildRoster(plan: Plan, staffing: StaffingResult, people: Person
   if (findings.length > 0) throw new RosterInvalidError(findings);
 
   return readBack(plan, staffing, people, states, designs, { count, intervalMs, windowStartMs, deferral, solveMs: options.clock() - t0 });
+}
+
+/** A queue's scheduled agents per interval: what its design covers and its coverage is checked against. */
+function requiredOf(staffing: StaffingResult, queue: Queue): number[] {
+  return staffing.intervals.map((row) => row[queue].scheduledAgents);
 }
 
 /** The plan's after-sales deferral on the grid: the peak band's work may wait maxDeferHours, in whole intervals. */
@@ -266,15 +271,8 @@ function readBack(
     }
   }
   const served = {
-    presales: serveWithDeferral(
-      staffing.intervals.map((row) => row.presales.scheduledAgents),
-      rostered.presales,
-    ),
-    aftersales: serveWithDeferral(
-      staffing.intervals.map((row) => row.aftersales.scheduledAgents),
-      rostered.aftersales,
-      info.deferral,
-    ),
+    presales: serveWithDeferral(requiredOf(staffing, "presales"), rostered.presales),
+    aftersales: serveWithDeferral(requiredOf(staffing, "aftersales"), rostered.aftersales, info.deferral),
   };
   const coverage = staffing.intervals.map((row, t) => {
     const cell = (queue: Queue): CoverageCell => ({ required: row[queue].scheduledAgents, rostered: rostered[queue][t]!, ...served[queue][t]! });

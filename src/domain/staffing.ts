@@ -170,10 +170,7 @@ export function planStaffing(plan: Plan, catalog: Catalog): StaffingResult {
 
   const summarise = (queue: QueueName): QueueSummary => {
     const rows = intervals.map((r) => r[queue]);
-    let peakIndex = 0;
-    rows.forEach((r, i) => {
-      if (r.scheduledAgents > (rows[peakIndex] as QueueInterval).scheduledAgents) peakIndex = i;
-    });
+    const peakIndex = peakIndexOf(rows);
     const peakRow = rows[peakIndex] as QueueInterval;
     const humanReceptions = sum(rows.map((r) => r.humanReceptions));
     return {
@@ -211,6 +208,15 @@ export function planStaffing(plan: Plan, catalog: Catalog): StaffingResult {
   };
 }
 
+/** The first interval needing the most scheduled agents. */
+function peakIndexOf(rows: readonly { scheduledAgents: number }[]): number {
+  let peak = 0;
+  rows.forEach((row, i) => {
+    if (row.scheduledAgents > (rows[peak] as { scheduledAgents: number }).scheduledAgents) peak = i;
+  });
+  return peak;
+}
+
 /** Share of the pre-sales peak requirement above which an interval belongs to a derived peak band. */
 const PEAK_BAND_SHARE = 0.5;
 
@@ -237,10 +243,7 @@ function peakBandOf(plan: Plan, grid: Grid, presales: RequirementRow[]): PeakBan
     if (toIndex <= fromIndex) throw new InputError([{ path: "peakBand", message: "must overlap the plan's window" }]);
     return band(fromIndex, toIndex, "plan");
   }
-  let peak = 0;
-  presales.forEach((row, i) => {
-    if (row.scheduledAgents > (presales[peak] as RequirementRow).scheduledAgents) peak = i;
-  });
+  const peak = peakIndexOf(presales);
   const threshold = PEAK_BAND_SHARE * (presales[peak]?.scheduledAgents ?? 0);
   const inBand = (i: number) => i >= 0 && i < presales.length && (presales[i] as RequirementRow).scheduledAgents >= threshold;
   let fromIndex = peak;
