@@ -235,3 +235,16 @@ export function parsePlan(data: unknown): Plan {
 export function parseErlangRequest(data: unknown): ErlangParams & { agents?: number | undefined } {
   return parse(ErlangRequestSchema, data);
 }
+
+/** How a history CSV is imported: `POST /api/history?name=…` and `peakcrew history import`. */
+export const HistoryImportSchema = z.strictObject({
+  name: z.string().trim().min(1, { message: "give the dataset a name" }).max(120),
+  zone: zone.default("Asia/Shanghai"),
+  encoding: z.enum(["utf-8", "gb18030"], { message: 'must be "utf-8" or "gb18030" (GBK files read as gb18030); leave it out to detect' }).optional(),
+});
+
+/** Expected growth over last year: 0.2 for +20 %. */
+export const GrowthRateSchema = z.coerce.number({ message: "a number, e.g. 0.2 for +20 %" }).gt(-1).max(10).default(0);
+
+/** An hour is a risk when this year's receptions per agent exceed last year's by more than this share. */
+export const ToleranceSchema = z.coerce.number({ message: "a share ≥ 0, e.g. 0.1 for 10 %" }).min(0).max(10).default(0.1);

@@ -42,7 +42,7 @@ const KINDS: Record<string, StaffKind> = { fulltime: "fulltime", temp: "temp", s
 const YES = new Set(["yes", "y", "true", "1", "是"]);
 const NO = new Set(["no", "n", "false", "0", "否", ""]);
 
-/** A CSV record and its 1-based line number (for a record with quoted line breaks, its last line). */
+/** A CSV record and the 1-based line it starts on. */
 export type CsvRecord = { line: number; cells: string[] };
 
 /**
