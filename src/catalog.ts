@@ -33,9 +33,11 @@ export type Sample = {
   content: unknown;
   /** The sample's staff pool, if it ships one (<id>.staff.csv). */
   staffCsv?: string;
+  /** Last year's hourly data for the sample, if it ships one (<id>.history.csv, GBK): the file's bytes. */
+  historyCsv?: Buffer;
 };
 
-/** The sample plans in data/samples/*.plan.json, by id (the file name without `.plan.json`), with their staff CSVs. */
+/** The sample plans in data/samples/*.plan.json, by id (the file name without `.plan.json`), with their staff and history CSVs. */
 export function loadSamplePlans(dataDir = DATA_DIR): Sample[] {
   const dir = join(dataDir, "samples");
   return readdirSync(dir)
@@ -44,11 +46,13 @@ export function loadSamplePlans(dataDir = DATA_DIR): Sample[] {
     .map((f) => {
       const id = f.replace(/\.plan\.json$/, "");
       const staffFile = join(dir, `${id}.staff.csv`);
+      const historyFile = join(dir, `${id}.history.csv`);
       return {
         id,
         file: `data/samples/${f}`,
         content: JSON.parse(readFileSync(join(dir, f), "utf8")),
         ...(existsSync(staffFile) ? { staffCsv: readFileSync(staffFile, "utf8") } : {}),
+        ...(existsSync(historyFile) ? { historyCsv: readFileSync(historyFile) } : {}),
       };
     });
 }

@@ -6,12 +6,13 @@ import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { createApp } from "./api/app.ts";
 import { DATA_DIR, loadCatalog, loadSamplePlans } from "./catalog.ts";
-import { readCsv } from "./csv.ts";
+import { readCsv, readHistoryCsv } from "./csv.ts";
 import { parseStaff } from "./domain/staff.ts";
 import { planStaffing } from "./domain/staffing.ts";
 import { parsePlan } from "./schemas.ts";
 import { openDb } from "./store/db.ts";
 import { plansRepo } from "./store/plans.ts";
+import { historyRepo } from "./store/history.ts";
 import { rostersRepo } from "./store/rosters.ts";
 import { createSolverThread } from "./solver/thread.ts";
 
@@ -34,7 +35,8 @@ export type Running = { server: Server; url: string; close: () => Promise<void> 
 
 /**
  * Opens the store, saves the sample plans into an empty database with their rosters solved
- * from the sample staff (so a new user lands on a real plan and roster), and serves the app.
+ * from the sample staff and their last-year data imported (so a new user lands on a real
+ * plan, roster and comparison), and serves the app.
  */
 export async function serve(options: ServeOptions): Promise<Running> {
   const db = openDb(options.dbFile);
@@ -43,6 +45,7 @@ export async function serve(options: ServeOptions): Promise<Running> {
   const plans = plansRepo(db);
   const now = () => new Date().toISOString();
   const rosters = rostersRepo(db);
+  const history = historyRepo(db);
   const solver = createSolverThread();
   if (plans.count() === 0) {
     const seeds = samples.map((sample) => parsePlan(sample.content)).map((input) => ({ input, result: planStaffing(input, catalog) }));
@@ -55,7 +58,14 @@ export async function serve(options: ServeOptions): Promise<Running> {
       rosters.save(record.id, staffCsv, roster, now());
     }
   }
-  const app = createApp({ plans, rosters, catalog, samples, now, solver });
+  if (history.count() === 0) {
+    for (const sample of samples) {
+      if (!sample.historyCsv) continue;
+      const parsed = readHistoryCsv(sample.historyCsv);
+      history.create({ name: `${sample.id} 去年双11 (synthetic sample)`, zone: "Asia/Shanghai", sourceFile: `data/samples/${sample.id}.history.csv`, ...parsed }, now());
+    }
+  }
+  const app = createApp({ plans, rosters, history, catalog, samples, now, solver });
   const server = await new Promise<Server>((resolve, reject) => {
     const s = app.listen(options.port, options.host, (error?: Error) => (error ? reject(error) : resolve(s)));
   });

@@ -7,12 +7,19 @@ import express from "express";
 import { z } from "zod";
 import { evaluateAgents, requiredAgents } from "../domain/erlang.ts";
 import { type Catalog, planStaffing } from "../domain/staffing.ts";
-import { parse, parseDesignInstance, parseErlangRequest, parsePlan } from "../schemas.ts";
+import { GrowthRateSchema, HistoryImportSchema, parse, parseDesignInstance, parseErlangRequest, parsePlan, ToleranceSchema } from "../schemas.ts";
 import type { SolverThread } from "../solver/thread.ts";
 import type { Sample } from "../catalog.ts";
 import type { PlansRepo } from "../store/plans.ts";
 import type { RostersRepo } from "../store/rosters.ts";
-import { readCsv } from "../csv.ts";
+import { readCsv, readHistoryCsv } from "../csv.ts";
+import { compareWithHistory } from "../domain/compare.ts";
+import type { Lang } from "../domain/export.ts";
+import { applyHistory, deriveFromHistory } from "../domain/history.ts";
+import { rosterCsv, CSV_TYPE } from "../export/csv.ts";
+import { rosterCalendar } from "../export/ics.ts";
+import { rosterWorkbook, XLSX_TYPE } from "../export/xlsx.ts";
+import type { HistoryRepo } from "../store/history.ts";
 import { InputError } from "../domain/errors.ts";
 import { parseStaff } from "../domain/staff.ts";
 import { AppError, errorHandler, notFound } from "./errors.ts";
@@ -20,6 +27,7 @@ import { AppError, errorHandler, notFound } from "./errors.ts";
 export type AppDeps = {
   plans: PlansRepo;
   rosters: RostersRepo;
+  history: HistoryRepo;
   catalog: Catalog;
   samples: Sample[];
   /** The clock, as an ISO timestamp; tests fake it. */
@@ -31,11 +39,17 @@ export type AppDeps = {
   solveTimeLimitSec?: number;
   /** Largest accepted JSON body. */
   bodyLimit?: string;
+  /** Largest accepted history CSV upload. */
+  uploadLimit?: string;
 };
 
 const WEB_DIR = fileURLToPath(new URL("../../web/", import.meta.url));
 const IdParam = z.strictObject({ id: z.coerce.number().int().positive() });
 const RosterRequest = z.strictObject({ staffCsv: z.string().min(1, { message: "the staff CSV is empty" }) });
+const HistoryQuery = z.object({ history: z.coerce.number({ message: "the id of a history dataset" }).int().positive() });
+const ApplyHistoryRequest = z.strictObject({ historyId: z.number().int().positive(), growthRate: GrowthRateSchema });
+const ExportQuery = z.object({ lang: z.enum(["zh", "en"]).default("zh"), person: z.string().min(1).optional() });
+const RenameRequest = z.strictObject({ name: z.string().trim().min(1).max(120) });
 
 export function createApp(deps: AppDeps): express.Express {
   const { plans, catalog, now } = deps;
@@ -119,9 +133,103 @@ export function createApp(deps: AppDeps): express.Express {
     res.status(204).end();
   });
 
+  api.get("/plans/:id/roster.:format", async (req, res) => {
+    const { id } = parse(IdParam, { id: req.params.id });
+    const { lang, person } = parse(ExportQuery, req.query);
+    const plan = plans.get(id);
+    const roster = deps.rosters.get(id);
+    if (!plan || !roster) throw notFound(`roster of plan ${id}`);
+    const name = `${plan.name} ${lang === "zh" ? "排班" : "roster"}`;
+    switch (req.params.format) {
+      case "xlsx":
+        res.attachment(`${name}.xlsx`).type(XLSX_TYPE).send(await rosterWorkbook(roster.result, plan.name, lang as Lang));
+        return;
+      case "csv":
+        res.attachment(`${name}.csv`).type(CSV_TYPE).send(rosterCsv(roster.result, lang as Lang));
+        return;
+      case "ics": {
+        if (person && !roster.result.shifts.some((s) => s.personId === person)) throw notFound(`shifts of person ${person} in this roster`);
+        const calendar = rosterCalendar(roster.result, { planName: plan.name, planId: id, personId: person, lang: lang as Lang });
+        res.attachment(`${name}${person ? ` ${person}` : ""}.ics`).type("text/calendar; charset=utf-8").send(calendar);
+        return;
+      }
+      default:
+        throw new AppError("not-found", 404, `no export format "${req.params.format}"; use roster.xlsx, roster.csv or roster.ics`);
+    }
+  });
+
+  api.get("/history", (_req, res) => {
+    res.json(deps.history.list());
+  });
+
+  api.post("/history", express.raw({ type: () => true, limit: deps.uploadLimit ?? "32mb" }), (req, res) => {
+    const options = parse(HistoryImportSchema, req.query);
+    const bytes = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+    if (bytes.length === 0) throw new InputError([{ path: "body", message: "send the CSV file as the request body" }]);
+    const parsed = withPathPrefix("csv", () => readHistoryCsv(bytes, options.encoding));
+    res.status(201).json(deps.history.create({ name: options.name, zone: options.zone, sourceFile: null, ...parsed }, now()));
+  });
+
+  api.get("/history/:id", (req, res) => {
+    const { id } = parse(IdParam, req.params);
+    const dataset = deps.history.get(id);
+    if (!dataset) throw notFound(`history dataset ${id}`);
+    res.json(dataset);
+  });
+
+  api.put("/history/:id", (req, res) => {
+    const { id } = parse(IdParam, req.params);
+    const { name } = parse(RenameRequest, req.body);
+    const dataset = deps.history.rename(id, name);
+    if (!dataset) throw notFound(`history dataset ${id}`);
+    res.json(dataset);
+  });
+
+  api.delete("/history/:id", (req, res) => {
+    const { id } = parse(IdParam, req.params);
+    if (!deps.history.delete(id)) throw notFound(`history dataset ${id}`);
+    res.status(204).end();
+  });
+
+  api.get("/plans/:id/history-estimates", (req, res) => {
+    const { id } = parse(IdParam, req.params);
+    const { history, growth } = parse(HistoryQuery.extend({ growth: GrowthRateSchema }), req.query);
+    const { plan, dataset } = planAndDataset(id, history);
+    res.json(deriveFromHistory(dataset.rows, dataset.columns, plan.input, growth));
+  });
+
+  api.post("/plans/:id/apply-history", (req, res) => {
+    const { id } = parse(IdParam, req.params);
+    const { historyId, growthRate } = parse(ApplyHistoryRequest, req.body);
+    const { plan, dataset } = planAndDataset(id, historyId);
+    const derivation = deriveFromHistory(dataset.rows, dataset.columns, plan.input, growthRate);
+    const input = parsePlan(applyHistory(plan.input, derivation));
+    const record = plans.update(id, input, planStaffing(input, catalog), now());
+    res.json({ plan: record, derivation });
+  });
+
+  api.get("/plans/:id/compare", (req, res) => {
+    const { id } = parse(IdParam, req.params);
+    const { history, tolerance } = parse(HistoryQuery.extend({ tolerance: ToleranceSchema }), req.query);
+    const { plan, dataset } = planAndDataset(id, history);
+    const roster = deps.rosters.get(id);
+    // A roster solved before the plan last changed may not match its grid: compare the requirement then.
+    const current = roster && !roster.stale ? roster.result : null;
+    res.json({ planId: id, historyId: history, ...compareWithHistory(plan.result, current, dataset.rows, tolerance) });
+  });
+
   api.use((req) => {
     throw new AppError("not-found", 404, `no route ${req.method} /api${req.path}`);
   });
+
+  /** A saved plan and a history dataset with its rows, or 404 naming the one missing. */
+  function planAndDataset(planId: number, historyId: number) {
+    const plan = plans.get(planId);
+    if (!plan) throw notFound(`plan ${planId}`);
+    const dataset = deps.history.withRows(historyId);
+    if (!dataset) throw notFound(`history dataset ${historyId}`);
+    return { plan, dataset };
+  }
 
   app.use("/api", api);
   app.use(express.static(WEB_DIR));

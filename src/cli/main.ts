@@ -3,18 +3,27 @@
  * or JSON out. Exit codes (DESIGN.md): 0 done, 1 done but the target is not met (shortfall /
  * infeasible), 2 bad input (stderr names the field or flag), 3 internal error.
  */
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { extname } from "node:path";
 import { type ParseArgsConfig, parseArgs } from "node:util";
 import { DateTime } from "luxon";
 import { loadCatalog } from "../catalog.ts";
 import { InputError, type InputIssue } from "../domain/errors.ts";
 import { type ErlangResult, evaluateAgents, requiredAgents } from "../domain/erlang.ts";
 import { planStaffing, QUEUES, type StaffingResult } from "../domain/staffing.ts";
-import { readCsv } from "../csv.ts";
+import { readCsv, readHistoryCsv, type TextEncoding } from "../csv.ts";
+import { type Comparison, compareWithHistory } from "../domain/compare.ts";
+import type { Lang } from "../domain/export.ts";
+import { applyHistory, deriveFromHistory, type HistoryDerivation } from "../domain/history.ts";
+import { rosterCsv } from "../export/csv.ts";
+import { rosterCalendar } from "../export/ics.ts";
+import { rosterWorkbook } from "../export/xlsx.ts";
+import { openDb } from "../store/db.ts";
+import { type HistoryDatasetWithRows, historyRepo } from "../store/history.ts";
 import { type DesignResult, designShifts } from "../domain/design.ts";
 import { buildRoster, type RosterResult } from "../domain/roster.ts";
 import { parseStaff } from "../domain/staff.ts";
-import { parseDesignInstance, parseErlangRequest, parsePlan } from "../schemas.ts";
+import { GrowthRateSchema, HistoryImportSchema, parse, parseDesignInstance, parseErlangRequest, parsePlan, ToleranceSchema } from "../schemas.ts";
 import { createSolve } from "../solver/highs.ts";
 import { defaultDbFile, serve } from "../server.ts";
 import { fmt, table } from "./format.ts";
@@ -32,8 +41,15 @@ const USAGE = `usage: peakcrew <command> [options]
                                                 one interval's queueing answer (Erlang C; Erlang A with a patience)
   design INSTANCE.json [--json] [--time-limit-sec N]
                                                 optimal shifts for a requirement curve (shared/bench format)
-  roster PLAN.json --staff STAFF.csv [--json] [--time-limit-sec N]
-                                                the named roster, checked against every rule`;
+  roster PLAN.json --staff STAFF.csv [--out FILE.xlsx|.csv|.ics] [--lang zh|en] [--json] [--time-limit-sec N]
+                                                the named roster, checked against every rule; --out exports it
+  history import FILE.csv [--name N] [--zone Z] [--encoding utf-8|gb18030] [--db FILE] [--json]
+                                                stores last year's hourly data (GBK or UTF-8, detected)
+  history list [--db FILE] [--json]             the stored datasets
+  history estimate PLAN.json --history ID|FILE.csv [--growth G] [--out PLAN.json] [--db FILE] [--json]
+                                                parameters estimated from last year; --out writes the plan with them applied
+  compare PLAN.json --history ID|FILE.csv [--staff STAFF.csv] [--tolerance T] [--db FILE] [--json]
+                                                this year's plan (and roster) against last year, hour by hour`;
 
 /** Runs one command; resolves to its exit code. `serve` resolves once listening. */
 export async function main(argv: string[], io: Io): Promise<number> {
@@ -50,6 +66,10 @@ export async function main(argv: string[], io: Io): Promise<number> {
         return await designCommand(rest, io);
       case "roster":
         return await rosterCommand(rest, io);
+      case "history":
+        return historyCommand(rest, io);
+      case "compare":
+        return await compareCommand(rest, io);
       case undefined:
       case "help":
       case "--help":
@@ -234,15 +254,249 @@ function timeLimitOf(value: unknown): number {
 }
 
 async function rosterCommand(argv: string[], io: Io): Promise<number> {
-  const { values, positionals } = args(argv, { json: { type: "boolean" }, staff: { type: "string" }, "time-limit-sec": { type: "string" } }, 1);
+  const { values, positionals } = args(
+    argv,
+    { json: { type: "boolean" }, staff: { type: "string" }, "time-limit-sec": { type: "string" }, out: { type: "string" }, lang: { type: "string" } },
+    1,
+  );
   const timeLimitSec = timeLimitOf(values["time-limit-sec"]);
-  if (typeof values.staff !== "string") throw new InputError([{ path: "--staff", message: "is required: the staff CSV" }]);
+  const lang = langOf(values.lang);
+  const out = values.out as string | undefined;
+  if (out !== undefined && ![".xlsx", ".csv", ".ics"].includes(extname(out).toLowerCase())) {
+    throw new InputError([{ path: "--out", message: "must end in .xlsx, .csv or .ics" }]);
+  }
   const plan = parsePlan(readJsonFile(positionals[0] as string));
   const staffing = planStaffing(plan, loadCatalog());
-  const people = parseStaff(readCsv(readTextFile(values.staff, "--staff")), plan.zone);
-  const result = buildRoster(plan, staffing, people, { solve: await createSolve(), clock: () => performance.now(), timeLimitSec });
-  io.stdout(values.json ? `${JSON.stringify(result)}\n` : rosterText(result));
+  const result = buildRoster(plan, staffing, await staffOf(values.staff, plan.zone), { solve: await createSolve(), clock: () => performance.now(), timeLimitSec });
+  if (out !== undefined) writeFileSync(out, await exportRoster(result, plan.name, out, lang));
+  io.stdout(values.json ? `${JSON.stringify(result)}\n` : `${rosterText(result)}${out === undefined ? "" : `Written: ${out}\n`}`);
   return result.status === "optimal" || result.status === "feasible" ? EXIT.ok : EXIT.notMet;
+}
+
+async function staffOf(file: unknown, zone: string) {
+  if (typeof file !== "string") throw new InputError([{ path: "--staff", message: "is required: the staff CSV" }]);
+  return parseStaff(readCsv(readTextFile(file, "--staff")), zone);
+}
+
+function langOf(value: unknown): Lang {
+  if (value === undefined || value === "zh" || value === "en") return (value ?? "zh") as Lang;
+  throw new InputError([{ path: "--lang", message: 'must be "zh" (default) or "en"' }]);
+}
+
+/** The roster in the format `file`'s extension names. */
+async function exportRoster(result: RosterResult, planName: string, file: string, lang: Lang): Promise<Buffer | string> {
+  switch (extname(file).toLowerCase()) {
+    case ".xlsx":
+      return rosterWorkbook(result, planName, lang);
+    case ".csv":
+      return rosterCsv(result, lang);
+    default:
+      return rosterCalendar(result, { planName, planId: planName, lang });
+  }
+}
+
+function historyCommand(argv: string[], io: Io): number {
+  const [sub, ...rest] = argv;
+  if (sub === "import") return historyImport(rest, io);
+  if (sub === "list") return historyList(rest, io);
+  if (sub === "estimate") return historyEstimate(rest, io);
+  throw new InputError([{ path: "command", message: `expected "history import", "history list" or "history estimate", got "history ${sub ?? ""}"` }]);
+}
+
+/** The database the CLI stores history in: --db, else PEAKCREW_DB, else data/peakcrew.db (what `serve` uses). */
+function openStore(db: unknown) {
+  return openDb(typeof db === "string" ? db : defaultDbFile());
+}
+
+function historyImport(argv: string[], io: Io): number {
+  const { values, positionals } = args(
+    argv,
+    { name: { type: "string" }, zone: { type: "string" }, encoding: { type: "string" }, db: { type: "string" }, json: { type: "boolean" } },
+    1,
+  );
+  const file = positionals[0] as string;
+  const options = flagIssues(() => parse(HistoryImportSchema, { name: values.name ?? file.replace(/^.*[\\/]/, "").replace(/\.csv$/i, ""), zone: values.zone, encoding: values.encoding }));
+  const parsed = withFile(file, () => readHistoryCsv(readBytes(file), options.encoding as TextEncoding | undefined));
+  const db = openStore(values.db);
+  try {
+    const dataset = historyRepo(db).create({ name: options.name, zone: options.zone, sourceFile: file, ...parsed }, new Date().toISOString());
+    const s = dataset.summary;
+    io.stdout(
+      values.json
+        ? `${JSON.stringify(dataset)}\n`
+        : `Imported history ${dataset.id} "${dataset.name}" (${dataset.encoding}): ${s.hours} hours, ${s.from.replace("T", " ")} – ${s.to.replace("T", " ")}` +
+            `${s.missingHours > 0 ? `, ${s.missingHours} hours missing` : ""}; busiest ${s.peak.hour.replace("T", " ")} with ${fmt(s.peak.receptions)} receptions.\n`,
+    );
+  } finally {
+    db.close();
+  }
+  return EXIT.ok;
+}
+
+function historyList(argv: string[], io: Io): number {
+  const { values } = args(argv, { db: { type: "string" }, json: { type: "boolean" } }, 0);
+  const db = openStore(values.db);
+  try {
+    const datasets = historyRepo(db).list();
+    io.stdout(
+      values.json
+        ? `${JSON.stringify(datasets)}\n`
+        : `${table(
+            ["id", "name", "from", "to", "hours", "encoding"],
+            datasets.map((d) => [d.id, d.name, d.summary.from.replace("T", " "), d.summary.to.replace("T", " "), d.summary.hours, d.encoding]),
+          )}\n`,
+    );
+  } finally {
+    db.close();
+  }
+  return EXIT.ok;
+}
+
+function historyEstimate(argv: string[], io: Io): number {
+  const { values, positionals } = args(
+    argv,
+    { history: { type: "string" }, growth: { type: "string" }, out: { type: "string" }, db: { type: "string" }, json: { type: "boolean" } },
+    1,
+  );
+  const plan = parsePlan(readJsonFile(positionals[0] as string));
+  const growth = flagIssues(() => parse(GrowthRateSchema, values.growth), "--growth");
+  const dataset = loadHistory(values.history, values.db);
+  const derivation = deriveFromHistory(dataset.rows, dataset.columns, plan, growth);
+  const out = values.out as string | undefined;
+  if (out !== undefined) writeFileSync(out, `${JSON.stringify(parsePlan(applyHistory(plan, derivation)), null, 2)}\n`);
+  io.stdout(values.json ? `${JSON.stringify(derivation)}\n` : `${estimatesText(derivation)}${out === undefined ? "" : `Written: ${out} (the plan with these applied)\n`}`);
+  return EXIT.ok;
+}
+
+function estimatesText(d: HistoryDerivation): string {
+  const value = (v: number | number[] | null) => (v === null ? "—" : Array.isArray(v) ? `${v.length} values` : fmt(v));
+  return [
+    `Last year's ${d.alignment.lastYearStart.replace("T", " ")} + ${d.alignment.hours} h ↔ this year's ${d.alignment.thisYearStart.replace("T", " ")}; growth ${fmt(d.growthRate * 100)} %.`,
+    table(
+      ["estimate", "value", "sets", "basis"],
+      d.estimates.map((e) => [e.key, value(e.value), e.paths.join(", ") || "(information)", e.basis.en]),
+    ),
+    "",
+  ].join("\n");
+}
+
+/** A dataset by id from the database, or read straight from a CSV file. */
+function loadHistory(ref: unknown, dbFile: unknown): HistoryDatasetWithRows {
+  if (typeof ref !== "string") throw new InputError([{ path: "--history", message: "is required: a history dataset id, or a history CSV file" }]);
+  if (/\.csv$/i.test(ref) || existsSync(ref)) {
+    const parsed = withFile(ref, () => readHistoryCsv(readBytes(ref)));
+    return { id: 0, name: ref, zone: "Asia/Shanghai", sourceFile: ref, createdAt: "", ...parsed };
+  }
+  const id = Number(ref);
+  if (!Number.isInteger(id) || id <= 0) throw new InputError([{ path: "--history", message: `"${ref}" is neither a dataset id nor a CSV file` }]);
+  const db = openStore(dbFile);
+  try {
+    const dataset = historyRepo(db).withRows(id);
+    if (!dataset) throw new InputError([{ path: "--history", message: `no history dataset ${id} in ${typeof dbFile === "string" ? dbFile : defaultDbFile()}` }]);
+    return dataset;
+  } finally {
+    db.close();
+  }
+}
+
+async function compareCommand(argv: string[], io: Io): Promise<number> {
+  const { values, positionals } = args(
+    argv,
+    { history: { type: "string" }, staff: { type: "string" }, tolerance: { type: "string" }, db: { type: "string" }, json: { type: "boolean" }, "time-limit-sec": { type: "string" } },
+    1,
+  );
+  const plan = parsePlan(readJsonFile(positionals[0] as string));
+  const tolerance = flagIssues(() => parse(ToleranceSchema, values.tolerance), "--tolerance");
+  const dataset = loadHistory(values.history, values.db);
+  const staffing = planStaffing(plan, loadCatalog());
+  const roster =
+    values.staff === undefined
+      ? null
+      : buildRoster(plan, staffing, await staffOf(values.staff, plan.zone), { solve: await createSolve(), clock: () => performance.now(), timeLimitSec: timeLimitOf(values["time-limit-sec"]) });
+  const comparison = compareWithHistory(staffing, roster, dataset.rows, tolerance);
+  io.stdout(values.json ? `${JSON.stringify(comparison)}\n` : compareText(comparison));
+  return EXIT.ok;
+}
+
+function compareText(c: Comparison): string {
+  const at = (iso: string) => iso.replace("T", " ").slice(5, 16);
+  const rate = (x: number | null) => (x === null ? "—" : x.toFixed(1));
+  const last = c.totals.lastYear;
+  const now = c.totals.thisYear;
+  const agentsWord = c.agentsBasis === "roster" ? "rostered" : "required";
+  const totals = table(
+    ["", "last year", "this year"],
+    [
+      ["receptions", fmt(last.receptions), `${fmt(Math.round(now.receptions))}${c.totals.receptionsGrowth === null ? "" : ` (${c.totals.receptionsGrowth >= 0 ? "+" : ""}${(c.totals.receptionsGrowth * 100).toFixed(1)} %)`}`],
+      ["  pre-sales / after-sales", `${fmt(last.presales)} / ${fmt(last.aftersales)}`, `${fmt(Math.round(now.presales))} / ${fmt(Math.round(now.aftersales))}`],
+      [`agent-hours (${agentsWord})`, last.agentHours === null ? "—" : fmt(last.agentHours), fmt(Math.round(now.rosteredAgentHours ?? now.requiredAgentHours))],
+      ["receptions per agent-hour", rate(last.perAgentHour), rate(now.perAgentHour)],
+      ["busiest hour", `${at(last.peak.hour)}: ${fmt(last.peak.receptions)} receptions, ${last.peak.agents ?? "—"} agents`, `${at(now.peak.hour)}: ${fmt(Math.round(now.peak.receptions))} receptions, ${fmt(Math.round(now.peak.agents ?? 0))} agents`],
+    ],
+  );
+  const hours = table(
+    ["this year", "last year", "recv then", "recv now", "agents then", `agents now (${agentsWord})`, "per agent then", "per agent now", "thinner"],
+    c.hours.map((h) => [
+      at(h.start),
+      at(h.lastYearHour),
+      h.lastYear.receptions,
+      Math.round(h.thisYear.receptions),
+      h.lastYear.agents ?? "—",
+      Math.round((h.thisYear.rosteredAgents ?? h.thisYear.requiredAgents) * 10) / 10,
+      rate(h.lastYear.perAgentHour),
+      rate(h.thisYear.perAgentHour),
+      h.thinner ? "yes" : "",
+    ]),
+  );
+  const risks =
+    c.risks.length === 0
+      ? [`No hour is thinner than last year's by more than ${fmt(c.tolerance * 100)} %.`]
+      : [
+          `Risk: ${c.risks.length} hours where each agent takes more than ${fmt(100 + c.tolerance * 100)} % of last year's load:`,
+          ...c.risks.map(
+            (r) =>
+              `  ${at(r.start)}: ${fmt(Math.round(r.receptions.thisYear))} receptions for ${fmt(Math.round(r.agents.thisYear * 10) / 10)} agents (${rate(r.perAgentHour.thisYear)} each) vs ${fmt(r.receptions.lastYear)} for ${fmt(r.agents.lastYear)} last year (${rate(r.perAgentHour.lastYear)}); +${r.extraAgents} agents to match.`,
+          ),
+        ];
+  return [
+    `This year's ${c.alignment.thisYearStart.replace("T", " ")} + ${c.alignment.hours} h against last year's ${c.alignment.lastYearStart.replace("T", " ")}; this year's agents: ${agentsWord}.`,
+    totals,
+    "",
+    ...risks,
+    "",
+    "Hour by hour",
+    hours,
+    "",
+  ].join("\n");
+}
+
+/** Reads a file's bytes; a missing file is bad input naming it. */
+function readBytes(file: string): Buffer {
+  try {
+    return readFileSync(file);
+  } catch (error) {
+    throw new InputError([{ path: file, message: `cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` }]);
+  }
+}
+
+/** Runs a parse whose issues are about `file`, prefixing their paths with it ("last.csv: line 3, column 2 (presales)"). */
+function withFile<T>(file: string, run: () => T): T {
+  try {
+    return run();
+  } catch (error) {
+    if (error instanceof InputError) throw new InputError(error.issues.map((i) => ({ path: `${file}: ${i.path}`, message: i.message })));
+    throw error;
+  }
+}
+
+/** Runs a parse of flag values; issues name the flag (`--zone`) rather than the schema field. */
+function flagIssues<T>(run: () => T, flag?: string): T {
+  try {
+    return run();
+  } catch (error) {
+    if (error instanceof InputError) throw new InputError(error.issues.map((i) => ({ path: flag ?? `--${i.path}`, message: i.message })));
+    throw error;
+  }
 }
 
 function rosterText(r: RosterResult): string {

@@ -7,6 +7,7 @@ import { loadSamplePlans } from "../../src/catalog.ts";
 import { openDb } from "../../src/store/db.ts";
 import { createSolverThread, type SolverThread } from "../../src/solver/thread.ts";
 import { plansRepo } from "../../src/store/plans.ts";
+import { historyRepo } from "../../src/store/history.ts";
 import { rostersRepo } from "../../src/store/rosters.ts";
 import { catalog, planInput, planWith } from "../fixtures.ts";
 
@@ -15,6 +16,7 @@ let server: Server;
 let base: string;
 let plans: ReturnType<typeof plansRepo>;
 let rosters: ReturnType<typeof rostersRepo>;
+let history: ReturnType<typeof historyRepo>;
 let logged: unknown[];
 let solver: SolverThread;
 
@@ -22,9 +24,10 @@ async function start(overrides: Partial<AppDeps> = {}) {
   const db = openDb(":memory:");
   plans = plansRepo(db);
   rosters = rostersRepo(db);
+  history = historyRepo(db);
   logged = [];
   solver = createSolverThread();
-  const app = createApp({ plans, rosters, catalog, samples: loadSamplePlans(), now: () => NOW, log: (_m, e) => logged.push(e), solver, ...overrides });
+  const app = createApp({ plans, rosters, history, catalog, samples: loadSamplePlans(), now: () => NOW, log: (_m, e) => logged.push(e), solver, ...overrides });
   server = await new Promise<Server>((resolve) => {
     const s = app.listen(0, "127.0.0.1", () => resolve(s));
   });
