@@ -12,6 +12,8 @@ export const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsh
 /** Fills matching the page's chart colours: pre-sales orange, after-sales blue, breaks grey, shortfall red. */
 const FILL = { presales: "FFFDBA74", aftersales: "FF93C5FD", break: "FFE5E7EB", short: "FFFECACA", header: "FFF1F5F9" } as const;
 const DATE_TIME = "yyyy-mm-dd hh:mm";
+/** Printed (or saved as PDF): landscape, as wide as one page, the header row on every page. */
+const PRINT: Partial<ExcelJS.PageSetup> = { orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: "1:1" };
 
 const SHEETS = {
   zh: { list: "排班名单", coverage: "覆盖", day: (date: string) => `${date.slice(5)} 排班`, legend: "图例：前 = 售前，后 = 售后，休 = 休息", mark: { presales: "前", aftersales: "后", break: "休" } },
@@ -25,13 +27,13 @@ export async function rosterWorkbook(roster: RosterResult, planName: string, lan
   book.creator = "PeakCrew";
   book.title = planName;
 
-  const list = book.addWorksheet(sheets.list, { views: [{ state: "frozen", ySplit: 1 }] });
+  const list = book.addWorksheet(sheets.list, { views: [{ state: "frozen", ySplit: 1 }], pageSetup: PRINT });
   writeTable(list, shiftList(roster, lang));
   list.getColumn(8).numFmt = "0.0#";
 
   const text = exportText(lang);
   for (const day of dayTimelines(roster)) {
-    const sheet = book.addWorksheet(sheets.day(day.date), { views: [{ state: "frozen", xSplit: 3, ySplit: 1 }] });
+    const sheet = book.addWorksheet(sheets.day(day.date), { views: [{ state: "frozen", xSplit: 3, ySplit: 1 }], pageSetup: PRINT });
     sheet.addRow([...text.timeline, ...day.slots]);
     for (const person of day.rows) {
       const row = sheet.addRow([person.name, person.id, person.queues.map((q) => text.queue[q]).join("/"), ...person.slots.map((s) => (s ? sheets.mark[s] : null))]);
@@ -51,7 +53,7 @@ export async function rosterWorkbook(roster: RosterResult, planName: string, lan
     for (let c = 4; c < 4 + day.slots.length; c++) sheet.getColumn(c).width = 5.5;
   }
 
-  const coverage = book.addWorksheet(sheets.coverage, { views: [{ state: "frozen", ySplit: 1 }] });
+  const coverage = book.addWorksheet(sheets.coverage, { views: [{ state: "frozen", ySplit: 1 }], pageSetup: PRINT });
   const table = coverageTable(roster, lang);
   writeTable(coverage, table);
   table.rows.forEach((cells, r) => {

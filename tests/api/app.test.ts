@@ -268,6 +268,94 @@ describe("/api/plans/:id/roster", () => {
   });
 });
 
+describe("/api/history, compare and exports", () => {
+  const sample = loadSamplePlans()[0] as { content: unknown; staffCsv?: string; historyCsv?: Buffer };
+  const upload = async (bytes: Uint8Array | string, query: string) => {
+    const res = await fetch(`${base}/api/history?${query}`, { method: "POST", headers: { "content-type": "text/csv" }, body: bytes });
+    return { status: res.status, body: JSON.parse(await res.text()) };
+  };
+
+  it("imports the GBK sample (201), lists, renames and deletes it", async () => {
+    const res = await upload(sample.historyCsv as Buffer, "name=去年双11");
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ name: "去年双11", zone: "Asia/Shanghai", encoding: "gb18030", summary: { from: "2025-11-01T00:00", hours: 600, missingHours: 0 } });
+    expect((await send("GET", "/api/history")).body).toHaveLength(1);
+    expect((await send("PUT", `/api/history/${res.body.id}`, { name: "2025" })).body.name).toBe("2025");
+    expect((await send("DELETE", `/api/history/${res.body.id}`)).status).toBe(204);
+    expect(history.count()).toBe(0);
+  });
+
+  it("400 naming the line and column of a bad row; nothing stored", async () => {
+    const res = await upload("时间,售前接待量,售后接待量\n2025-11-10 00:00,10,1\n2025-11-10 01:00,lots,1\n", "name=bad");
+    expect(res.status).toBe(400);
+    expect(res.body.error.issues).toEqual([{ path: "csv: line 3, column 2 (presales)", message: '"lots" is not a count ≥ 0' }]);
+    expect(history.count()).toBe(0);
+  });
+
+  it("400 for a missing name or an unknown zone; nothing stored", async () => {
+    const res = await upload("time,presales,aftersales\n2025-11-10 00:00,1,1\n", "zone=Mars/Base");
+    expect(res.status).toBe(400);
+    expect(res.body.error.issues.map((i: { path: string }) => i.path).sort()).toEqual(["name", "zone"]);
+    expect(history.count()).toBe(0);
+  });
+
+  it("compares the sample plan with the sample history: totals, hours and the risk list", async () => {
+    const plan = await send("POST", "/api/plans", sample.content);
+    const dataset = await upload(sample.historyCsv as Buffer, "name=2025");
+    const res = await send("GET", `/api/plans/${plan.body.id}/compare?history=${dataset.body.id}`);
+    expect(res.status).toBe(200);
+    expect(res.body.agentsBasis).toBe("requirement");
+    expect(res.body.alignment).toEqual({ yearsBack: 1, thisYearStart: "2026-11-10T00:00", lastYearStart: "2025-11-10T00:00", hours: 120 });
+    expect(res.body.hours).toHaveLength(120);
+    // This year's receptions are the plan's own: 83,333.3 pre-sales over the window (the chain's total).
+    expect(res.body.totals.thisYear.presales).toBeCloseTo(83_333.33, 1);
+    // The synthetic year staffed Nov 10 20:00 – Nov 11 02:00 at about 22 receptions per agent; the plan at about 28.
+    const risky = res.body.risks.map((r: { start: string }) => r.start.slice(5, 16));
+    expect(risky.slice(0, 6)).toEqual(["11-10T20:00", "11-10T21:00", "11-10T22:00", "11-10T23:00", "11-11T00:00", "11-11T01:00"]);
+    expect((await send("GET", `/api/plans/${plan.body.id}/compare?history=99`)).status).toBe(404);
+    expect((await send("GET", `/api/plans/${plan.body.id}/compare?history=x`)).body.error.issues[0].path).toBe("history");
+  });
+
+  it("estimates from the history and applies them to the plan in one step", async () => {
+    const plan = await send("POST", "/api/plans", sample.content);
+    const dataset = await upload(sample.historyCsv as Buffer, "name=2025");
+    const estimates = await send("GET", `/api/plans/${plan.body.id}/history-estimates?history=${dataset.body.id}&growth=0.2`);
+    expect(estimates.status).toBe(200);
+    const conversion = estimates.body.estimates.find((e: { key: string }) => e.key === "inquiryConversionRate");
+    expect(conversion.value).toBeGreaterThan(0.4);
+    expect(conversion.basis.zh).toContain("订单数");
+    const applied = await send("POST", `/api/plans/${plan.body.id}/apply-history`, { historyId: dataset.body.id, growthRate: 0.2 });
+    expect(applied.status).toBe(200);
+    expect(applied.body.plan.input.chain.inquiryConversionRate).toBe(conversion.value);
+    expect(applied.body.plan.input.presales.curve.kind).toBe("counts");
+    // Forecast pre-sales = last year's × 1.2 (the estimates make the chain reproduce last year's
+    // receptions), up to the rounding of the conversion (4 places) and the order value (2 places).
+    const lastYear = (applied.body.plan.input.presales.curve.values as number[]).reduce((a, b) => a + b, 0);
+    expect(Math.abs(applied.body.plan.result.summary.presales.receptions / (lastYear * 1.2) - 1)).toBeLessThan(0.001);
+    expect(plans.get(plan.body.id)?.input.chain.inquiryConversionRate).toBe(conversion.value);
+  });
+
+  it("exports a solved roster as xlsx, csv and ics; 404 before it is solved", async () => {
+    const plan = await send("POST", "/api/plans", sample.content);
+    expect((await fetch(`${base}/api/plans/${plan.body.id}/roster.xlsx`)).status).toBe(404);
+    await send("POST", `/api/plans/${plan.body.id}/roster`, { staffCsv: sample.staffCsv });
+    const xlsx = await fetch(`${base}/api/plans/${plan.body.id}/roster.xlsx?lang=en`);
+    expect(xlsx.status).toBe(200);
+    expect(xlsx.headers.get("content-type")).toBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    expect(xlsx.headers.get("content-disposition")).toMatch(/attachment; filename=.*roster\.xlsx/);
+    expect([...new Uint8Array(await xlsx.arrayBuffer()).subarray(0, 2)]).toEqual([0x50, 0x4b]);
+    const csv = await fetch(`${base}/api/plans/${plan.body.id}/roster.csv`);
+    expect(csv.headers.get("content-type")).toBe("text/csv; charset=utf-8");
+    expect((await csv.text()).split("\r\n")[0]).toBe("姓名,工号,子账号,技能/队列,开始,结束,休息,时长(小时)");
+    const ics = await fetch(`${base}/api/plans/${plan.body.id}/roster.ics?person=FT001`);
+    const text = await ics.text();
+    expect(text).toContain("DTSTART;TZID=Asia/Shanghai:");
+    expect(text.match(/BEGIN:VEVENT/g)?.length).toBeGreaterThan(0);
+    expect((await fetch(`${base}/api/plans/${plan.body.id}/roster.ics?person=NOBODY`)).status).toBe(404);
+    expect((await fetch(`${base}/api/plans/${plan.body.id}/roster.pdf`)).status).toBe(404);
+  });
+});
+
 describe("errors and limits", () => {
   it("404 for an unknown API route", async () => {
     const res = await send("GET", "/api/nothing-here");

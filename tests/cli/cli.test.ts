@@ -1,9 +1,13 @@
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import ExcelJS from "exceljs";
+import iconv from "iconv-lite";
 import { main } from "../../src/cli/main.ts";
+import { openDb } from "../../src/store/db.ts";
+import { historyRepo } from "../../src/store/history.ts";
 import { planWith } from "../fixtures.ts";
 
 const SAMPLE = "data/samples/mid-size-double11.plan.json";
@@ -126,6 +130,85 @@ describe("peakcrew design and roster", () => {
   });
 });
 
+describe("peakcrew history and compare", () => {
+  const HISTORY = "data/samples/mid-size-double11.history.csv";
+
+  it("a GBK file and the same file in UTF-8 import to the same dataset", async () => {
+    const db = join(dir, "history.db");
+    const utf8 = join(dir, "history-utf8.csv");
+    writeFileSync(utf8, iconv.decode(readFileSync(HISTORY), "gbk"), "utf8");
+    const gbk = await run("history", "import", HISTORY, "--name", "gbk", "--db", db, "--json");
+    const plain = await run("history", "import", utf8, "--name", "utf8", "--db", db, "--json");
+    expect([gbk.code, plain.code]).toEqual([0, 0]);
+    expect([JSON.parse(gbk.stdout).encoding, JSON.parse(plain.stdout).encoding]).toEqual(["gb18030", "utf-8"]);
+    const store = openDb(db);
+    const repo = historyRepo(store);
+    const [a, b] = [repo.withRows(JSON.parse(gbk.stdout).id), repo.withRows(JSON.parse(plain.stdout).id)];
+    store.close();
+    expect(a?.rows).toHaveLength(600);
+    expect(a?.rows).toEqual(b?.rows);
+    expect(a?.summary).toEqual(b?.summary);
+    const listed = await run("history", "list", "--db", db);
+    expect(listed.stdout).toMatch(/gbk .*gb18030/);
+  });
+
+  it("a file with a bad row exits 2 naming the file, line and column, and imports nothing", async () => {
+    const db = join(dir, "bad-history.db");
+    const file = writeJson("bad-history.csv", "时间,售前接待量,售后接待量\n2025-11-10 00:00,10,1\n2025-11-10 01:00,10,-3\n");
+    const { code, stderr } = await run("history", "import", file, "--db", db);
+    expect(code).toBe(2);
+    expect(stderr).toBe(`error: ${file}: line 3, column 3 (aftersales): "-3" is not a count ≥ 0\n`);
+    const store = openDb(db);
+    expect(historyRepo(store).count()).toBe(0);
+    store.close();
+  });
+
+  it("compare prints totals, the risk list and the hours; --json is one document", async () => {
+    const text = await run("compare", SAMPLE, "--history", HISTORY);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toContain("against last year's 2025-11-10 00:00");
+    expect(text.stdout).toMatch(/Risk: \d+ hours/);
+    expect(text.stdout).toMatch(/11-11 00:00: 6878 receptions for 242 agents/);
+    const json = await run("compare", SAMPLE, "--history", HISTORY, "--json");
+    const comparison = JSON.parse(json.stdout);
+    expect(comparison.hours).toHaveLength(120);
+    expect(comparison.risks.length).toBeGreaterThan(0);
+  });
+
+  it("compare takes a stored dataset id, and exits 2 naming --history for an unknown one", async () => {
+    const db = join(dir, "compare.db");
+    const imported = JSON.parse((await run("history", "import", HISTORY, "--db", db, "--json")).stdout);
+    expect((await run("compare", SAMPLE, "--history", String(imported.id), "--db", db, "--json")).code).toBe(0);
+    const missing = await run("compare", SAMPLE, "--history", "42", "--db", db);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/^error: --history: no history dataset 42/);
+  });
+
+  it("history estimate --out writes the plan with last year's estimates applied", async () => {
+    const out = join(dir, "estimated.plan.json");
+    const { code, stdout } = await run("history", "estimate", SAMPLE, "--history", HISTORY, "--growth", "0.2", "--out", out);
+    expect(code).toBe(0);
+    expect(stdout).toContain("inquiryConversionRate");
+    const plan = JSON.parse(readFileSync(out, "utf8"));
+    expect(plan.presales.curve).toMatchObject({ kind: "counts", intervalMin: 60 });
+    expect((await run("staffing", out, "--json")).code).toBe(0);
+  });
+
+  it("roster --out writes xlsx, csv and ics files", async () => {
+    for (const ext of ["xlsx", "csv", "ics"]) {
+      const out = join(dir, `sample-roster.${ext}`);
+      const { code, stdout } = await run("roster", SAMPLE, "--staff", "data/samples/mid-size-double11.staff.csv", "--out", out);
+      expect(code).toBe(0);
+      expect(stdout).toContain(`Written: ${out}`);
+      expect(existsSync(out)).toBe(true);
+    }
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(join(dir, "sample-roster.xlsx"));
+    expect(book.worksheets.map((w) => w.name)).toEqual(["排班名单", "11-10 排班", "11-11 排班", "11-12 排班", "11-13 排班", "11-14 排班", "覆盖"]);
+    expect((await run("roster", SAMPLE, "--staff", "x.csv", "--out", "roster.pdf")).stderr).toMatch(/--out: must end in \.xlsx, \.csv or \.ics/);
+  });
+});
+
 describe("the installed command (bin/peakcrew.js)", () => {
   it("npm run -s cli -- staffing … --json prints only JSON on stdout", () => {
     const out = spawnSync("npm", ["run", "-s", "cli", "--", "staffing", SAMPLE, "--json"], { encoding: "utf8" });
@@ -156,6 +239,9 @@ describe("the installed command (bin/peakcrew.js)", () => {
       expect(plan.result.chain.agents).toBe(197);
       const roster = (await (await fetch(`${url}api/plans/${plans[0]?.id}/roster`)).json()) as { result: { status: string } };
       expect(roster.result.status).toBe("optimal");
+      const history = (await (await fetch(`${url}api/history`)).json()) as { id: number; encoding: string }[];
+      expect(history.map((h) => h.encoding)).toEqual(["gb18030"]);
+      expect((await fetch(`${url}api/plans/${plans[0]?.id}/compare?history=${history[0]?.id}`)).status).toBe(200);
       expect((await fetch(url)).status).toBe(200);
     } finally {
       child.kill();
