@@ -1,9 +1,11 @@
 // The planner page. It talks to the server only over HTTP (/api), keeps no rules of its own:
 // every edit is sent to POST /api/staffing for a preview, and the API's field paths put its
-// messages next to the inputs. Saved scenarios are /api/plans; rosters /api/plans/:id/roster.
-import { drawComparison, drawCoverage, localLabel } from "./charts.js";
+// messages next to the inputs. Saved scenarios are /api/plans; rosters /api/plans/:id/roster
+// (and its exports); last year's data /api/history, compared by /api/plans/:id/compare.
+import { drawComparison, drawCoverage, drawYearOnYear, localLabel } from "./charts.js";
 import { fromInput, GROUPS, getPath, setPath, toInput } from "./fields.js";
 import { drawGantt } from "./gantt.js";
+import { clearYearOnYear, renderEstimates, renderYearOnYear } from "./history.js";
 import { formatNumber, language, setLanguage, t, translatePage } from "./i18n.js";
 
 const $ = (id) => document.getElementById(id);
@@ -17,7 +19,11 @@ const state = {
   roster: null,
   samples: [],
   staff: null,
-  charts: { coverage: null, compare: null },
+  charts: { coverage: null, compare: null, history: null },
+  /** Last year's datasets, the one chosen, and its comparison and estimates for the open scenario. */
+  history: [],
+  comparison: null,
+  derivation: null,
   solving: null,
   previewSeq: 0,
   /** The two scenarios last compared: [{tag, plan, roster}]. */
@@ -120,6 +126,9 @@ function fillForm(plan) {
       input.dataset.initial = text;
     }
   }
+  // A curve of counts or shares comes from a file or from last year: it can be kept or
+  // replaced by the built-in one, not typed in here.
+  for (const option of $("f-presales-curve-kind").options) option.disabled = option.value !== "builtin" && option.value !== plan.presales.curve.kind;
   showConditional(plan);
 }
 
@@ -141,6 +150,7 @@ function readForm() {
       if (input.value === input.dataset.initial) continue;
       setPath(plan, field.path, fromInput(field, input.value));
       if (field.path.endsWith("capacity.basis")) switchCapacity(plan, field.path.split(".")[0]);
+      if (field.path === "presales.curve.kind") plan.presales.curve = input.value === "builtin" ? { kind: "builtin", id: "double11" } : state.record.input.presales.curve;
     }
   }
   if (plan.peakBand && !plan.peakBand.start && !plan.peakBand.end) delete plan.peakBand;
@@ -232,6 +242,7 @@ async function openPlan(id) {
   showFieldErrors([]);
   state.dirty = false;
   renderAll();
+  await loadYearOnYear();
 }
 
 function sampleStaff() {
@@ -328,6 +339,7 @@ function renderRoster() {
     : state.staff.source === "file"
       ? t("roster.staffFile", { name: state.staff.name })
       : t("roster.staffSample", { count: Math.max(0, state.staff.csv.trim().split(/\r?\n/).length - 1) });
+  renderExports();
   if (!state.roster) {
     summary.replaceChildren(paragraph(t("roster.none")));
     $("gantt").replaceChildren();
@@ -381,6 +393,35 @@ function renderRoster() {
   renderGantt();
 }
 
+/** Download links for the solved roster: xlsx (Chinese or English headers), csv, ics for all or one person. */
+function renderExports() {
+  $("exports").hidden = !state.roster;
+  if (!state.roster) return;
+  const base = `/api/plans/${state.record.id}/roster`;
+  const links = [
+    ["export-xlsx", "export.xlsx", `${base}.xlsx`],
+    ["export-xlsx-en", "export.xlsxEn", `${base}.xlsx?lang=en`],
+    ["export-csv", "export.csv", `${base}.csv?lang=${language()}`],
+    ["export-ics", "export.ics", `${base}.ics?lang=${language()}`],
+  ];
+  $("export-links").replaceChildren(...links.map(([id, key, href]) => downloadLink(id, t(key), href)));
+  const chosen = $("export-person").value;
+  const people = state.roster.result.people.filter((p) => p.shifts > 0);
+  $("export-person").replaceChildren(...people.map((p) => new Option(`${p.name} (${p.id})`, p.id)));
+  if (people.some((p) => p.id === chosen)) $("export-person").value = chosen;
+  updatePersonLink();
+}
+
+function updatePersonLink() {
+  const person = $("export-person").value;
+  const href = `/api/plans/${state.record.id}/roster.ics?person=${encodeURIComponent(person)}&lang=${language()}`;
+  $("export-person-link").replaceChildren(...(person ? [downloadLink("export-ics-person", t("export.icsPerson"), href)] : []));
+}
+
+function downloadLink(id, text, href) {
+  return Object.assign(document.createElement("a"), { id, textContent: text, href, download: "" });
+}
+
 function renderGantt() {
   if (!state.roster) return;
   const filter = { queue: $("filter-queue").value, kind: $("filter-kind").value };
@@ -418,7 +459,7 @@ async function solve() {
     state.roster = await api("POST", `/plans/${state.record.id}/roster`, { staffCsv: state.staff.csv }, controller.signal);
     showBanner(null);
     renderAll();
-    await loadCompare();
+    await Promise.all([loadCompare(), loadYearOnYear()]);
   } catch (error) {
     if (controller.signal.aborted) showBanner(t("roster.cancelled"));
     else if (error.status === 400) showBanner(error.issues.map((i) => `${i.path}: ${i.message}`).join("; "));
@@ -480,6 +521,85 @@ function renderCompare() {
   );
 }
 
+// ---------------------------------------------------------------- last year
+
+async function loadHistoryList(selectId) {
+  state.history = await api("GET", "/history");
+  const keep = selectId ?? $("history-set").value;
+  $("history-set").replaceChildren(...state.history.map((d) => new Option(d.name, String(d.id))));
+  if (state.history.some((d) => String(d.id) === String(keep))) $("history-set").value = String(keep);
+}
+
+/** Fetches the open scenario's comparison with the chosen dataset, and the estimates at the chosen growth. */
+async function loadYearOnYear() {
+  const historyId = $("history-set").value;
+  state.comparison = null;
+  state.derivation = null;
+  if (!state.record || !historyId) {
+    $("history-note").textContent = state.history.length === 0 ? t("history.none") : "";
+    showYearOnYear();
+    return;
+  }
+  const growth = Number($("growth").value || 0) / 100;
+  try {
+    [state.comparison, state.derivation] = await Promise.all([
+      api("GET", `/plans/${state.record.id}/compare?history=${historyId}`),
+      api("GET", `/plans/${state.record.id}/history-estimates?history=${historyId}&growth=${growth}`),
+    ]);
+    $("history-note").textContent = "";
+  } catch (error) {
+    $("history-note").textContent = error.issues?.length ? error.issues.map((i) => i.message).join("; ") : t("app.error", { message: error.message });
+  }
+  showYearOnYear();
+}
+
+/** Draws the loaded comparison and estimates (again, e.g. in the other language). */
+function showYearOnYear() {
+  if (!state.comparison) {
+    clearYearOnYear();
+    state.charts.history?.destroy();
+    state.charts.history = null;
+    $("apply-history").disabled = true;
+    return;
+  }
+  renderYearOnYear(state.comparison);
+  if (state.derivation) renderEstimates(state.derivation);
+  state.charts.history = drawYearOnYear($("history-chart"), state.charts.history, state.comparison);
+  $("apply-history").disabled = !state.derivation;
+}
+
+async function importHistory(file) {
+  try {
+    const res = await fetch(`/api/history?name=${encodeURIComponent(file.name.replace(/\.csv$/i, ""))}`, { method: "POST", headers: { "content-type": "text/csv" }, body: file });
+    const data = await res.json();
+    if (!res.ok) {
+      $("history-note").textContent = t("history.importFailed", { issues: (data.error.issues.length ? data.error.issues.map((i) => `${i.path}: ${i.message}`) : [data.error.message]).join("; ") });
+      return;
+    }
+    await loadHistoryList(data.id);
+    await loadYearOnYear();
+    const s = data.summary;
+    $("history-note").textContent = t("history.imported", { name: data.name, hours: formatNumber(s.hours), from: s.from.replace("T", " "), to: s.to.replace("T", " "), encoding: data.encoding.toUpperCase() });
+  } finally {
+    $("history-file").value = "";
+  }
+}
+
+/** Applies last year's estimates to the open scenario (saving pending edits first). */
+async function applyHistory() {
+  if (isDirty() && !(await save())) return;
+  const growth = Number($("growth").value || 0);
+  try {
+    const { plan, derivation } = await api("POST", `/plans/${state.record.id}/apply-history`, { historyId: Number($("history-set").value), growthRate: growth / 100 });
+    await loadPlans(plan.id);
+    const fields = derivation.estimates.filter((e) => e.value !== null && e.paths.length > 0).map((e) => t(`history.est.${e.key}`));
+    showBanner(null);
+    $("history-note").textContent = t("history.applied", { growth: formatNumber(growth), fields: fields.join("、") });
+  } catch (error) {
+    $("history-note").textContent = error.issues?.length ? error.issues.map((i) => `${i.path}: ${i.message}`).join("; ") : t("app.error", { message: error.message });
+  }
+}
+
 // ---------------------------------------------------------------- wiring
 
 function fillFilters() {
@@ -509,6 +629,7 @@ function wire() {
     setLanguage(language() === "zh" ? "en" : "zh");
     renderAll();
     renderCompare();
+    showYearOnYear();
   });
   $("scenario").addEventListener("change", (e) => openPlan(e.target.value));
   $("save").addEventListener("click", save);
@@ -526,6 +647,11 @@ function wire() {
   $("filter-kind").addEventListener("change", renderGantt);
   $("compare-a").addEventListener("change", loadCompare);
   $("compare-b").addEventListener("change", loadCompare);
+  $("export-person").addEventListener("change", updatePersonLink);
+  $("history-set").addEventListener("change", loadYearOnYear);
+  $("growth").addEventListener("change", loadYearOnYear);
+  $("history-file").addEventListener("change", (e) => e.target.files[0] && importHistory(e.target.files[0]));
+  $("apply-history").addEventListener("click", applyHistory);
 }
 
 async function main() {
@@ -534,6 +660,7 @@ async function main() {
   renderAll();
   try {
     state.samples = await api("GET", "/samples");
+    await loadHistoryList();
     await loadPlans();
   } catch (error) {
     showBanner(t("app.error", { message: error.message }));

@@ -136,3 +136,52 @@ export function drawComparison(canvas, previous, sides) {
     },
   });
 }
+
+/**
+ * Last year against this year, hour by hour: receptions on the left axis (last year grey,
+ * this year's forecast purple), agents on the right (last year grey dashed, this year's
+ * requirement and roster in the queue colours), and the hours thinner than last year shaded red.
+ */
+export function drawYearOnYear(canvas, previous, comparison) {
+  previous?.destroy();
+  const hours = comparison.hours;
+  const onAgents = (dataset) => ({ ...dataset, yAxisID: "agents" });
+  const datasets = [
+    { ...stepped(t("history.chart.lastReceptions"), hours.map((h) => h.lastYear.receptions), "#94a3b8"), yAxisID: "receptions" },
+    { ...stepped(t("history.chart.thisReceptions"), hours.map((h) => h.thisYear.receptions), "#7c3aed"), yAxisID: "receptions" },
+    onAgents({ ...stepped(t("history.chart.lastAgents"), hours.map((h) => h.lastYear.agents), "#475569"), borderDash: [5, 4] }),
+    onAgents(stepped(t("history.chart.requiredAgents"), hours.map((h) => h.thisYear.requiredAgents), COLORS.presales)),
+  ];
+  if (comparison.agentsBasis === "roster") {
+    datasets.push(onAgents(stepped(t("history.chart.rosteredAgents"), hours.map((h) => h.thisYear.rosteredAgents), COLORS.aftersales, COLORS.aftersalesFill)));
+  }
+  const risks = {};
+  hours.forEach((h, i) => {
+    if (!h.thinner) return;
+    risks[`risk${i}`] = { type: "box", xMin: i - 0.5, xMax: i + 0.5, backgroundColor: "rgba(220, 38, 38, 0.14)", borderWidth: 0 };
+  });
+  const starts = hours.map((h) => h.start);
+  return new Chart(canvas, {
+    data: { labels: starts.map(localLabel), datasets },
+    options: {
+      maintainAspectRatio: false,
+      animation: false,
+      interaction: { mode: "index", intersect: false },
+      scales: {
+        x: { ticks: { maxRotation: 0, autoSkip: true, autoSkipPadding: 24 } },
+        receptions: { position: "left", beginAtZero: true, title: { display: true, text: t("history.chart.receptions") } },
+        agents: { position: "right", beginAtZero: true, grid: { drawOnChartArea: false }, title: { display: true, text: t("chart.agents") } },
+      },
+      plugins: {
+        legend: { position: "bottom" },
+        tooltip: {
+          callbacks: {
+            label: (item) => `${item.dataset.label}: ${item.parsed.y === null ? "—" : formatNumber(item.parsed.y, 1)}`,
+            afterBody: (items) => (hours[items[0]?.dataIndex]?.thinner ? t("history.chart.risk") : ""),
+          },
+        },
+        annotation: { annotations: { ...risks, ...dayLines(starts) } },
+      },
+    },
+  });
+}

@@ -3,7 +3,21 @@
 // keys in i18n.js, its unit and how the form shows it (percent fields show 35 for 0.35).
 
 const queueFields = (queue) => [
-  ...(queue === "presales" ? [{ path: "presales.curve.id", label: "f.curve", hint: "h.curve", kind: "select", options: [["double11", "double11"]] }] : []),
+  ...(queue === "presales"
+    ? [
+        {
+          path: "presales.curve.kind",
+          label: "f.curve",
+          hint: "h.curve",
+          kind: "select",
+          options: [
+            ["builtin", "opt.curve.builtin"],
+            ["counts", "opt.curve.counts"],
+            ["shares", "opt.curve.shares"],
+          ],
+        },
+      ]
+    : []),
   {
     path: `${queue}.botResolutionRate`,
     label: "f.botResolutionRate",

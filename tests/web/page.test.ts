@@ -158,4 +158,54 @@ describe("the planner page", () => {
     await page.locator("#compare-card").scrollIntoViewIfNeeded();
     await shot("5-compare");
   });
+
+  it("compares the sample plan with last year's sample: overlay chart, totals and the thinner hours", async () => {
+    const card = page.locator("#history-card");
+    await card.scrollIntoViewIfNeeded();
+    await expect.poll(async () => (await datasets("history-chart")).map((d) => d.label)).toEqual(["去年接待量", "今年预测接待量", "去年在岗", "今年需求", "今年排班在岗"]);
+    const sets = await datasets("history-chart");
+    // The synthetic 2025 file's busiest hour: Nov 11 00:00, 5,735 pre-sales + 19 after-sales, 262 agents.
+    expect(sets[0]?.max).toBe(5754);
+    expect(sets[2]?.max).toBe(262);
+    expect(await page.locator("#history-summary").textContent()).toContain("今年 11-10 00:00 起 120 小时 ↔ 去年 11-10 00:00 起");
+    const risks = page.locator("#risk-table tr");
+    expect(await risks.count()).toBeGreaterThan(1);
+    // The synthetic year staffed the peak at about 22 receptions per agent-hour; the plan at about 28.
+    expect(await page.locator("#risk-table tr td:first-child").allTextContents()).toContain("11-11 00:00");
+    expect(await page.locator("#estimate-table").textContent()).toContain("订单数");
+    await card.screenshot({ path: new URL("7-last-year.png", SHOTS).pathname });
+  });
+
+  it("a history file with a bad row is refused with its line and column, and nothing is added", async () => {
+    const before = await page.locator("#history-set option").count();
+    await page.setInputFiles("#history-file", { name: "bad.csv", mimeType: "text/csv", buffer: Buffer.from("时间,售前接待量,售后接待量\n2025-11-10 00:00,10,1\n2025-11-10 01:00,x,1\n") });
+    await expect.poll(() => page.locator("#history-note").textContent()).toBe('导入失败，未保存任何数据：csv: line 3, column 2 (presales): "x" is not a count ≥ 0');
+    expect(await page.locator("#history-set option").count()).toBe(before);
+  });
+
+  it("imports a GBK file, and applies last year's estimates to a copy of the plan with a growth rate", async () => {
+    const gbk = readFileSync(new URL("../../data/samples/mid-size-double11.history.csv", import.meta.url));
+    await page.setInputFiles("#history-file", { name: "去年.csv", mimeType: "text/csv", buffer: gbk });
+    await expect.poll(() => page.locator("#history-note").textContent()).toContain("已导入“去年”：600 小时");
+    await page.click("#duplicate");
+    await expect.poll(() => page.locator("#scenario option").count()).toBe(3);
+    await page.fill("#growth", "10");
+    await page.dispatchEvent("#growth", "change");
+    await page.click("#apply-history");
+    await expect.poll(() => page.locator("#history-note").textContent()).toContain("已按去年数据更新方案（增长 10%）");
+    // Forecast = last year's 73,656 pre-sales receptions in the window × 1.1 ≈ 81,022 (up to rounding of the estimates).
+    const receptions = Number((await chainValue("chain.receptions"))?.replace(/,/g, ""));
+    expect(Math.abs(receptions / (73_656 * 1.1) - 1)).toBeLessThan(0.001);
+    expect(await page.locator("#f-presales-curve-kind").inputValue()).toBe("counts");
+  });
+
+  it("offers the solved roster as xlsx, csv and ics downloads", async () => {
+    await page.selectOption("#scenario", "1");
+    await expect.poll(() => page.locator("#exports").isVisible()).toBe(true);
+    const [download] = await Promise.all([page.waitForEvent("download"), page.click("#export-xlsx")]);
+    expect(download.suggestedFilename()).toMatch(/排班\.xlsx$/);
+    const bytes = readFileSync(await download.path());
+    expect([...bytes.subarray(0, 2)]).toEqual([0x50, 0x4b]);
+    expect(await page.locator("#export-ics-person").getAttribute("href")).toMatch(/roster\.ics\?person=/);
+  });
 });
