@@ -1,14 +1,21 @@
 /**
- * `npm run bench`: times the staffing engine. Speed is measured here, never in a test.
+ * `npm run bench`: times the staffing engine, shift design, rosters and the history import.
+ * Speed is measured here, never in a test.
  * Each case runs a few warm-up rounds, then reports the median and best of the timed rounds.
  */
 import { execFileSync } from "node:child_process";
-import { readdirSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import iconv from "iconv-lite";
 import { loadCatalog, loadSamplePlans } from "../src/catalog.ts";
 import { resample, toShares } from "../src/domain/curve.ts";
 import { serviceLevelRequirement, type ServiceTarget } from "../src/domain/requirement.ts";
 import { type Plan, planStaffing } from "../src/domain/staffing.ts";
 import { parsePlan } from "../src/schemas.ts";
+import { readHistoryCsv } from "../src/csv.ts";
+import { openDb } from "../src/store/db.ts";
+import { historyRepo } from "../src/store/history.ts";
 
 const catalog = loadCatalog();
 const template = catalog.defaultTemplate;
@@ -114,6 +121,39 @@ const rosterRows = [
 });
 console.log("\n## Named roster (fresh process each)\n");
 printTable(["case", "status", "shifts", "paid h", "LP bound h", "gap", "findings", "short agent-h", "solve s", "process s", "peak MB"], rosterRows);
+
+// History import: 100,000 hourly rows (11 years), GBK-encoded with Chinese headers, from the
+// file's bytes to a committed SQLite row; then the same file through the CLI in a fresh process.
+const historyDir = mkdtempSync(join(tmpdir(), "peakcrew-bench-"));
+const historyFile = join(historyDir, "history-100k.csv");
+const historyLines = ["时间,售前接待量,售后接待量,在线客服数,平均首响(秒),销售额,订单数"];
+for (let i = 0; i < 100_000; i++) {
+  const hour = new Date(Date.UTC(2015, 0, 1) + i * 3_600_000).toISOString();
+  historyLines.push(`${hour.slice(0, 10)} ${hour.slice(11, 16)},${(i * 37) % 5000},${(i * 11) % 900},${1 + ((i * 7) % 300)},${(i * 3) % 60},${((i * 37) % 5000) * 120},${(i * 13) % 2000}`);
+}
+writeFileSync(historyFile, iconv.encode(historyLines.join("\r\n"), "gbk"));
+const historyDb = openDb(join(historyDir, "bench.db"));
+const historyMs: number[] = [];
+for (let round = 0; round < 6; round++) {
+  const t0 = performance.now();
+  const parsed = readHistoryCsv(readFileSync(historyFile));
+  historyRepo(historyDb).create({ name: "bench", zone: "Asia/Shanghai", sourceFile: historyFile, ...parsed }, new Date().toISOString());
+  if (round > 0) historyMs.push(performance.now() - t0);
+}
+historyDb.close();
+historyMs.sort((a, b) => a - b);
+const cliT0 = performance.now();
+execFileSync(process.execPath, ["bin/peakcrew.js", "history", "import", historyFile, "--db", join(historyDir, "cli.db")], { encoding: "utf8" });
+const cliS = (performance.now() - cliT0) / 1000;
+console.log("\n## History import (100,000 hourly rows, GBK, 7 columns)\n");
+printTable(
+  ["case", "bytes", "median ms", "best ms"],
+  [
+    ["decode + parse + check + store (in process, 5 rounds)", String(statSync(historyFile).size), (historyMs[2] as number).toFixed(0), (historyMs[0] as number).toFixed(0)],
+    ["`peakcrew history import` (fresh process, incl. tsx start-up)", String(statSync(historyFile).size), (cliS * 1000).toFixed(0), "—"],
+  ],
+);
+rmSync(historyDir, { recursive: true, force: true });
 
 function sizeRank(file: string): number {
   return ["-S.", "-M.", "-L.", "-XL."].findIndex((s) => file.includes(s));
