@@ -41,6 +41,8 @@ export const HISTORY_COLUMNS = {
 } as const satisfies Record<Field, readonly string[]>;
 
 const REQUIRED: readonly Field[] = ["hour", "presales", "aftersales"];
+/** Bad cells listed one by one; beyond this a file is broken throughout, and a count says how much. */
+const MAX_ISSUES = 200;
 const OPTIONAL_NUMBERS = ["agents", "firstResponseSec", "salesYuan", "orders"] as const satisfies readonly Field[];
 
 /** Which optional columns a dataset has. */
@@ -122,9 +124,14 @@ export function parseHistory(records: CsvRecord[]): HistoryParse {
   }
 
   const issues: InputIssue[] = [];
+  let badCells = 0;
   const bad = (line: number, field: Field, message: string) => {
     const index = columnOf.get(field) ?? 0;
-    if (issues.length < 200) issues.push({ path: `line ${line}, column ${index + 1} (${HISTORY_COLUMNS[field][0]})`, message });
+    if (++badCells <= MAX_ISSUES) issues.push({ path: `line ${line}, column ${index + 1} (${HISTORY_COLUMNS[field][0]})`, message });
+  };
+  const fail = () => {
+    if (badCells > MAX_ISSUES) issues.push({ path: "csv", message: `and ${badCells - MAX_ISSUES} more bad cells` });
+    return new InputError(issues);
   };
   // The loop runs 100,000 times for a decade of hours: plain indexes, no closures per row.
   const hourAt = columnOf.get("hour") as number;
@@ -169,7 +176,7 @@ export function parseHistory(records: CsvRecord[]): HistoryParse {
     wallMs.push(typeof hour === "object" && hour ? hour.wallMs : 0);
     lines.push(line);
   }
-  if (issues.length > 0) throw new InputError(issues);
+  if (issues.length > 0) throw fail();
   if (rows.length === 0) throw new InputError([{ path: `line ${header.line + 1}`, message: "the file has a header but no rows" }]);
 
   // Exports come sorted; sort (an index permutation) only when this one is not.
@@ -185,7 +192,7 @@ export function parseHistory(records: CsvRecord[]): HistoryParse {
       bad(second, "hour", `${(rows[b] as HistoryRow).hour.replace("T", " ")} appears twice (lines ${first} and ${second})`);
     }
   }
-  if (issues.length > 0) throw new InputError(issues);
+  if (issues.length > 0) throw fail();
   const clean = order ? order.map((i) => rows[i] as HistoryRow) : rows;
   const columns = Object.fromEntries(OPTIONAL_NUMBERS.map((f) => [f, columnOf.has(f)])) as HistoryColumns;
   return { rows: clean, columns };

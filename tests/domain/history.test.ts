@@ -44,6 +44,13 @@ describe("parseHistory", () => {
     expect(issues[0]?.message).toMatch(/not on the hour/);
   });
 
+  it("lists the first 200 bad cells and counts the rest", () => {
+    const rows = Array.from({ length: 250 }, (_, i) => `2025-11-${String(1 + Math.floor(i / 24)).padStart(2, "0")} ${i % 24}:00,x,1`);
+    const issues = inputIssuesOf(() => history(`time,presales,aftersales\n${rows.join("\n")}\n`));
+    expect(issues).toHaveLength(201);
+    expect(issues.at(-1)).toEqual({ path: "csv", message: "and 50 more bad cells" });
+  });
+
   it("names both lines of an hour given twice", () => {
     const issues = inputIssuesOf(() => history(`${HEADER}\n2025-11-10 08:00,1,1,1,1,1,1\n2025-11-10 09:00,1,1,1,1,1,1\n2025-11-10 8:00,2,2,2,2,2,2\n`));
     expect(issues).toEqual([{ path: "line 4, column 1 (time)", message: "2025-11-10 08:00 appears twice (lines 2 and 4)" }]);
