@@ -14,7 +14,6 @@ import type { PlansRepo } from "../store/plans.ts";
 import type { RostersRepo } from "../store/rosters.ts";
 import { readCsv, readHistoryCsv } from "../csv.ts";
 import { compareWithHistory } from "../domain/compare.ts";
-import type { Lang } from "../domain/export.ts";
 import { applyHistory, deriveFromHistory } from "../domain/history.ts";
 import { rosterCsv, CSV_TYPE } from "../export/csv.ts";
 import { rosterCalendar } from "../export/ics.ts";
@@ -142,14 +141,14 @@ export function createApp(deps: AppDeps): express.Express {
     const name = `${plan.name} ${lang === "zh" ? "排班" : "roster"}`;
     switch (req.params.format) {
       case "xlsx":
-        res.attachment(`${name}.xlsx`).type(XLSX_TYPE).send(await rosterWorkbook(roster.result, plan.name, lang as Lang));
+        res.attachment(`${name}.xlsx`).type(XLSX_TYPE).send(await rosterWorkbook(roster.result, plan.name, lang));
         return;
       case "csv":
-        res.attachment(`${name}.csv`).type(CSV_TYPE).send(rosterCsv(roster.result, lang as Lang));
+        res.attachment(`${name}.csv`).type(CSV_TYPE).send(rosterCsv(roster.result, lang));
         return;
       case "ics": {
         if (person && !roster.result.shifts.some((s) => s.personId === person)) throw notFound(`shifts of person ${person} in this roster`);
-        const calendar = rosterCalendar(roster.result, { planName: plan.name, planId: id, personId: person, lang: lang as Lang });
+        const calendar = rosterCalendar(roster.result, { planName: plan.name, planId: id, personId: person, lang });
         res.attachment(`${name}${person ? ` ${person}` : ""}.ics`).type("text/calendar; charset=utf-8").send(calendar);
         return;
       }

@@ -267,13 +267,13 @@ async function rosterCommand(argv: string[], io: Io): Promise<number> {
   }
   const plan = parsePlan(readJsonFile(positionals[0] as string));
   const staffing = planStaffing(plan, loadCatalog());
-  const result = buildRoster(plan, staffing, await staffOf(values.staff, plan.zone), { solve: await createSolve(), clock: () => performance.now(), timeLimitSec });
+  const result = buildRoster(plan, staffing, staffOf(values.staff, plan.zone), { solve: await createSolve(), clock: () => performance.now(), timeLimitSec });
   if (out !== undefined) writeFileSync(out, await exportRoster(result, plan.name, out, lang));
   io.stdout(values.json ? `${JSON.stringify(result)}\n` : `${rosterText(result)}${out === undefined ? "" : `Written: ${out}\n`}`);
   return result.status === "optimal" || result.status === "feasible" ? EXIT.ok : EXIT.notMet;
 }
 
-async function staffOf(file: unknown, zone: string) {
+function staffOf(file: unknown, zone: string) {
   if (typeof file !== "string") throw new InputError([{ path: "--staff", message: "is required: the staff CSV" }]);
   return parseStaff(readCsv(readTextFile(file, "--staff")), zone);
 }
@@ -412,7 +412,7 @@ async function compareCommand(argv: string[], io: Io): Promise<number> {
   const roster =
     values.staff === undefined
       ? null
-      : buildRoster(plan, staffing, await staffOf(values.staff, plan.zone), { solve: await createSolve(), clock: () => performance.now(), timeLimitSec: timeLimitOf(values["time-limit-sec"]) });
+      : buildRoster(plan, staffing, staffOf(values.staff, plan.zone), { solve: await createSolve(), clock: () => performance.now(), timeLimitSec: timeLimitOf(values["time-limit-sec"]) });
   const comparison = compareWithHistory(staffing, roster, dataset.rows, tolerance);
   io.stdout(values.json ? `${JSON.stringify(comparison)}\n` : compareText(comparison));
   return EXIT.ok;
