@@ -170,7 +170,7 @@ export function drawYearOnYear(canvas, previous, comparison) {
       scales: {
         x: { ticks: { maxRotation: 0, autoSkip: true, autoSkipPadding: 24 } },
         receptions: { position: "left", beginAtZero: true, title: { display: true, text: t("history.chart.receptions") } },
-        agents: { position: "right", beginAtZero: true, grid: { drawOnChartArea: false }, title: { display: true, text: t("chart.agents") } },
+        agents: { position: "right", beginAtZero: true, grid: { drawOnChartArea: false }, title: { display: true, text: t("history.chart.agents") } },
       },
       plugins: {
         legend: { position: "bottom" },

@@ -260,6 +260,7 @@ const TEXT = {
   "history.chart.requiredAgents": { zh: "今年需求", en: "Required this year" },
   "history.chart.rosteredAgents": { zh: "今年排班在岗", en: "Rostered this year" },
   "history.chart.receptions": { zh: "接待量 / 小时", en: "receptions / hour" },
+  "history.chart.agents": { zh: "在岗人数", en: "agents on duty" },
   "history.chart.risk": { zh: "更紧", en: "thinner" },
 
   "compare.title": { zh: "方案对比", en: "Compare scenarios" },
