@@ -48,6 +48,24 @@ function peakBox(band) {
   };
 }
 
+/**
+ * A chart over the plan's intervals (`starts`, ISO): the page's common look — no animation,
+ * one tooltip for all series at an index, the legend below, day boundaries marked — plus the
+ * chart's own axes, tooltip and annotations.
+ */
+function timeChart(canvas, starts, datasets, { scales, tooltip = {}, annotations = {} }) {
+  return new Chart(canvas, {
+    data: { labels: starts.map(localLabel), datasets },
+    options: {
+      maintainAspectRatio: false,
+      animation: false,
+      interaction: { mode: "index", intersect: false },
+      scales: { x: { ticks: { maxRotation: 0, autoSkip: true, autoSkipPadding: 24 } }, ...scales },
+      plugins: { legend: { position: "bottom" }, tooltip, annotation: { annotations: { ...annotations, ...dayLines(starts) } } },
+    },
+  });
+}
+
 const stepped = (label, data, color, fill) => ({
   type: "line",
   label,
@@ -87,22 +105,10 @@ export function drawCoverage(canvas, previous, staffing, roster) {
       },
     );
   }
-  return new Chart(canvas, {
-    data: { labels: starts.map(localLabel), datasets },
-    options: {
-      maintainAspectRatio: false,
-      animation: false,
-      interaction: { mode: "index", intersect: false },
-      scales: {
-        x: { ticks: { maxRotation: 0, autoSkip: true, autoSkipPadding: 24 } },
-        y: { beginAtZero: true, title: { display: true, text: t("chart.agents") } },
-      },
-      plugins: {
-        legend: { position: "bottom" },
-        tooltip: { callbacks: { label: (item) => `${item.dataset.label}: ${formatNumber(item.parsed.y, 2)}` } },
-        annotation: { annotations: { peak: peakBox(staffing.peakBand), ...dayLines(starts) } },
-      },
-    },
+  return timeChart(canvas, starts, datasets, {
+    scales: { y: { beginAtZero: true, title: { display: true, text: t("chart.agents") } } },
+    tooltip: { callbacks: { label: (item) => `${item.dataset.label}: ${formatNumber(item.parsed.y, 2)}` } },
+    annotations: { peak: peakBox(staffing.peakBand) },
   });
 }
 
@@ -122,18 +128,9 @@ export function drawComparison(canvas, previous, sides) {
     }
     return list;
   });
-  return new Chart(canvas, {
-    data: { labels: longest.plan.result.intervals.map((r) => localLabel(r.start)), datasets },
-    options: {
-      maintainAspectRatio: false,
-      animation: false,
-      interaction: { mode: "index", intersect: false },
-      scales: { x: { ticks: { maxRotation: 0, autoSkip: true, autoSkipPadding: 24 } }, y: { beginAtZero: true, title: { display: true, text: t("chart.agents") } } },
-      plugins: {
-        legend: { position: "bottom" },
-        annotation: { annotations: { peak: peakBox(sides[0].plan.result.peakBand), ...dayLines(longest.plan.result.intervals.map((r) => r.start)) } },
-      },
-    },
+  return timeChart(canvas, longest.plan.result.intervals.map((r) => r.start), datasets, {
+    scales: { y: { beginAtZero: true, title: { display: true, text: t("chart.agents") } } },
+    annotations: { peak: peakBox(sides[0].plan.result.peakBand) },
   });
 }
 
@@ -160,28 +157,17 @@ export function drawYearOnYear(canvas, previous, comparison) {
     if (!h.thinner) return;
     risks[`risk${i}`] = { type: "box", xMin: i - 0.5, xMax: i + 0.5, backgroundColor: "rgba(220, 38, 38, 0.14)", borderWidth: 0 };
   });
-  const starts = hours.map((h) => h.start);
-  return new Chart(canvas, {
-    data: { labels: starts.map(localLabel), datasets },
-    options: {
-      maintainAspectRatio: false,
-      animation: false,
-      interaction: { mode: "index", intersect: false },
-      scales: {
-        x: { ticks: { maxRotation: 0, autoSkip: true, autoSkipPadding: 24 } },
-        receptions: { position: "left", beginAtZero: true, title: { display: true, text: t("history.chart.receptions") } },
-        agents: { position: "right", beginAtZero: true, grid: { drawOnChartArea: false }, title: { display: true, text: t("history.chart.agents") } },
-      },
-      plugins: {
-        legend: { position: "bottom" },
-        tooltip: {
-          callbacks: {
-            label: (item) => `${item.dataset.label}: ${item.parsed.y === null ? "—" : formatNumber(item.parsed.y, 1)}`,
-            afterBody: (items) => (hours[items[0]?.dataIndex]?.thinner ? t("history.chart.risk") : ""),
-          },
-        },
-        annotation: { annotations: { ...risks, ...dayLines(starts) } },
+  return timeChart(canvas, hours.map((h) => h.start), datasets, {
+    scales: {
+      receptions: { position: "left", beginAtZero: true, title: { display: true, text: t("history.chart.receptions") } },
+      agents: { position: "right", beginAtZero: true, grid: { drawOnChartArea: false }, title: { display: true, text: t("history.chart.agents") } },
+    },
+    tooltip: {
+      callbacks: {
+        label: (item) => `${item.dataset.label}: ${item.parsed.y === null ? "—" : formatNumber(item.parsed.y, 1)}`,
+        afterBody: (items) => (hours[items[0]?.dataIndex]?.thinner ? t("history.chart.risk") : ""),
       },
     },
+    annotations: risks,
   });
 }

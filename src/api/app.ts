@@ -19,7 +19,7 @@ import { rosterCsv, CSV_TYPE } from "../export/csv.ts";
 import { rosterCalendar } from "../export/ics.ts";
 import { rosterWorkbook, XLSX_TYPE } from "../export/xlsx.ts";
 import type { HistoryRepo } from "../store/history.ts";
-import { InputError } from "../domain/errors.ts";
+import { InputError, withIssuePaths } from "../domain/errors.ts";
 import { parseStaff } from "../domain/staff.ts";
 import { AppError, errorHandler, notFound } from "./errors.ts";
 
@@ -113,7 +113,7 @@ export function createApp(deps: AppDeps): express.Express {
     const { staffCsv } = parse(RosterRequest, req.body);
     const plan = plans.get(id);
     if (!plan) throw notFound(`plan ${id}`);
-    const people = withPathPrefix("staffCsv", () => parseStaff(readCsv(staffCsv), plan.input.zone));
+    const people = withIssuePaths((path) => `staffCsv: ${path}`, () => parseStaff(readCsv(staffCsv), plan.input.zone));
     const job = { plan: plan.input, staffing: plan.result, people, timeLimitSec: deps.solveTimeLimitSec ?? 30 };
     const result = await deps.solver.run("roster", job, cancelledWhenClosed(res));
     res.status(201).json(deps.rosters.save(id, staffCsv, result, now()));
@@ -165,7 +165,7 @@ export function createApp(deps: AppDeps): express.Express {
     const options = parse(HistoryImportSchema, req.query);
     const bytes = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
     if (bytes.length === 0) throw new InputError([{ path: "body", message: "send the CSV file as the request body" }]);
-    const parsed = withPathPrefix("csv", () => readHistoryCsv(bytes, options.encoding));
+    const parsed = withIssuePaths((path) => `csv: ${path}`, () => readHistoryCsv(bytes, options.encoding));
     res.status(201).json(deps.history.create({ name: options.name, zone: options.zone, sourceFile: null, ...parsed }, now()));
   });
 
@@ -245,14 +245,4 @@ function cancelledWhenClosed(res: express.Response): AbortSignal {
     if (!res.writableFinished) controller.abort();
   });
   return controller.signal;
-}
-
-/** Runs `parse`, prefixing the paths of its input issues (e.g. "staffCsv: line 3, column 2 (name)"). */
-function withPathPrefix<T>(prefix: string, parse: () => T): T {
-  try {
-    return parse();
-  } catch (error) {
-    if (error instanceof InputError) throw new InputError(error.issues.map((i) => ({ path: `${prefix}: ${i.path}`, message: i.message })));
-    throw error;
-  }
 }

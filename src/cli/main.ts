@@ -8,7 +8,7 @@ import { extname } from "node:path";
 import { type ParseArgsConfig, parseArgs } from "node:util";
 import { DateTime } from "luxon";
 import { loadCatalog } from "../catalog.ts";
-import { InputError, type InputIssue } from "../domain/errors.ts";
+import { InputError, type InputIssue, withIssuePaths } from "../domain/errors.ts";
 import { type ErlangResult, evaluateAgents, requiredAgents } from "../domain/erlang.ts";
 import { planStaffing, QUEUES, type StaffingResult } from "../domain/staffing.ts";
 import { readCsv, readHistoryCsv, type TextEncoding } from "../csv.ts";
@@ -315,8 +315,8 @@ function historyImport(argv: string[], io: Io): number {
     1,
   );
   const file = positionals[0] as string;
-  const options = flagIssues(() => parse(HistoryImportSchema, { name: values.name ?? file.replace(/^.*[\\/]/, "").replace(/\.csv$/i, ""), zone: values.zone, encoding: values.encoding }));
-  const parsed = withFile(file, () => readHistoryCsv(readBytes(file), options.encoding as TextEncoding | undefined));
+  const options = withIssuePaths((path) => `--${path}`, () => parse(HistoryImportSchema, { name: values.name ?? file.replace(/^.*[\\/]/, "").replace(/\.csv$/i, ""), zone: values.zone, encoding: values.encoding }));
+  const parsed = withIssuePaths((path) => `${file}: ${path}`, () => readHistoryCsv(readBytes(file), options.encoding as TextEncoding | undefined));
   const db = openStore(values.db);
   try {
     const dataset = historyRepo(db).create({ name: options.name, zone: options.zone, sourceFile: file, ...parsed }, new Date().toISOString());
@@ -359,7 +359,7 @@ function historyEstimate(argv: string[], io: Io): number {
     1,
   );
   const plan = parsePlan(readJsonFile(positionals[0] as string));
-  const growth = flagIssues(() => parse(GrowthRateSchema, values.growth), "--growth");
+  const growth = withIssuePaths(() => "--growth", () => parse(GrowthRateSchema, values.growth));
   const dataset = loadHistory(values.history, values.db);
   const derivation = deriveFromHistory(dataset.rows, dataset.columns, plan, growth);
   const out = values.out as string | undefined;
@@ -384,7 +384,7 @@ function estimatesText(d: HistoryDerivation): string {
 function loadHistory(ref: unknown, dbFile: unknown): HistoryDatasetWithRows {
   if (typeof ref !== "string") throw new InputError([{ path: "--history", message: "is required: a history dataset id, or a history CSV file" }]);
   if (/\.csv$/i.test(ref) || existsSync(ref)) {
-    const parsed = withFile(ref, () => readHistoryCsv(readBytes(ref)));
+    const parsed = withIssuePaths((path) => `${ref}: ${path}`, () => readHistoryCsv(readBytes(ref)));
     return { id: 0, name: ref, zone: "Asia/Shanghai", sourceFile: ref, createdAt: "", ...parsed };
   }
   const id = Number(ref);
@@ -406,7 +406,7 @@ async function compareCommand(argv: string[], io: Io): Promise<number> {
     1,
   );
   const plan = parsePlan(readJsonFile(positionals[0] as string));
-  const tolerance = flagIssues(() => parse(ToleranceSchema, values.tolerance), "--tolerance");
+  const tolerance = withIssuePaths(() => "--tolerance", () => parse(ToleranceSchema, values.tolerance));
   const dataset = loadHistory(values.history, values.db);
   const staffing = planStaffing(plan, loadCatalog());
   const roster =
@@ -476,26 +476,6 @@ function readBytes(file: string): Buffer {
     return readFileSync(file);
   } catch (error) {
     throw new InputError([{ path: file, message: `cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` }]);
-  }
-}
-
-/** Runs a parse whose issues are about `file`, prefixing their paths with it ("last.csv: line 3, column 2 (presales)"). */
-function withFile<T>(file: string, run: () => T): T {
-  try {
-    return run();
-  } catch (error) {
-    if (error instanceof InputError) throw new InputError(error.issues.map((i) => ({ path: `${file}: ${i.path}`, message: i.message })));
-    throw error;
-  }
-}
-
-/** Runs a parse of flag values; issues name the flag (`--zone`) rather than the schema field. */
-function flagIssues<T>(run: () => T, flag?: string): T {
-  try {
-    return run();
-  } catch (error) {
-    if (error instanceof InputError) throw new InputError(error.issues.map((i) => ({ path: flag ?? `--${i.path}`, message: i.message })));
-    throw error;
   }
 }
 

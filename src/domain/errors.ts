@@ -14,3 +14,16 @@ export class InputError extends Error {
     this.issues = issues;
   }
 }
+
+/**
+ * Runs `parse` and rewrites the paths of the InputError it throws, e.g. to say which file or
+ * flag the issues are about ("last.csv: line 3, column 2 (presales)").
+ */
+export function withIssuePaths<T>(rename: (path: string) => string, parse: () => T): T {
+  try {
+    return parse();
+  } catch (error) {
+    if (error instanceof InputError) throw new InputError(error.issues.map((i) => ({ path: rename(i.path), message: i.message })));
+    throw error;
+  }
+}
