@@ -41,7 +41,7 @@ const USAGE = `usage: peakcrew <command> [options]
                                                 one interval's queueing answer (Erlang C; Erlang A with a patience)
   design INSTANCE.json [--json] [--time-limit-sec N]
                                                 optimal shifts for a requirement curve (shared/bench format)
-  roster PLAN.json --staff STAFF.csv [--out FILE.xlsx|.csv|.ics] [--lang zh|en] [--json] [--time-limit-sec N]
+  roster PLAN.json --staff STAFF.csv [--out FILE.xlsx|.csv|.ics [--person ID]] [--lang zh|en] [--json] [--time-limit-sec N]
                                                 the named roster, checked against every rule; --out exports it
   history import FILE.csv [--name N] [--zone Z] [--encoding utf-8|gb18030] [--db FILE] [--json]
                                                 stores last year's hourly data (GBK or UTF-8, detected)
@@ -256,7 +256,7 @@ function timeLimitOf(value: unknown): number {
 async function rosterCommand(argv: string[], io: Io): Promise<number> {
   const { values, positionals } = args(
     argv,
-    { json: { type: "boolean" }, staff: { type: "string" }, "time-limit-sec": { type: "string" }, out: { type: "string" }, lang: { type: "string" } },
+    { json: { type: "boolean" }, staff: { type: "string" }, "time-limit-sec": { type: "string" }, out: { type: "string" }, lang: { type: "string" }, person: { type: "string" } },
     1,
   );
   const timeLimitSec = timeLimitOf(values["time-limit-sec"]);
@@ -268,7 +268,14 @@ async function rosterCommand(argv: string[], io: Io): Promise<number> {
   const plan = parsePlan(readJsonFile(positionals[0] as string));
   const staffing = planStaffing(plan, loadCatalog());
   const result = buildRoster(plan, staffing, staffOf(values.staff, plan.zone), { solve: await createSolve(), clock: () => performance.now(), timeLimitSec });
-  if (out !== undefined) writeFileSync(out, await exportRoster(result, plan.name, out, lang));
+  const person = values.person as string | undefined;
+  if (person !== undefined && (out === undefined || extname(out).toLowerCase() !== ".ics")) {
+    throw new InputError([{ path: "--person", message: "goes with --out FILE.ics: one person's calendar" }]);
+  }
+  if (person !== undefined && !result.shifts.some((s) => s.personId === person)) {
+    throw new InputError([{ path: "--person", message: `"${person}" has no shift in this roster` }]);
+  }
+  if (out !== undefined) writeFileSync(out, await exportRoster(result, plan.name, out, lang, person));
   io.stdout(values.json ? `${JSON.stringify(result)}\n` : `${rosterText(result)}${out === undefined ? "" : `Written: ${out}\n`}`);
   return result.status === "optimal" || result.status === "feasible" ? EXIT.ok : EXIT.notMet;
 }
@@ -284,14 +291,14 @@ function langOf(value: unknown): Lang {
 }
 
 /** The roster in the format `file`'s extension names. */
-async function exportRoster(result: RosterResult, planName: string, file: string, lang: Lang): Promise<Buffer | string> {
+async function exportRoster(result: RosterResult, planName: string, file: string, lang: Lang, personId?: string): Promise<Buffer | string> {
   switch (extname(file).toLowerCase()) {
     case ".xlsx":
       return rosterWorkbook(result, planName, lang);
     case ".csv":
       return rosterCsv(result, lang);
     default:
-      return rosterCalendar(result, { planName, planId: planName, lang });
+      return rosterCalendar(result, { planName, planId: planName, personId, lang });
   }
 }
 

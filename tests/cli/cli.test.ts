@@ -206,6 +206,11 @@ describe("peakcrew history and compare", () => {
     await book.xlsx.readFile(join(dir, "sample-roster.xlsx"));
     expect(book.worksheets.map((w) => w.name)).toEqual(["排班名单", "11-10 排班", "11-11 排班", "11-12 排班", "11-13 排班", "11-14 排班", "覆盖"]);
     expect((await run("roster", SAMPLE, "--staff", "x.csv", "--out", "roster.pdf")).stderr).toMatch(/--out: must end in \.xlsx, \.csv or \.ics/);
+    const one = join(dir, "FT001.ics");
+    expect((await run("roster", SAMPLE, "--staff", "data/samples/mid-size-double11.staff.csv", "--out", one, "--person", "FT001")).code).toBe(0);
+    const events = readFileSync(one, "utf8").match(/^SUMMARY:.*$/gm) ?? [];
+    expect(events.length).toBeGreaterThan(0);
+    expect(events.every((e) => e.endsWith("· 汪梦"))).toBe(true);
   });
 });
 
