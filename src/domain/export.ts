@@ -138,7 +138,8 @@ function markSlots(slots: SlotState[], shift: RosterShift, dayWallMs: number): v
     // Work in the slot: the part of it inside the shift that no break covers.
     let worked = Math.min(end, slotEnd) - Math.max(start, slotStart);
     for (const [b0, b1] of breaks) worked -= Math.max(0, Math.min(b1, slotEnd) - Math.max(b0, slotStart));
-    slots[slot] = worked > 0 ? shift.queue : slots[slot] === null ? "break" : slots[slot] ?? null;
+    if (worked > 0) slots[slot] = shift.queue;
+    else if (slots[slot] === null) slots[slot] = "break";
   }
 }
 

@@ -186,7 +186,8 @@ export function parseHistory(records: CsvRecord[]): HistoryParse {
   }
   const at = (i: number) => (order ? (order[i] as number) : i);
   for (let i = 1; i < rows.length; i++) {
-    const [a, b] = [at(i - 1), at(i)];
+    const a = at(i - 1);
+    const b = at(i);
     if (wallMs[a] === wallMs[b]) {
       const [first, second] = [Math.min(lines[a] as number, lines[b] as number), Math.max(lines[a] as number, lines[b] as number)];
       bad(second, "hour", `${(rows[b] as HistoryRow).hour.replace("T", " ")} appears twice (lines ${first} and ${second})`);
@@ -541,26 +542,25 @@ export function applyHistory<P extends Plan>(plan: P, derivation: HistoryDerivat
   const next = structuredClone(plan);
   for (const { key, value } of derivation.estimates) {
     if (value === null) continue;
-    const number = typeof value === "number" ? value : 0;
     switch (key) {
       case "presalesCurve":
         next.presales.curve = { kind: "counts", intervalMin: 60, values: value as number[] };
         break;
       case "salesTargetYuan":
-        next.chain.salesTargetYuan = number;
+        next.chain.salesTargetYuan = value as number;
         break;
       case "inquiryConversionRate":
-        next.chain.inquiryConversionRate = number;
+        next.chain.inquiryConversionRate = value as number;
         break;
       case "csAvgOrderValueYuan":
-        next.chain.csAvgOrderValueYuan = number;
+        next.chain.csAvgOrderValueYuan = value as number;
         break;
       case "saturationPerAgentDay":
-        next.presales.capacity = { basis: "perAgentDay", saturationPerAgentDay: number };
-        next.aftersales.capacity = { basis: "perAgentDay", saturationPerAgentDay: number };
+        next.presales.capacity = { basis: "perAgentDay", saturationPerAgentDay: value as number };
+        next.aftersales.capacity = { basis: "perAgentDay", saturationPerAgentDay: value as number };
         break;
       case "contactRate":
-        next.aftersales.contactRate = number;
+        next.aftersales.contactRate = value as number;
         break;
       case "lagDayShares":
         next.aftersales.lagDayShares = value as number[];
