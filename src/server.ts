@@ -55,7 +55,7 @@ export async function serve(options: ServeOptions): Promise<Running> {
       if (!staffCsv) continue;
       const people = parseStaff(readCsv(staffCsv), record.input.zone);
       const roster = await solver.run("roster", { plan: record.input, staffing: record.result, people, timeLimitSec: 30 });
-      rosters.save(record.id, staffCsv, roster, now());
+      rosters.saveIfCurrent(record.id, record.version, staffCsv, roster, now());
     }
   }
   if (history.count() === 0) {

@@ -44,6 +44,7 @@ async function api(method, path, body, signal) {
   if (!res.ok) {
     const error = new Error(data?.error?.message ?? `${res.status}`);
     error.status = res.status;
+    error.code = data?.error?.code;
     error.issues = data?.error?.issues ?? [];
     throw error;
   }
@@ -463,6 +464,8 @@ async function solve() {
   } catch (error) {
     if (controller.signal.aborted) showBanner(t("roster.cancelled"));
     else if (error.status === 400) showBanner(error.issues.map((i) => `${i.path}: ${i.message}`).join("; "));
+    else if (error.code === "plan-changed") showBanner(t("roster.planChanged"));
+    else if (error.code === "not-found") showBanner(t("roster.planDeleted"));
     else showBanner(t("app.error", { message: error.message }));
   } finally {
     clearInterval(timer);

@@ -169,6 +169,8 @@ const TEXT = {
   "roster.cancel": { zh: "取消", en: "Cancel" },
   "roster.solving": { zh: "正在求解… 已用 {seconds} 秒（上限 {limit} 秒）：设计班次，再按规则安排到人并逐条校验。", en: "Solving… {seconds} s so far (limit {limit} s): designing shifts, then placing people under the rules and checking each one." },
   "roster.cancelled": { zh: "已取消，未保存任何结果。", en: "Cancelled; nothing was saved." },
+  "roster.planChanged": { zh: "求解期间方案被修改了，排班未保存，请重新求解。", en: "The plan changed while the roster was solving, so the roster was not saved: solve again." },
+  "roster.planDeleted": { zh: "方案已不存在（可能已在别处删除），排班未保存。", en: "The plan no longer exists (deleted elsewhere?); the roster was not saved." },
   "roster.none": { zh: "尚未求解排班。", en: "No roster solved yet." },
   "roster.summary": { zh: "{status}：{shifts} 个班次、{people} 人，共 {paid} 个带薪工时（下界 {bound}，差距 {gap}）。", en: "{status}: {shifts} shifts for {people} people, {paid} paid hours (bound {bound}, gap {gap})." },
   "roster.status.optimal": { zh: "最优", en: "Optimal" },

@@ -11,7 +11,7 @@ import { GrowthRateSchema, HistoryImportSchema, parse, parseDesignInstance, pars
 import type { SolverThread } from "../solver/thread.ts";
 import type { Sample } from "../catalog.ts";
 import type { PlansRepo } from "../store/plans.ts";
-import type { RostersRepo } from "../store/rosters.ts";
+import type { RosterRecord, RostersRepo, SaveOutcome } from "../store/rosters.ts";
 import { readCsv, readHistoryCsv } from "../csv.ts";
 import { compareWithHistory } from "../domain/compare.ts";
 import { applyHistory, deriveFromHistory } from "../domain/history.ts";
@@ -116,7 +116,7 @@ export function createApp(deps: AppDeps): express.Express {
     const people = withIssuePaths((path) => `staffCsv: ${path}`, () => parseStaff(readCsv(staffCsv), plan.input.zone));
     const job = { plan: plan.input, staffing: plan.result, people, timeLimitSec: deps.solveTimeLimitSec ?? 30 };
     const result = await deps.solver.run("roster", job, cancelledWhenClosed(res));
-    res.status(201).json(deps.rosters.save(id, staffCsv, result, now()));
+    res.status(201).json(savedRoster(id, deps.rosters.saveIfCurrent(id, plan.version, staffCsv, result, now())));
   });
 
   api.get("/plans/:id/roster", (req, res) => {
@@ -236,6 +236,25 @@ export function createApp(deps: AppDeps): express.Express {
   app.use("/vendor/chartjs-plugin-annotation", express.static(fileURLToPath(new URL("../../node_modules/chartjs-plugin-annotation/dist/", import.meta.url))));
   app.use(errorHandler(deps.log ?? ((message, error) => console.error(message, error))));
   return app;
+}
+
+/**
+ * The roster a solve saved, or the error saying why it was not: the plan was deleted (404
+ * not-found) or changed (409 plan-changed) while the roster was solving.
+ */
+function savedRoster(planId: number, outcome: SaveOutcome): RosterRecord {
+  switch (outcome.status) {
+    case "ok":
+      return outcome.roster;
+    case "missing":
+      throw new AppError("not-found", 404, `plan ${planId} was deleted during the solve; the roster was not saved`);
+    case "changed":
+      throw new AppError(
+        "plan-changed",
+        409,
+        `plan ${planId} changed during the solve (version ${outcome.expectedVersion} → ${outcome.currentVersion}); the roster was not saved: solve again`,
+      );
+  }
 }
 
 /** A signal that fires when the client goes away before the response is sent (the page's Cancel). */

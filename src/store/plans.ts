@@ -1,5 +1,6 @@
 /** The plans repository: a plan is its inputs plus the staffing computed from them. */
 import type { Plan, StaffingResult } from "../domain/staffing.ts";
+import { parsePlan } from "../schemas.ts";
 import type { Db } from "./db.ts";
 
 export type PlanRecord = {
@@ -10,26 +11,43 @@ export type PlanRecord = {
   result: StaffingResult;
   createdAt: string;
   updatedAt: string;
+  /** 1 when created, one more on every update: what a roster records it was solved from. */
+  version: number;
 };
 
 export type PlanListItem = Pick<PlanRecord, "id" | "name" | "createdAt" | "updatedAt">;
 
-type Row = { id: number; name: string; input_json: string; result_json: string; created_at: string; updated_at: string };
+type Row = { id: number; name: string; input_json: string; result_json: string; created_at: string; updated_at: string; version: number };
+
+/**
+ * A stored plan's inputs, read back through the plan schema (defaults filled in). A row that
+ * is not a valid plan means a corrupted database: a plain Error naming the plan, never a 400.
+ */
+function storedPlan(id: number, inputJson: string): Plan {
+  try {
+    return parsePlan(JSON.parse(inputJson));
+  } catch (error) {
+    throw new Error(`stored plan ${id} is not a valid plan (corrupted database?): ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+  }
+}
 
 const fromRow = (row: Row): PlanRecord => ({
   id: row.id,
   name: row.name,
-  input: JSON.parse(row.input_json) as Plan,
+  input: storedPlan(row.id, row.input_json),
   result: JSON.parse(row.result_json) as StaffingResult,
   createdAt: row.created_at,
   updatedAt: row.updated_at,
+  version: row.version,
 });
 
 export function plansRepo(db: Db) {
   const insert = db.prepare(
     "INSERT INTO plans (name, input_json, result_json, created_at, updated_at) VALUES (@name, @input, @result, @now, @now)",
   );
-  const update = db.prepare("UPDATE plans SET name = @name, input_json = @input, result_json = @result, updated_at = @now WHERE id = @id");
+  const update = db.prepare(
+    "UPDATE plans SET name = @name, input_json = @input, result_json = @result, updated_at = @now, version = version + 1 WHERE id = @id",
+  );
   const byId = db.prepare("SELECT * FROM plans WHERE id = ?");
   const list = db.prepare("SELECT id, name, created_at, updated_at FROM plans ORDER BY id");
   const remove = db.prepare("DELETE FROM plans WHERE id = ?");
@@ -44,7 +62,7 @@ export function plansRepo(db: Db) {
     createMany(items: { input: Plan; result: StaffingResult }[], now: string): PlanRecord[] {
       return db.transaction(() => items.map((item) => this.create(item.input, item.result, now)))();
     },
-    /** Replaces a plan's inputs and results; undefined if there is no such plan. */
+    /** Replaces a plan's inputs and results and bumps its version; undefined if there is no such plan. */
     update(id: number, input: Plan, result: StaffingResult, now: string): PlanRecord | undefined {
       const info = update.run({ id, name: input.name, input: JSON.stringify(input), result: JSON.stringify(result), now });
       return info.changes === 0 ? undefined : this.get(id);

@@ -7,38 +7,60 @@ export type RosterRecord = {
   staffCsv: string;
   result: RosterResult;
   createdAt: string;
-  /** True when the plan was changed after this roster was solved. */
+  /** The version of the plan this roster was solved from. */
+  planVersion: number;
+  /** True when the plan was changed after this roster was solved (its version moved on). */
   stale: boolean;
 };
 
-type Row = { plan_id: number; staff_csv: string; result_json: string; created_at: string; plan_updated_at: string };
+/**
+ * What saving a freshly solved roster came to: saved, or refused because the plan is gone
+ * or is no longer the version the roster was solved from (nothing stored either way).
+ */
+export type SaveOutcome =
+  | { status: "ok"; roster: RosterRecord }
+  | { status: "missing" }
+  | { status: "changed"; expectedVersion: number; currentVersion: number };
+
+type Row = { plan_id: number; staff_csv: string; result_json: string; created_at: string; plan_version: number; current_version: number };
+
+const fromRow = (row: Row): RosterRecord => ({
+  planId: row.plan_id,
+  staffCsv: row.staff_csv,
+  result: JSON.parse(row.result_json) as RosterResult,
+  createdAt: row.created_at,
+  planVersion: row.plan_version,
+  stale: row.plan_version !== row.current_version,
+});
 
 export function rostersRepo(db: Db) {
   const upsert = db.prepare(
-    `INSERT INTO rosters (plan_id, staff_csv, result_json, created_at) VALUES (@planId, @staffCsv, @result, @now)
-     ON CONFLICT (plan_id) DO UPDATE SET staff_csv = excluded.staff_csv, result_json = excluded.result_json, created_at = excluded.created_at`,
+    `INSERT INTO rosters (plan_id, staff_csv, result_json, created_at, plan_version) VALUES (@planId, @staffCsv, @result, @now, @planVersion)
+     ON CONFLICT (plan_id) DO UPDATE SET staff_csv = excluded.staff_csv, result_json = excluded.result_json, created_at = excluded.created_at,
+       plan_version = excluded.plan_version`,
   );
-  const byPlan = db.prepare(
-    "SELECT r.*, p.updated_at AS plan_updated_at FROM rosters r JOIN plans p ON p.id = r.plan_id WHERE r.plan_id = ?",
-  );
+  const planVersion = db.prepare("SELECT version FROM plans WHERE id = ?").pluck();
+  const byPlan = db.prepare("SELECT r.*, p.version AS current_version FROM rosters r JOIN plans p ON p.id = r.plan_id WHERE r.plan_id = ?");
   const remove = db.prepare("DELETE FROM rosters WHERE plan_id = ?");
 
   return {
-    save(planId: number, staffCsv: string, result: RosterResult, now: string): RosterRecord {
-      upsert.run({ planId, staffCsv, result: JSON.stringify(result), now });
-      return this.get(planId) as RosterRecord;
+    /**
+     * Saves a roster solved from version `expectedVersion` of plan `planId`, if the plan still
+     * exists at that version; the check and the write are one transaction, so no update or
+     * delete of the plan can fall between them.
+     */
+    saveIfCurrent(planId: number, expectedVersion: number, staffCsv: string, result: RosterResult, now: string): SaveOutcome {
+      return db.transaction((): SaveOutcome => {
+        const currentVersion = planVersion.get(planId) as number | undefined;
+        if (currentVersion === undefined) return { status: "missing" };
+        if (currentVersion !== expectedVersion) return { status: "changed", expectedVersion, currentVersion };
+        upsert.run({ planId, staffCsv, result: JSON.stringify(result), now, planVersion: expectedVersion });
+        return { status: "ok", roster: this.get(planId) as RosterRecord };
+      })();
     },
     get(planId: number): RosterRecord | undefined {
       const row = byPlan.get(planId) as Row | undefined;
-      return (
-        row && {
-          planId: row.plan_id,
-          staffCsv: row.staff_csv,
-          result: JSON.parse(row.result_json) as RosterResult,
-          createdAt: row.created_at,
-          stale: row.plan_updated_at > row.created_at,
-        }
-      );
+      return row && fromRow(row);
     },
     /** True if a roster was deleted. */
     delete(planId: number): boolean {

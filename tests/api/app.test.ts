@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { type AppDeps, createApp } from "../../src/api/app.ts";
 import { loadSamplePlans } from "../../src/catalog.ts";
 import { openDb } from "../../src/store/db.ts";
+import { jobs } from "../../src/solver/jobs.ts";
 import { createSolverThread, type SolverThread } from "../../src/solver/thread.ts";
 import { plansRepo } from "../../src/store/plans.ts";
 import { historyRepo } from "../../src/store/history.ts";
@@ -34,11 +35,44 @@ async function start(overrides: Partial<AppDeps> = {}) {
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 }
 
-beforeEach(() => start());
-afterEach(async () => {
+async function stop() {
   await new Promise<void>((resolve) => server.close(() => resolve()));
   await solver.close();
-});
+}
+
+/** Stops the app started for this test and starts one with `overrides` in its deps. */
+async function restart(overrides: Partial<AppDeps>) {
+  await stop();
+  await start(overrides);
+}
+
+beforeEach(() => start());
+afterEach(() => stop());
+
+/**
+ * The real solver jobs, run in-process behind a gate: run() reports that the solve started,
+ * waits for open(), then solves for real. Only the timing is faked, so a test can change the
+ * plan at a known moment during the solve.
+ */
+function gatedSolver() {
+  let started = () => {};
+  let open = () => {};
+  const solveStarted = new Promise<void>((resolve) => {
+    started = resolve;
+  });
+  const gate = new Promise<void>((resolve) => {
+    open = resolve;
+  });
+  const thread: SolverThread = {
+    async run(name, input) {
+      started();
+      await gate;
+      return jobs[name](input);
+    },
+    async close() {},
+  };
+  return { thread, solveStarted, open: () => open() };
+}
 
 const send = async (method: string, path: string, body?: unknown, raw?: string) => {
   const res = await fetch(base + path, {
@@ -254,17 +288,65 @@ describe("/api/plans/:id/roster", () => {
     expect((await send("POST", "/api/plans/99/roster", { staffCsv })).status).toBe(404);
   });
 
-  it("a changed plan marks its roster stale, and deleting the plan deletes its roster", async () => {
-    await new Promise<void>((resolve) => server.close(() => resolve()));
-    await solver.close();
-    let tick = 0;
-    await start({ now: () => new Date(Date.UTC(2026, 10, 1, 0, 0, tick++)).toISOString() });
+  it("a roster solved from the plan's current version records that version and is not stale", async () => {
+    const plan = await send("POST", "/api/plans", sample.content);
+    const updated = await send("PUT", `/api/plans/${plan.body.id}`, sample.content);
+    expect(updated.body.version).toBe(2);
+    const res = await send("POST", `/api/plans/${plan.body.id}/roster`, { staffCsv });
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ planId: plan.body.id, planVersion: 2, stale: false });
+    expect(rosters.get(plan.body.id)).toMatchObject({ planVersion: 2, stale: false });
+  });
+
+  it("a PUT of the plan after its roster was solved makes GET roster answer stale, with the version it was solved from", async () => {
     const plan = await send("POST", "/api/plans", sample.content);
     await send("POST", `/api/plans/${plan.body.id}/roster`, { staffCsv });
-    await send("PUT", `/api/plans/${plan.body.id}`, sample.content);
-    expect((await send("GET", `/api/plans/${plan.body.id}/roster`)).body.stale).toBe(true);
-    await send("DELETE", `/api/plans/${plan.body.id}`);
+    expect((await send("PUT", `/api/plans/${plan.body.id}`, sample.content)).body.version).toBe(2);
+    const got = await send("GET", `/api/plans/${plan.body.id}/roster`);
+    expect(got.status).toBe(200);
+    expect(got.body).toMatchObject({ planId: plan.body.id, planVersion: 1, stale: true });
+  });
+
+  it("deleting the plan deletes its roster", async () => {
+    const plan = await send("POST", "/api/plans", sample.content);
+    await send("POST", `/api/plans/${plan.body.id}/roster`, { staffCsv });
+    expect((await send("DELETE", `/api/plans/${plan.body.id}`)).status).toBe(204);
+    expect((await send("GET", `/api/plans/${plan.body.id}/roster`)).status).toBe(404);
     expect(rosters.get(plan.body.id)).toBeUndefined();
+  });
+
+  it("409 plan-changed when the plan is updated while its roster is solving; nothing stored", async () => {
+    const gated = gatedSolver();
+    await restart({ solver: gated.thread });
+    const plan = await send("POST", "/api/plans", sample.content);
+    const solving = send("POST", `/api/plans/${plan.body.id}/roster`, { staffCsv });
+    await gated.solveStarted;
+    expect((await send("PUT", `/api/plans/${plan.body.id}`, sample.content)).status).toBe(200);
+    gated.open();
+    const res = await solving;
+    expect(res.status).toBe(409);
+    expect(res.body.error).toEqual({
+      code: "plan-changed",
+      message: `plan ${plan.body.id} changed during the solve (version 1 → 2); the roster was not saved: solve again`,
+      issues: [],
+    });
+    expect((await send("GET", `/api/plans/${plan.body.id}/roster`)).status).toBe(404);
+    expect(rosters.get(plan.body.id)).toBeUndefined();
+  });
+
+  it("404 not-found, never 500, when the plan is deleted while its roster is solving; nothing stored", async () => {
+    const gated = gatedSolver();
+    await restart({ solver: gated.thread });
+    const plan = await send("POST", "/api/plans", sample.content);
+    const solving = send("POST", `/api/plans/${plan.body.id}/roster`, { staffCsv });
+    await gated.solveStarted;
+    expect((await send("DELETE", `/api/plans/${plan.body.id}`)).status).toBe(204);
+    gated.open();
+    const res = await solving;
+    expect(res.status).toBe(404);
+    expect(res.body.error).toEqual({ code: "not-found", message: `plan ${plan.body.id} was deleted during the solve; the roster was not saved`, issues: [] });
+    expect(rosters.get(plan.body.id)).toBeUndefined();
+    expect(logged).toEqual([]);
   });
 });
 

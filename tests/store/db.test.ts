@@ -4,6 +4,7 @@ import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
 import { loadMigrations, migrate, OutOfStepError, openDb } from "../../src/store/db.ts";
+import { rostersRepo } from "../../src/store/rosters.ts";
 
 const dirs: string[] = [];
 const tempFile = () => {
@@ -58,5 +59,70 @@ describe("migrations", () => {
     expect(() => migrate(db, bad)).toThrow();
     expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'half'").get()).toBeUndefined();
     expect(versions(db)).toEqual([]);
+  });
+});
+
+describe("migration 004: plan versions, ids never reused", () => {
+  /** A database at migration 003 with plans 1 and 4 (2 and 3 deleted), a fresh and a stale roster, and history datasets 2 and 5. */
+  const at003 = () => {
+    const db = new Database(":memory:");
+    db.pragma("foreign_keys = ON");
+    migrate(db, loadMigrations().filter((m) => m.version <= 3));
+    const plan = db.prepare("INSERT INTO plans (id, name, input_json, result_json, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)");
+    plan.run(1, "fresh", '{"a":1}', '{"r":1}', "2026-11-01T00:00:00Z", "2026-11-01T00:00:00Z");
+    plan.run(4, "changed", '{"a":4}', '{"r":4}', "2026-11-01T00:00:00Z", "2026-11-03T00:00:00Z");
+    const roster = db.prepare("INSERT INTO rosters (plan_id, staff_csv, result_json, created_at) VALUES (?, ?, ?, ?)");
+    roster.run(1, "staff 1", '{"s":1}', "2026-11-02T00:00:00Z");
+    roster.run(4, "staff 4", '{"s":4}', "2026-11-02T00:00:00Z");
+    const dataset = db.prepare(
+      "INSERT INTO history_datasets (id, name, zone, source_file, encoding, summary_json, rows_json, created_at) VALUES (?, ?, 'Asia/Shanghai', ?, 'utf-8', '{}', '[]', 't')",
+    );
+    dataset.run(2, "last year", "a.csv");
+    dataset.run(5, "year before", null);
+    return db;
+  };
+  const to004 = (db: Database.Database) => migrate(db, loadMigrations().filter((m) => m.version <= 4));
+  const rows = (db: Database.Database, table: string) => db.prepare(`SELECT * FROM ${table} ORDER BY rowid`).all();
+
+  it("keeps every plan, roster and history dataset with its id; plans start at version 1", () => {
+    const db = at003();
+    const before = { plans: rows(db, "plans"), rosters: rows(db, "rosters"), history: rows(db, "history_datasets") };
+    to004(db);
+    expect(versions(db)).toEqual([1, 2, 3, 4]);
+    expect(rows(db, "plans")).toEqual(before.plans.map((p) => ({ ...(p as object), version: 1 })));
+    expect(rows(db, "rosters")).toEqual([
+      { ...(before.rosters[0] as object), plan_version: 1 },
+      { ...(before.rosters[1] as object), plan_version: 0 },
+    ]);
+    expect(rows(db, "history_datasets")).toEqual(before.history);
+  });
+
+  it("a roster stale by the old timestamps stays stale; a fresh one is not", () => {
+    const db = at003();
+    to004(db);
+    const rosters = rostersRepo(db);
+    expect([rosters.get(1)?.stale, rosters.get(4)?.stale]).toEqual([false, true]);
+  });
+
+  it("the rosters' foreign key still holds and cascades: deleting plan 4 deletes its roster only", () => {
+    const db = at003();
+    to004(db);
+    expect(db.pragma("foreign_key_check")).toEqual([]);
+    db.prepare("DELETE FROM plans WHERE id = 4").run();
+    expect(db.prepare("SELECT plan_id FROM rosters").pluck().all()).toEqual([1]);
+    expect(() => db.prepare("INSERT INTO rosters (plan_id, staff_csv, result_json, created_at, plan_version) VALUES (9, '', '{}', 't', 1)").run()).toThrow(
+      /FOREIGN KEY constraint failed/,
+    );
+  });
+
+  it("the plans' name index is back, and new ids continue above the highest kept id, never reusing a deleted one", () => {
+    const db = at003();
+    to004(db);
+    expect(db.prepare("SELECT tbl_name FROM sqlite_master WHERE type = 'index' AND name = 'plans_name'").pluck().get()).toBe("plans");
+    db.prepare("DELETE FROM plans WHERE id = 4").run();
+    db.prepare("DELETE FROM history_datasets WHERE id = 5").run();
+    const plan = db.prepare("INSERT INTO plans (name, input_json, result_json, created_at, updated_at) VALUES ('new', '{}', '{}', 't', 't')").run();
+    const dataset = db.prepare("INSERT INTO history_datasets (name, zone, encoding, summary_json, rows_json, created_at) VALUES ('new', 'UTC', 'utf-8', '{}', '[]', 't')").run();
+    expect([plan.lastInsertRowid, dataset.lastInsertRowid]).toEqual([5, 6]);
   });
 });

@@ -117,6 +117,19 @@ describe("the planner page", () => {
     expect(after.createdAt).toBe(before.createdAt);
   });
 
+  it("a plan changed elsewhere while its roster solves: the roster is not saved and the page says so", async () => {
+    const before = (await (await fetch(`${running.url}api/plans/1/roster`)).json()) as { createdAt: string };
+    await page.click("#solve");
+    await expect.poll(() => page.locator("#progress").isVisible()).toBe(true);
+    // Another tab saves the plan while the solve runs (the solve of 308 people takes seconds).
+    const { input } = (await (await fetch(`${running.url}api/plans/1`)).json()) as { input: unknown };
+    const put = await fetch(`${running.url}api/plans/1`, { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify(input) });
+    expect(put.status).toBe(200);
+    await expect.poll(() => page.locator("#banner").textContent(), { timeout: 15_000 }).toBe("求解期间方案被修改了，排班未保存，请重新求解。");
+    const after = (await (await fetch(`${running.url}api/plans/1/roster`)).json()) as { createdAt: string; stale: boolean };
+    expect(after).toMatchObject({ createdAt: before.createdAt, stale: true });
+  });
+
   it("with too few people, the shortfall is explained in words: which hours, which queue, what would fix it", async () => {
     const sample = readFileSync(new URL("../../data/samples/mid-size-double11.staff.csv", import.meta.url), "utf8");
     const first200 = sample.split("\n").slice(0, 201).join("\n");
