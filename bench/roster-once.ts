@@ -1,5 +1,6 @@
 /**
- * One roster at scale in a fresh process, for bench.ts: `roster-once.ts PEOPLE DAYS`.
+ * One roster at scale in a fresh process, for bench.ts: `roster-once.ts PEOPLE DAYS [KEEP]`
+ * (KEEP: the share of the pool kept, every person i with i mod 10 < 10·KEEP, e.g. 0.7).
  * The plan is the sample scaled to the pool (15-minute intervals over DAYS from Nov 10);
  * the pool mixes full-timers, temps (a tenth untrained) and evening support staff like the
  * sample's staff CSV.
@@ -14,6 +15,7 @@ import { createSolve } from "../src/solver/highs.ts";
 
 const peopleCount = Number(process.argv[2]);
 const days = Number(process.argv[3]);
+const keep = Number(process.argv[4] ?? 1);
 const sample = JSON.parse(readFileSync(new URL("../data/samples/mid-size-double11.plan.json", import.meta.url), "utf8"));
 const scale = (peopleCount / 320) * 0.9;
 const plan = parsePlan({
@@ -39,7 +41,8 @@ const people: Person[] = Array.from({ length: peopleCount }, (_, i) => {
   return { ...base, skills: ["presales"], kind: "support", availability: [{ startMs: ms("2026-11-10T18:00"), endMs: ms("2026-11-11T03:00") }], maxHours: 9 };
 });
 
-const r = buildRoster(plan, staffing, people, { solve: await createSolve(), clock: () => performance.now(), timeLimitSec: 120 });
+const pool = people.filter((_, i) => i % 10 < Math.round(keep * 10));
+const r = buildRoster(plan, staffing, pool, { solve: await createSolve(), clock: () => performance.now(), timeLimitSec: 120 });
 console.log(
   JSON.stringify({
     status: r.status,
@@ -49,7 +52,15 @@ console.log(
     lowerBoundHours: r.lowerBoundHours,
     gap: r.gap,
     findings: r.findings.length,
-    shortAgentHours: r.shortfallRuns.reduce((s, run) => s + run.agentHoursShort, 0),
+    shortAgentHours: r.shortfallAgentHours,
+    shortLowerBoundHours: r.shortfallLowerBoundHours,
+    shortGap: r.shortfallGap,
+    weightedShort: r.weightedShortfall.hours,
+    weightedShortLowerBound: r.weightedShortfall.lowerBound,
+    weightedShortGap: r.weightedShortfall.gap,
+    hires: r.hiring?.totalHires ?? 0,
+    hiresCloseGap: r.hiring?.closesGap ?? null,
+    method: r.method,
     solveMs: r.solveMs,
     peakRssMb: process.resourceUsage().maxRSS / 1024,
   }),

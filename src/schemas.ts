@@ -29,6 +29,19 @@ const BreakRuleSchema = z.strictObject({
   window: z.tuple([z.number().min(0).max(1), z.number().min(0).max(1)]).refine(([lo, hi]) => lo <= hi, { message: "window[0] must not exceed window[1]" }),
 });
 
+/** A kind of person the shop could hire (人手缺口与招聘建议): who, when (local date-times), how many hours at most. */
+const HireProfileSchema = z.strictObject({
+  id: z.string().trim().regex(/^[\w-]{1,40}$/, { message: "letters, digits, - or _ (at most 40)" }),
+  name: z.string().trim().min(1).max(60),
+  kind: z.enum(["fulltime", "temp", "support"]),
+  skills: z.array(z.enum(["presales", "aftersales"])).min(1).max(2),
+  windows: z
+    .array(z.strictObject({ start: localDateTime, end: localDateTime }).refine((w) => w.end > w.start, { message: "end must be after start", path: ["end"] }))
+    .min(1)
+    .max(62),
+  maxHours: z.number().positive().max(744),
+});
+
 const sharesSumToOne = (values: number[]) => Math.abs(values.reduce((s, v) => s + v, 0) - 1) <= 1e-6;
 
 export const ConcurrencyRuleSchema = z.strictObject({
@@ -103,6 +116,11 @@ export const PlanSchema = z
       maxDeferHours: z.number().min(0).max(24).default(0),
     }),
     peakBand: z.strictObject({ start: localDateTime, end: localDateTime }).optional(),
+    hiring: z
+      .strictObject({
+        profiles: z.array(HireProfileSchema).min(1).max(10),
+      })
+      .optional(),
     requirement: z.strictObject({ method: z.enum(["saturation", "service-level"]) }).default({ method: "saturation" }),
     shifts: z
       .strictObject({

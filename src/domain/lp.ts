@@ -4,14 +4,18 @@
  * the domain stays pure and testable.
  */
 
-/** minimize colCost·x  subject to  rowLower ≤ A·x,  0 ≤ x ≤ colUpper (A sparse, by column). */
+/** minimize colCost·x  subject to  rowLower ≤ A·x ≤ rowUpper,  colLower ≤ x ≤ colUpper (A sparse, by column). */
 export type LinearModel = {
   numRows: number;
   numCols: number;
   colCost: Float64Array;
   /** Infinity for no upper bound. */
   colUpper: Float64Array;
+  /** Absent means every column's lower bound is 0. */
+  colLower?: Float64Array;
   rowLower: Float64Array;
+  /** Absent means no row has an upper bound (Infinity for one row without). */
+  rowUpper?: Float64Array;
   /** CSC: column j's rows are indices[starts[j] … starts[j+1]). */
   starts: Int32Array;
   indices: Int32Array;
@@ -21,6 +25,10 @@ export type LinearModel = {
   integer: boolean;
   /** Per column, 1 for integer and 0 for continuous; absent means every column is integer. */
   integrality?: Uint8Array;
+  /** The LP algorithm (default simplex); interior point suits degenerate models with many equal-cost optima. */
+  lpMethod?: "simplex" | "ipm";
+  /** Relative gap at which a MIP may stop (default 0: proven optimal). */
+  mipRelGap?: number;
   /** A feasible integer start for a MIP, if known. */
   start?: Float64Array;
   timeLimitSec: number;

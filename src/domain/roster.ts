@@ -1,37 +1,52 @@
 /**
  * The named roster (DESIGN.md §4): who works which shift on which queue.
  *
- * 1. Shift design per queue (design.ts): the least-cost shifts covering each interval's
- *    scheduled agents, with their LP lower bound.
- * 2. Assignment: every agent-slot of those shifts goes to a named person. Slots are taken
- *    pre-sales first (售前优先), then after-sales, each queue in order of how much of the
- *    peak it covers, so when hands are short the shortfall lands where it costs least.
- *    For each slot the eligible person (skill, trained, available for the whole shift, hours
- *    left, overlap, minimum rest, continuous-duty cap across stitched stretches) with the
- *    fewest night and total hours so far gets it (fairness), specialists before people who
- *    can work both queues (they are kept for where they are scarce).
- *    After-sales work arriving in the peak band may wait up to the plan's `maxDeferHours`
- *    (售后稍后): its design may serve it later, and the coverage says what waited.
+ * 1. Design then assign (fast, and optimal whenever the team is large enough): each queue's
+ *    least-cost shifts (design.ts) are given to named people slot by slot, pre-sales first
+ *    (售前优先), each slot to an eligible person (skill, trained, available for the whole
+ *    shift, hours left, overlap, minimum rest, continuous-duty cap across stitched
+ *    stretches), specialists and the scarcest people first, then the fewest night and total
+ *    hours (fairness). With nothing short, the paid hours meet the designs' LP bound.
+ * 2. When that leaves work short, the team model (team.ts, optimise.ts) chooses who works
+ *    which shift on which queue in one integer model — least weighted shortfall, then paid
+ *    cost, then fairness — and the better of the two rosters is kept.
  * 3. Proof: the independent validator (validate.ts) checks the result; coverage, shortfall,
- *    each person's hours and longest stretch, paid hours, the bound and the gap come with it.
+ *    its lower bound and gap (from the team model's relaxation), paid hours with their bound
+ *    and gap, each person's hours and longest stretch come with it. When hands are short,
+ *    hiring.ts says how many people of which profile would close the gap.
  *
  * All times are epoch milliseconds inside; the result speaks ISO in the plan's zone.
  */
 import { DateTime } from "luxon";
-import { type Deferral, serveWithDeferral } from "./backlog.ts";
+import type { Deferral } from "./backlog.ts";
+import { nightHoursOf } from "./decompose.ts";
 import { type DesignResult, type DesignStatus, designShifts } from "./design.ts";
+import { type HiringAnswer, hiringAnswer } from "./hiring.ts";
 import type { Solve } from "./lp.ts";
-import type { DesignInstance } from "./shifts.ts";
+import { optimiseTeam, type RosterFigures, rosterFigures, teamBounds } from "./optimise.ts";
+import { type DesignInstance, enumerateShifts } from "./shifts.ts";
 import type { Person, Queue } from "./staff.ts";
 import type { Plan, StaffingResult } from "./staffing.ts";
+import { SHORTFALL_WEIGHTS, type TeamInstance, teamGroups } from "./team.ts";
 import { type Assignment, type Finding, longestStretchHours, type RosterRules, validateRoster } from "./validate.ts";
 
 const HOUR = 3_600_000;
 const QUEUE_ORDER: readonly Queue[] = ["presales", "aftersales"];
 
+/**
+ * optimal: nothing short and paid hours meet their bound; shortfall: work is short, by no more
+ * than 10 % (+2 agent-hours) above the least weighted shortfall any roster of this team can
+ * reach; feasible: a valid roster whose gap is not closed; timeout: the designs ran out of time.
+ */
 export type RosterStatus = "optimal" | "feasible" | "shortfall" | "timeout";
 
-export type RosterOptions = { solve: Solve; clock: () => number; timeLimitSec: number };
+export type RosterOptions = {
+  solve: Solve;
+  clock: () => number;
+  timeLimitSec: number;
+  /** Work out the hiring answer when work is short (default true). */
+  hiring?: boolean;
+};
 
 export type RosterShift = {
   personId: string;
@@ -46,6 +61,8 @@ export type RosterShift = {
 
 export type RosterResult = {
   status: RosterStatus;
+  /** Which method made the roster kept: design then assign, or the team model. */
+  method: "design-then-assign" | "team-model";
   zone: string;
   intervalMin: number;
   shifts: RosterShift[];
@@ -58,15 +75,30 @@ export type RosterResult = {
   aftersalesDeferral: { maxHours: number; from: string; to: string } | null;
   /** Consecutive short intervals per queue, for explaining a shortfall in words. */
   shortfallRuns: { queue: Queue; from: string; to: string; maxShort: number; agentHoursShort: number }[];
+  /** Agent-hours short in all (pre-sales + after-sales, after after-sales waited within its limit). */
+  shortfallAgentHours: number;
+  shortfallByQueue: Record<Queue, number>;
+  /** Proven: no roster of this team leaves fewer agent-hours short (LP of the relaxed team model). */
+  shortfallLowerBoundHours: number | null;
+  /** (shortfallAgentHours − bound) ÷ shortfallAgentHours; 0 when nothing is short. */
+  shortfallGap: number | null;
+  /**
+   * The objective's first level: agent-hours short weighted by where they fall (pre-sales in
+   * the peak band 3, elsewhere 2, after-sales 1), its proven bound and gap; the status is
+   * decided on these.
+   */
+  weightedShortfall: { hours: number; lowerBound: number | null; gap: number | null; weights: typeof SHORTFALL_WEIGHTS };
   people: { id: string; name: string; kind: Person["kind"]; hours: number; nightHours: number; shifts: number; longestStretchHours: number }[];
   /** Temps not yet trained on Tmall rules: never rostered. */
   untrainedTemps: { id: string; name: string }[];
   paidHours: number;
-  /** Σ over queues of the shift design's LP bound, paid hours. */
+  /** Proven least paid hours of a roster that leaves no more short than this one. */
   lowerBoundHours: number | null;
   /** (paidHours − lowerBoundHours) ÷ paidHours. */
   gap: number | null;
   design: Record<Queue, { status: DesignStatus; paidHours: number; lowerBoundHours: number | null; solveMs: number }>;
+  /** When work is short: the fewest extra people, by hire profile, that close the gap (人手缺口与招聘建议). */
+  hiring: HiringAnswer | null;
   /** The validator's findings: always empty in a returned roster. */
   findings: Finding[];
   solveMs: number;
@@ -84,36 +116,87 @@ export class RosterInvalidError extends Error {
 
 type Slot = { queue: Queue; startMs: number; endMs: number; breaks: { startMs: number; endMs: number }[]; priority: number };
 
+/** A roster's shortfall may exceed its proven bound by this share plus PROOF_SLACK_HOURS and still count as proven. */
+export const PROOF_TOLERANCE = 0.1;
+export const PROOF_SLACK_HOURS = 2;
+
 /** Builds the named roster for `plan` from its staffing result and a staff pool. */
 export function buildRoster(plan: Plan, staffing: StaffingResult, people: Person[], options: RosterOptions): RosterResult {
   const t0 = options.clock();
-  const intervalMs = plan.intervalMin * 60_000;
-  const windowStartMs = Date.parse(staffing.intervals[0]?.start ?? "");
-  const count = staffing.intervals.length;
-  const required = (queue: Queue) => requiredOf(staffing, queue);
-  const deferral = aftersalesDeferral(plan, staffing);
-  const deferralOf = (queue: Queue) => (queue === "aftersales" ? deferral : undefined);
-
-  // Pre-sales may use half of the time limit, after-sales what is left.
-  const designFor = (queue: Queue, share: number) =>
-    designShifts(designInstance(plan, staffing, required(queue), deferralOf(queue)), {
-      ...options,
-      timeLimitSec: Math.max(0.5, (options.timeLimitSec - (options.clock() - t0) / 1000) * share),
-    });
-  const presales = designFor("presales", 0.5);
-  const designs: Record<Queue, DesignResult> = { presales, aftersales: designFor("aftersales", 1) };
-
-  const slots = QUEUE_ORDER.flatMap((queue) => slotsOf(queue, designs[queue], required(queue), windowStartMs, intervalMs));
-  slots.sort((a, b) => QUEUE_ORDER.indexOf(a.queue) - QUEUE_ORDER.indexOf(b.queue) || b.priority - a.priority || a.startMs - b.startMs);
-
+  const remainingSec = () => options.timeLimitSec - (options.clock() - t0) / 1000;
   const rosterable = people.filter((p) => p.kind !== "temp" || p.trained);
-  const states = assign(slots, rosterable, plan.rules, plan.zone);
-  const assignments = states.flatMap((s) => s.shifts);
+  const instance = teamInstance(plan, staffing, rosterable);
 
-  const findings = validateRoster(people, assignments, plan.rules);
+  // (1) Design then assign. Pre-sales may use a quarter of the time limit, after-sales as much again.
+  const designFor = (queue: Queue) =>
+    designShifts(designInstance(plan, staffing, instance.required[queue], queue === "aftersales" ? instance.deferral : undefined), {
+      ...options,
+      timeLimitSec: Math.max(0.5, remainingSec() / 4),
+    });
+  const presales = designFor("presales");
+  const designs: Record<Queue, DesignResult> = { presales, aftersales: designFor("aftersales") };
+  const slots = QUEUE_ORDER.flatMap((queue) => slotsOf(queue, designs[queue], instance.required[queue], instance.windowStartMs, plan.intervalMin * 60_000));
+  slots.sort((a, b) => QUEUE_ORDER.indexOf(a.queue) - QUEUE_ORDER.indexOf(b.queue) || b.priority - a.priority || a.startMs - b.startMs);
+  const greedy = assign(slots, rosterable, plan.rules, plan.zone).flatMap((s) => s.shifts);
+  let chosen: Chosen = { method: "design-then-assign", assignments: greedy, figures: rosterFigures(instance, greedy) };
+
+  // (2) Work left short: the team model, and the proof of how close the roster is to the least shortfall.
+  let bounds: { weighted: number | null; plain: number | null; paid: number | null };
+  const designBound = QUEUE_ORDER.every((q) => designs[q].lowerBoundHours !== null)
+    ? QUEUE_ORDER.reduce((sum, q) => sum + (designs[q].lowerBoundHours as number), 0)
+    : null;
+  let teamTimedOut = false;
+  if (chosen.figures.weightedShort > 1e-9) {
+    const solveOptions = { solve: options.solve, clock: options.clock, zone: plan.zone, costPerHour: plan.shifts.costPerHour };
+    const team = optimiseTeam(instance, { ...solveOptions, timeLimitSec: Math.max(1, remainingSec() * 0.6) });
+    teamTimedOut = team.timedOut;
+    if (better(team.figures, chosen.figures)) chosen = { method: "team-model", assignments: team.assignments, figures: team.figures };
+    const b = teamBounds(instance, { ...solveOptions, timeLimitSec: Math.max(1, remainingSec() * 0.5) }, chosen.figures.weightedShort, team.lpObjective);
+    bounds = { weighted: b.weightedShortfall, plain: b.shortfallHours, paid: b.paidHours };
+  } else {
+    // Nothing short: the designs' LP bound (no team limits) bounds every roster's paid hours.
+    bounds = { weighted: 0, plain: 0, paid: designBound };
+  }
+
+  const findings = validateRoster(people, chosen.assignments, plan.rules);
   if (findings.length > 0) throw new RosterInvalidError(findings);
 
-  return readBack(plan, staffing, people, states, designs, { count, intervalMs, windowStartMs, deferral, solveMs: options.clock() - t0 });
+  const hiring =
+    chosen.figures.weightedShort > 1e-9 && options.hiring !== false
+      ? hiringAnswer(plan, staffing, instance, chosen.figures.shortHours, { solve: options.solve, clock: options.clock, timeLimitSec: Math.max(1, remainingSec()) })
+      : null;
+  const timedOut = QUEUE_ORDER.some((q) => designs[q].status === "timeout") && chosen.method === "design-then-assign";
+  return readBack(plan, staffing, people, chosen, designs, bounds, {
+    instance,
+    timedOut: timedOut || (teamTimedOut && bounds.weighted === null),
+    designsProven: QUEUE_ORDER.every((q) => designs[q].status === "optimal"),
+    hiring,
+    solveMs: options.clock() - t0,
+  });
+}
+
+type Chosen = { method: RosterResult["method"]; assignments: Assignment[]; figures: RosterFigures };
+
+/** Less weighted shortfall, then fewer paid hours. */
+function better(a: RosterFigures, b: RosterFigures): boolean {
+  if (Math.abs(a.weightedShort - b.weightedShort) > 1e-9) return a.weightedShort < b.weightedShort;
+  return a.paidHours < b.paidHours - 1e-9;
+}
+
+/** The team model's instance: the requirement, the peak band, the deferral, the shifts the plan allows and the groups of people. */
+export function teamInstance(plan: Plan, staffing: StaffingResult, people: Person[]): TeamInstance {
+  const required = { presales: requiredOf(staffing, "presales"), aftersales: requiredOf(staffing, "aftersales") };
+  const deferral = aftersalesDeferral(plan, staffing);
+  return {
+    windowStartMs: Date.parse(staffing.intervals[0]?.start ?? ""),
+    intervalMin: plan.intervalMin,
+    required,
+    peak: { from: staffing.peakBand.fromIndex, to: staffing.peakBand.toIndex },
+    deferral,
+    shifts: enumerateShifts(designInstance(plan, staffing, required.presales, undefined)),
+    groups: teamGroups(people),
+    rules: plan.rules,
+  };
 }
 
 /** A queue's scheduled agents per interval: what its design covers and its coverage is checked against. */
@@ -188,7 +271,7 @@ function assign(slots: Slot[], people: Person[], rules: RosterRules, zone: strin
     let best: PersonState | undefined;
     for (const state of byQueue.get(slot.queue) ?? []) {
       if (state.hours + hours > state.person.maxHours + 1e-9) continue;
-      if (best && !better(state, best)) continue;
+      if (best && !preferred(state, best)) continue;
       if (!available(state.person, slot) || !fitsRules(state.shifts, slot, rules)) continue;
       best = state;
     }
@@ -201,7 +284,7 @@ function assign(slots: Slot[], people: Person[], rules: RosterRules, zone: strin
   return states;
 }
 
-function better(a: PersonState, b: PersonState): boolean {
+function preferred(a: PersonState, b: PersonState): boolean {
   if (a.generalist !== b.generalist) return !a.generalist;
   if (a.reach !== b.reach) return a.reach < b.reach;
   if (a.nightHours !== b.nightHours) return a.nightHours < b.nightHours;
@@ -235,47 +318,21 @@ function insertSorted(own: Assignment[], a: Assignment): void {
   own.splice(i, 0, a);
 }
 
-/** Hours between 00:00 and 08:00 local time (the night the rotation should share out). */
-function nightHoursOf(startMs: number, endMs: number, zone: string): number {
-  let total = 0;
-  let day = DateTime.fromMillis(startMs, { zone }).startOf("day");
-  while (day.toMillis() < endMs) {
-    const nightStart = day.toMillis();
-    const nightEnd = day.plus({ hours: 8 }).toMillis();
-    total += Math.max(0, Math.min(endMs, nightEnd) - Math.max(startMs, nightStart));
-    day = day.plus({ days: 1 });
-  }
-  return total / HOUR;
-}
-
 function readBack(
   plan: Plan,
   staffing: StaffingResult,
   people: Person[],
-  states: PersonState[],
+  chosen: Chosen,
   designs: Record<Queue, DesignResult>,
-  info: { count: number; intervalMs: number; windowStartMs: number; deferral: Deferral | undefined; solveMs: number },
+  bounds: { weighted: number | null; plain: number | null; paid: number | null },
+  info: { instance: TeamInstance; timedOut: boolean; designsProven: boolean; hiring: HiringAnswer | null; solveMs: number },
 ): RosterResult {
   const iso = (ms: number) => DateTime.fromMillis(ms, { zone: plan.zone }).toISO() as string;
-  const assignments = states.flatMap((s) => s.shifts);
+  const intervalMs = plan.intervalMin * 60_000;
+  const { assignments, figures } = chosen;
   const byId = new Map(people.map((p) => [p.id, p]));
-
-  const rostered = { presales: new Array<number>(info.count).fill(0), aftersales: new Array<number>(info.count).fill(0) };
-  for (const a of assignments) {
-    for (let t = Math.max(0, Math.floor((a.startMs - info.windowStartMs) / info.intervalMs)); t < info.count; t++) {
-      const t0 = info.windowStartMs + t * info.intervalMs;
-      if (t0 >= a.endMs) break;
-      const whole = a.startMs <= t0 && t0 + info.intervalMs <= a.endMs;
-      const onBreak = a.breaks.some((b) => t0 < b.endMs && b.startMs < t0 + info.intervalMs);
-      if (whole && !onBreak) rostered[a.queue][t]! += 1;
-    }
-  }
-  const served = {
-    presales: serveWithDeferral(requiredOf(staffing, "presales"), rostered.presales),
-    aftersales: serveWithDeferral(requiredOf(staffing, "aftersales"), rostered.aftersales, info.deferral),
-  };
   const coverage = staffing.intervals.map((row, t) => {
-    const cell = (queue: Queue): CoverageCell => ({ required: row[queue].scheduledAgents, rostered: rostered[queue][t]!, ...served[queue][t]! });
+    const cell = (queue: Queue): CoverageCell => ({ required: row[queue].scheduledAgents, rostered: figures.rostered[queue][t]!, ...figures.served[queue][t]! });
     return { start: row.start, presales: cell("presales"), aftersales: cell("aftersales") };
   });
 
@@ -285,7 +342,7 @@ function readBack(
     coverage.forEach((c, t) => {
       const short = c[queue].shortfall;
       if (short > 1e-9) {
-        const endIso = iso(info.windowStartMs + (t + 1) * info.intervalMs);
+        const endIso = iso(info.instance.windowStartMs + (t + 1) * intervalMs);
         if (!run) {
           run = { queue, from: c.start, to: endIso, maxShort: 0, agentHoursShort: 0 };
           shortfallRuns.push(run);
@@ -299,17 +356,34 @@ function readBack(
     });
   }
 
-  const paidHours = states.reduce((s, state) => s + state.hours, 0);
-  const bounds = QUEUE_ORDER.map((q) => designs[q].lowerBoundHours);
-  const lowerBoundHours = bounds.every((b) => b !== null) ? bounds.reduce((s: number, b) => s + (b as number), 0) : null;
-  const short = shortfallRuns.length > 0;
-  const timedOut = QUEUE_ORDER.some((q) => designs[q].status === "timeout");
-  const proven = QUEUE_ORDER.every((q) => designs[q].status === "optimal");
-  // Every designed shift staffed and both designs proven optimal: the roster's paid hours are optimal too.
-  const status: RosterStatus = timedOut ? "timeout" : short ? "shortfall" : proven ? "optimal" : "feasible";
+  const byPerson = new Map<string, Assignment[]>();
+  for (const a of assignments) {
+    const own = byPerson.get(a.personId);
+    if (own) own.push(a);
+    else byPerson.set(a.personId, [a]);
+  }
+  const shortHours = figures.shortHours.presales + figures.shortHours.aftersales;
+  const relGap = (value: number, bound: number | null) => (bound === null ? null : value <= 1e-9 ? 0 : Math.max(0, (value - bound) / value));
+  const paidHours = figures.paidHours;
+  const paidBound = bounds.paid === null ? null : Math.min(paidHours, bounds.paid);
+  const weightedGap = relGap(figures.weightedShort, bounds.weighted);
+  const short = shortHours > 1e-9;
+  const shortProven = bounds.weighted !== null && figures.weightedShort <= bounds.weighted * (1 + PROOF_TOLERANCE) + PROOF_SLACK_HOURS + 1e-9;
+  // Whole paid hours when every shift is a whole number of hours: the bound rounds up.
+  const paidProven = paidBound !== null && paidHours <= Math.ceil(paidBound - 1e-6) + 1e-9;
+  const status: RosterStatus = info.timedOut
+    ? "timeout"
+    : short
+      ? shortProven
+        ? "shortfall"
+        : "feasible"
+      : (chosen.method === "design-then-assign" ? info.designsProven : paidProven)
+        ? "optimal"
+        : "feasible";
 
   return {
     status,
+    method: chosen.method,
     zone: plan.zone,
     intervalMin: plan.intervalMin,
     shifts: assignments
@@ -329,28 +403,37 @@ function readBack(
         };
       }),
     coverage,
-    aftersalesDeferral: info.deferral
-      ? { maxHours: (info.deferral.maxIntervals * plan.intervalMin) / 60, from: staffing.peakBand.start, to: staffing.peakBand.end }
+    aftersalesDeferral: info.instance.deferral
+      ? { maxHours: (info.instance.deferral.maxIntervals * plan.intervalMin) / 60, from: staffing.peakBand.start, to: staffing.peakBand.end }
       : null,
     shortfallRuns,
-    people: states
-      .filter((s) => s.shifts.length > 0)
-      .map((s) => ({
-        id: s.person.id,
-        name: s.person.name,
-        kind: s.person.kind,
-        hours: s.hours,
-        nightHours: s.nightHours,
-        shifts: s.shifts.length,
-        longestStretchHours: longestStretchHours(s.shifts, plan.rules),
-      })),
+    shortfallAgentHours: shortHours,
+    shortfallByQueue: { presales: figures.shortHours.presales, aftersales: figures.shortHours.aftersales },
+    shortfallLowerBoundHours: bounds.plain === null ? null : Math.min(shortHours, bounds.plain),
+    shortfallGap: relGap(shortHours, bounds.plain),
+    weightedShortfall: { hours: figures.weightedShort, lowerBound: bounds.weighted === null ? null : Math.min(figures.weightedShort, bounds.weighted), gap: weightedGap, weights: SHORTFALL_WEIGHTS },
+    people: people
+      .filter((p) => byPerson.has(p.id))
+      .map((p) => {
+        const own = (byPerson.get(p.id) as Assignment[]).sort((a, b) => a.startMs - b.startMs);
+        return {
+          id: p.id,
+          name: p.name,
+          kind: p.kind,
+          hours: own.reduce((sum, a) => sum + (a.endMs - a.startMs) / HOUR, 0),
+          nightHours: own.reduce((sum, a) => sum + nightHoursOf(a.startMs, a.endMs, plan.zone), 0),
+          shifts: own.length,
+          longestStretchHours: longestStretchHours(own, plan.rules),
+        };
+      }),
     untrainedTemps: people.filter((p) => p.kind === "temp" && !p.trained).map((p) => ({ id: p.id, name: p.name })),
     paidHours,
-    lowerBoundHours,
-    gap: lowerBoundHours === null || paidHours === 0 ? null : Math.max(0, (paidHours - lowerBoundHours) / paidHours),
+    lowerBoundHours: paidBound,
+    gap: relGap(paidHours, paidBound) === 0 && paidHours === 0 ? null : relGap(paidHours, paidBound),
     design: Object.fromEntries(
       QUEUE_ORDER.map((q) => [q, { status: designs[q].status, paidHours: designs[q].paidHours, lowerBoundHours: designs[q].lowerBoundHours, solveMs: designs[q].solveMs }]),
     ) as RosterResult["design"],
+    hiring: info.hiring,
     findings: [],
     solveMs: info.solveMs,
   };

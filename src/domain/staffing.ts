@@ -2,6 +2,7 @@
  * The staffing engine end to end: plan → chain → curve → demand per interval per queue →
  * required agents per interval (DESIGN.md §1–3). Pure: the built-in curves are passed in.
  */
+import type { HireProfile } from "./hiring.ts";
 import { DateTime } from "luxon";
 import { type ChainInput, type ChainResult, type MessageCapacity, runChain, saturationFromMessages } from "./chain.ts";
 import { buildGrid, type CurveSpec, type CurveTemplate, curveShares, type Grid, type IntervalMin, localTime } from "./curve.ts";
@@ -54,6 +55,8 @@ export type Plan = {
   /** The promotion peak, local date-times; derived from the pre-sales requirement when absent. */
   peakBand?: { start: string; end: string } | undefined;
   requirement: { method: "saturation" | "service-level" };
+  /** Who the shop could hire when the team is short; defaults around the peak band (hiring.ts). */
+  hiring?: { profiles: HireProfile[] } | undefined;
   /** How shifts may be cut (DESIGN.md §4 "Shift templates"). */
   shifts: ShiftSettings;
   /** The roster's hard rules. */

@@ -23,7 +23,7 @@ export async function createSolve(): Promise<Solve> {
 
 function solveWith(highs: Highs, m: LinearModel): SolveOutcome {
   if (m.numCols === 0) {
-    const feasible = m.rowLower.every((b) => b <= 0);
+    const feasible = m.rowLower.every((b, i) => b <= 0 && (m.rowUpper?.[i] ?? 0) >= 0);
     return { status: feasible ? "optimal" : "infeasible", x: new Float64Array(0), objective: 0, bound: 0 };
   }
   const nnz = m.indices.length;
@@ -31,21 +31,23 @@ function solveWith(highs: Highs, m: LinearModel): SolveOutcome {
     numCols: m.numCols,
     numRows: m.numRows,
     colCost: m.colCost,
-    colLower: new Float64Array(m.numCols),
+    colLower: m.colLower ?? new Float64Array(m.numCols),
     colUpper: m.colUpper.map((u) => (Number.isFinite(u) ? u : highs.infinity)),
-    rowLower: m.rowLower,
-    rowUpper: new Float64Array(m.numRows).fill(highs.infinity),
+    rowLower: m.rowLower.map((l) => (Number.isFinite(l) ? l : -highs.infinity)),
+    rowUpper: m.rowUpper ? m.rowUpper.map((u) => (Number.isFinite(u) ? u : highs.infinity)) : new Float64Array(m.numRows).fill(highs.infinity),
     matrix: { format: "csc", numRows: m.numRows, numCols: m.numCols, starts: m.starts, indices: m.indices, values: m.values ?? new Float64Array(nnz).fill(1) },
     ...(m.integer ? { integrality: integralityOf(highs, m) } : {}),
   });
   try {
-    model.options.set({ output_flag: false, time_limit: m.timeLimitSec, ...(m.integer ? { mip_rel_gap: 0 } : { solver: "simplex" }) });
+    model.options.set({ output_flag: false, time_limit: m.timeLimitSec, ...(m.integer ? { mip_rel_gap: m.mipRelGap ?? 0 } : { solver: m.lpMethod ?? "simplex" }) });
     if (m.integer && m.start) model.setSolution({ colValue: m.start });
     model.run();
     const code = model.getModelStatus();
     const codes = highs.constants.modelStatus;
     const solution = model.getSolution();
-    const hasX = solution.colValue.length === m.numCols && code !== codes.infeasible;
+    // A MIP stopped early may have no incumbent: only a feasible primal solution counts (HiGHS: 2 = feasible).
+    const feasible = Number(model.info.get("primal_solution_status")) === 2;
+    const hasX = solution.colValue.length === m.numCols && code !== codes.infeasible && (!m.integer || feasible);
     const objective = hasX ? model.getObjectiveValue() : Number.NaN;
     const status: SolveOutcome["status"] =
       code === codes.optimal ? "optimal" : code === codes.infeasible ? "infeasible" : code === codes.timeLimit ? "timeout" : "error";

@@ -47,12 +47,18 @@ function roster(): RosterResult {
   });
   return {
     status: "shortfall",
+    method: "design-then-assign",
     zone: "Asia/Shanghai",
     intervalMin: 30,
     shifts,
     coverage,
     aftersalesDeferral: null,
     shortfallRuns: [],
+    shortfallAgentHours: 1,
+    shortfallByQueue: { presales: 1, aftersales: 0 },
+    shortfallLowerBoundHours: 1,
+    shortfallGap: 0,
+    weightedShortfall: { hours: 3, lowerBound: 3, gap: 0, weights: { presalesPeak: 3, presales: 2, aftersales: 1 } },
     people: [],
     untrainedTemps: [],
     paidHours: 15,
@@ -62,6 +68,7 @@ function roster(): RosterResult {
       presales: { status: "optimal", paidHours: 11, lowerBoundHours: 11, solveMs: 1 },
       aftersales: { status: "optimal", paidHours: 4, lowerBoundHours: 4, solveMs: 1 },
     },
+    hiring: null,
     findings: [],
     solveMs: 2,
   };
