@@ -18,7 +18,8 @@ import { DateTime } from "luxon";
 import type { Solve } from "./lp.ts";
 import { optimiseTeam } from "./optimise.ts";
 import type { Person, Queue, StaffKind } from "./staff.ts";
-import type { Plan, StaffingResult } from "./staffing.ts";
+import type { RosterDemand } from "./roster.ts";
+import type { Plan } from "./staffing.ts";
 import type { TeamGroup, TeamInstance } from "./team.ts";
 
 /** A kind of person the shop could hire: skills, when they could work (local date-times), most hours. */
@@ -52,7 +53,7 @@ const HIRE_COST_HOURS = 100;
 const HIRE_HOUR_FACTOR = 1.2;
 
 /** The plan's hire profiles, or the three defaults around its peak band. Windows are local date-times. */
-export function hireProfiles(plan: Plan, staffing: StaffingResult): HireProfile[] {
+export function hireProfiles(plan: Plan, staffing: RosterDemand): HireProfile[] {
   if (plan.hiring?.profiles && plan.hiring.profiles.length > 0) return plan.hiring.profiles;
   const zone = plan.zone;
   const local = (dt: DateTime) => dt.toFormat("yyyy-MM-dd'T'HH:mm");
@@ -82,7 +83,7 @@ export function hireProfiles(plan: Plan, staffing: StaffingResult): HireProfile[
  */
 export function hiringAnswer(
   plan: Plan,
-  staffing: StaffingResult,
+  staffing: RosterDemand,
   instance: TeamInstance,
   before: Record<Queue, number>,
   options: { solve: Solve; clock: () => number; timeLimitSec: number },

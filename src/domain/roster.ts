@@ -26,7 +26,7 @@ import type { Solve } from "./lp.ts";
 import { optimiseTeam, type RosterFigures, rosterFigures, teamBounds } from "./optimise.ts";
 import { type DesignInstance, enumerateShifts } from "./shifts.ts";
 import type { Person, Queue } from "./staff.ts";
-import type { Plan, StaffingResult } from "./staffing.ts";
+import type { PeakBand, Plan } from "./staffing.ts";
 import { SHORTFALL_WEIGHTS, type TeamInstance, teamGroups } from "./team.ts";
 import { type Assignment, type Finding, longestStretchHours, type RosterRules, validateRoster } from "./validate.ts";
 
@@ -114,6 +114,12 @@ export class RosterInvalidError extends Error {
   }
 }
 
+/** What the roster reads of a staffing result: each interval's start and scheduled agents per queue, and the peak band. */
+export type RosterDemand = {
+  intervals: { start: string; presales: { scheduledAgents: number }; aftersales: { scheduledAgents: number } }[];
+  peakBand: PeakBand;
+};
+
 type Slot = { queue: Queue; startMs: number; endMs: number; breaks: { startMs: number; endMs: number }[]; priority: number };
 
 /** A roster's shortfall may exceed its proven bound by this share plus PROOF_SLACK_HOURS and still count as proven. */
@@ -121,7 +127,7 @@ export const PROOF_TOLERANCE = 0.1;
 export const PROOF_SLACK_HOURS = 2;
 
 /** Builds the named roster for `plan` from its staffing result and a staff pool. */
-export function buildRoster(plan: Plan, staffing: StaffingResult, people: Person[], options: RosterOptions): RosterResult {
+export function buildRoster(plan: Plan, staffing: RosterDemand, people: Person[], options: RosterOptions): RosterResult {
   const t0 = options.clock();
   const remainingSec = () => options.timeLimitSec - (options.clock() - t0) / 1000;
   const rosterable = people.filter((p) => p.kind !== "temp" || p.trained);
@@ -184,7 +190,7 @@ function better(a: RosterFigures, b: RosterFigures): boolean {
 }
 
 /** The team model's instance: the requirement, the peak band, the deferral, the shifts the plan allows and the groups of people. */
-export function teamInstance(plan: Plan, staffing: StaffingResult, people: Person[]): TeamInstance {
+export function teamInstance(plan: Plan, staffing: RosterDemand, people: Person[]): TeamInstance {
   const required = { presales: requiredOf(staffing, "presales"), aftersales: requiredOf(staffing, "aftersales") };
   const deferral = aftersalesDeferral(plan, staffing);
   return {
@@ -200,18 +206,18 @@ export function teamInstance(plan: Plan, staffing: StaffingResult, people: Perso
 }
 
 /** A queue's scheduled agents per interval: what its design covers and its coverage is checked against. */
-function requiredOf(staffing: StaffingResult, queue: Queue): number[] {
+function requiredOf(staffing: RosterDemand, queue: Queue): number[] {
   return staffing.intervals.map((row) => row[queue].scheduledAgents);
 }
 
 /** The plan's after-sales deferral on the grid: the peak band's work may wait maxDeferHours, in whole intervals. */
-function aftersalesDeferral(plan: Plan, staffing: StaffingResult): Deferral | undefined {
+function aftersalesDeferral(plan: Plan, staffing: RosterDemand): Deferral | undefined {
   const maxIntervals = Math.floor((plan.aftersales.maxDeferHours * 60) / plan.intervalMin + 1e-9);
   if (maxIntervals === 0) return undefined;
   return { maxIntervals, from: staffing.peakBand.fromIndex, to: staffing.peakBand.toIndex };
 }
 
-function designInstance(plan: Plan, staffing: StaffingResult, demand: number[], deferral: Deferral | undefined): DesignInstance {
+function designInstance(plan: Plan, staffing: RosterDemand, demand: number[], deferral: Deferral | undefined): DesignInstance {
   return {
     name: plan.name,
     start: staffing.intervals[0]?.start ?? "",
@@ -296,7 +302,7 @@ function available(person: Person, slot: Slot): boolean {
 }
 
 /** No overlap, enough rest on both sides, and the stitched stretch containing the slot within the cap. */
-function fitsRules(own: Assignment[], slot: Slot, rules: RosterRules): boolean {
+export function fitsRules(own: Assignment[], slot: Slot, rules: RosterRules): boolean {
   const minRest = rules.minRestHours * HOUR;
   const reset = rules.restResetHours * HOUR;
   let i = 0;
@@ -318,9 +324,32 @@ function insertSorted(own: Assignment[], a: Assignment): void {
   own.splice(i, 0, a);
 }
 
+/**
+ * The status a roster's proof earns: `shortfall` when work is short but within 10 % + 2
+ * weighted agent-hours of the least any roster of the team can reach, `feasible` when the
+ * gap is wider or unknown (never `optimal`), `optimal` when nothing is short and paid hours
+ * meet their bound (design then assign: both designs proven optimal).
+ */
+export function rosterStatus(f: {
+  timedOut: boolean;
+  shortHours: number;
+  weightedShort: number;
+  weightedBound: number | null;
+  paidProven: boolean;
+  designsProven: boolean;
+  method: RosterResult["method"];
+}): RosterStatus {
+  if (f.timedOut) return "timeout";
+  if (f.shortHours > 1e-9) {
+    const proven = f.weightedBound !== null && f.weightedShort <= f.weightedBound * (1 + PROOF_TOLERANCE) + PROOF_SLACK_HOURS + 1e-9;
+    return proven ? "shortfall" : "feasible";
+  }
+  return (f.method === "design-then-assign" ? f.designsProven : f.paidProven) ? "optimal" : "feasible";
+}
+
 function readBack(
   plan: Plan,
-  staffing: StaffingResult,
+  staffing: RosterDemand,
   people: Person[],
   chosen: Chosen,
   designs: Record<Queue, DesignResult>,
@@ -367,19 +396,16 @@ function readBack(
   const paidHours = figures.paidHours;
   const paidBound = bounds.paid === null ? null : Math.min(paidHours, bounds.paid);
   const weightedGap = relGap(figures.weightedShort, bounds.weighted);
-  const short = shortHours > 1e-9;
-  const shortProven = bounds.weighted !== null && figures.weightedShort <= bounds.weighted * (1 + PROOF_TOLERANCE) + PROOF_SLACK_HOURS + 1e-9;
-  // Whole paid hours when every shift is a whole number of hours: the bound rounds up.
-  const paidProven = paidBound !== null && paidHours <= Math.ceil(paidBound - 1e-6) + 1e-9;
-  const status: RosterStatus = info.timedOut
-    ? "timeout"
-    : short
-      ? shortProven
-        ? "shortfall"
-        : "feasible"
-      : (chosen.method === "design-then-assign" ? info.designsProven : paidProven)
-        ? "optimal"
-        : "feasible";
+  const status = rosterStatus({
+    timedOut: info.timedOut,
+    shortHours,
+    weightedShort: figures.weightedShort,
+    weightedBound: bounds.weighted,
+    // Paid hours are whole when every shift is a whole number of hours: the bound rounds up.
+    paidProven: paidBound !== null && paidHours <= Math.ceil(paidBound - 1e-6) + 1e-9,
+    designsProven: info.designsProven,
+    method: chosen.method,
+  });
 
   return {
     status,

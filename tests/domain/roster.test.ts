@@ -1,7 +1,9 @@
+import { readFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
+import { readCsv } from "../../src/csv.ts";
 import type { Solve } from "../../src/domain/lp.ts";
 import { buildRoster } from "../../src/domain/roster.ts";
-import type { Person } from "../../src/domain/staff.ts";
+import { type Person, parseStaff } from "../../src/domain/staff.ts";
 import { planStaffing } from "../../src/domain/staffing.ts";
 import { parsePlan } from "../../src/schemas.ts";
 import { createSolve } from "../../src/solver/highs.ts";
@@ -98,5 +100,37 @@ describe("buildRoster", () => {
     expect(first.rostered + first.deferred).toBe(first.required);
     expect(later.coverage.every((c) => c.aftersales.shortfall === 0)).toBe(true);
     expect(later.findings).toEqual([]);
+  });
+});
+
+describe("buildRoster on the sample plan", () => {
+  const samplePlan = parsePlan(JSON.parse(readFileSync(new URL("../../data/samples/mid-size-double11.plan.json", import.meta.url), "utf8")));
+  const sampleStaffing = planStaffing(samplePlan, catalog);
+  const sampleStaff = parseStaff(readCsv(readFileSync(new URL("../../data/samples/mid-size-double11.staff.csv", import.meta.url), "utf8")), samplePlan.zone);
+  const solveSample = (people: Person[]) => buildRoster(samplePlan, sampleStaffing, people, { solve, clock: () => performance.now(), timeLimitSec: 60 });
+
+  it("with the whole sample pool: nothing short, paid hours at their bound, no findings", () => {
+    const r = solveSample(sampleStaff);
+    expect(r.status).toBe("optimal");
+    expect(r.method).toBe("design-then-assign");
+    expect(r.shortfallAgentHours).toBe(0);
+    expect(r.paidHours).toBe(r.lowerBoundHours);
+    expect(r.findings).toEqual([]);
+    expect(r.hiring).toBeNull();
+  });
+
+  // Issue 10's case: without the 40 support staff, design-then-assign left 110 agent-hours of
+  // pre-sales short while a relaxation proves 1 is the least possible.
+  it("without the support staff: the shortfall is within 10 % + 2 h of its proven bound, and the suggested hires close it", () => {
+    const people = sampleStaff.filter((p) => p.kind !== "support");
+    const r = solveSample(people);
+    expect(r.status).toBe("shortfall");
+    expect(r.shortfallLowerBoundHours).not.toBeNull();
+    expect(r.weightedShortfall.hours).toBeLessThanOrEqual(r.weightedShortfall.lowerBound! * 1.1 + 2);
+    expect(r.shortfallAgentHours).toBeLessThan(110);
+    expect(r.hiring?.closesGap).toBe(true);
+    const withHires = solveSample([...people, ...(r.hiring?.people ?? [])]);
+    expect(withHires.shortfallAgentHours).toBe(0);
+    expect(withHires.findings).toEqual([]);
   });
 });
