@@ -27,6 +27,7 @@ import { GrowthRateSchema, HistoryImportSchema, parse, parseDesignInstance, pars
 import { createSolve } from "../solver/highs.ts";
 import { defaultDbFile, serve } from "../server.ts";
 import { fmt, table } from "./format.ts";
+import { rosterText } from "./roster-text.ts";
 
 export type Io = { stdout: (text: string) => void; stderr: (text: string) => void };
 
@@ -276,8 +277,8 @@ async function rosterCommand(argv: string[], io: Io): Promise<number> {
     throw new InputError([{ path: "--person", message: `"${person}" has no shift in this roster` }]);
   }
   if (out !== undefined) writeFileSync(out, await exportRoster(result, plan.name, out, lang, person));
-  io.stdout(values.json ? `${JSON.stringify(result)}\n` : `${rosterText(result)}${out === undefined ? "" : `Written: ${out}\n`}`);
-  return result.status === "optimal" || result.status === "feasible" ? EXIT.ok : EXIT.notMet;
+  io.stdout(values.json ? `${JSON.stringify(result)}\n` : `${rosterText(result, lang)}${out === undefined ? "" : `${lang === "zh" ? "已写入" : "Written"}: ${out}\n`}`);
+  return result.shortfallAgentHours > 0 || result.status === "timeout" ? EXIT.notMet : EXIT.ok;
 }
 
 function staffOf(file: unknown, zone: string) {
@@ -484,28 +485,6 @@ function readBytes(file: string): Buffer {
   } catch (error) {
     throw new InputError([{ path: file, message: `cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` }]);
   }
-}
-
-function rosterText(r: RosterResult): string {
-  const at = (iso: string) => DateTime.fromISO(iso, { setZone: true }).toFormat("MM-dd HH:mm");
-  const queueName = { presales: "售前 pre-sales", aftersales: "售后 after-sales" } as const;
-  const head = [
-    `Roster: ${r.status}. ${r.shifts.length} shifts for ${r.people.length} people, ${fmt(r.paidHours)} paid hours; lower bound ${r.lowerBoundHours === null ? "—" : fmt(r.lowerBoundHours)} h, gap ${r.gap === null ? "—" : `${(r.gap * 100).toFixed(2)} %`}; ${fmt(r.solveMs)} ms.`,
-    `Rule findings: ${r.findings.length}. Longest continuous stretch: ${fmt(Math.max(0, ...r.people.map((p) => p.longestStretchHours)))} h.`,
-    ...(r.untrainedTemps.length > 0 ? [`Not rostered (temps not yet trained): ${r.untrainedTemps.map((p) => `${p.name} (${p.id})`).join(", ")}.`] : []),
-    ...(r.aftersalesDeferral ? [deferralText(r, r.aftersalesDeferral, at)] : []),
-    ...r.shortfallRuns.map((run) => `Short: ${run.maxShort} more ${queueName[run.queue]} agents from ${at(run.from)} to ${at(run.to)} (${fmt(run.agentHoursShort)} agent-hours).`),
-  ];
-  const shifts = table(
-    ["姓名 name", "子账号 sub-account", "queue", "start", "end", "break", "hours"],
-    r.shifts.map((s) => [s.name, s.subAccount, s.queue, at(s.start), at(s.end), s.breaks.map((b) => `${at(b.start).slice(6)}–${at(b.end).slice(6)}`).join(" ") || "—", s.hours]),
-  );
-  return [...head, "", shifts, ""].join("\n");
-}
-
-function deferralText(r: RosterResult, deferral: NonNullable<RosterResult["aftersalesDeferral"]>, at: (iso: string) => string): string {
-  const waited = r.coverage.reduce((sum, c) => sum + c.aftersales.deferred, 0);
-  return `售后稍后: after-sales arriving ${at(deferral.from)}–${at(deferral.to)} may wait up to ${fmt(deferral.maxHours)} h; ${fmt((waited * r.intervalMin) / 60)} agent-hours of it waited.`;
 }
 
 async function designCommand(argv: string[], io: Io): Promise<number> {

@@ -394,15 +394,16 @@ function readBack(
   const shortHours = figures.shortHours.presales + figures.shortHours.aftersales;
   const relGap = (value: number, bound: number | null) => (bound === null ? null : value <= 1e-9 ? 0 : Math.max(0, (value - bound) / value));
   const paidHours = figures.paidHours;
-  const paidBound = bounds.paid === null ? null : Math.min(paidHours, bounds.paid);
+  // Paid hours are whole when every shift length is: the bound then rounds up.
+  const wholeHours = plan.shifts.lengthsHours.every((h) => Number.isInteger(h));
+  const paidBound = bounds.paid === null ? null : Math.min(paidHours, wholeHours ? Math.ceil(bounds.paid - 1e-6) : bounds.paid);
   const weightedGap = relGap(figures.weightedShort, bounds.weighted);
   const status = rosterStatus({
     timedOut: info.timedOut,
     shortHours,
     weightedShort: figures.weightedShort,
     weightedBound: bounds.weighted,
-    // Paid hours are whole when every shift is a whole number of hours: the bound rounds up.
-    paidProven: paidBound !== null && paidHours <= Math.ceil(paidBound - 1e-6) + 1e-9,
+    paidProven: paidBound !== null && paidHours <= paidBound + 1e-6,
     designsProven: info.designsProven,
     method: chosen.method,
   });
