@@ -126,6 +126,15 @@ export function createApp(deps: AppDeps): express.Express {
     res.json(roster);
   });
 
+  /** 人手缺口与招聘建议: the roster's hiring answer (null when nothing is short), with the shortfall it answers. */
+  api.get("/plans/:id/roster/hiring", (req, res) => {
+    const { id } = parse(IdParam, req.params);
+    const roster = deps.rosters.get(id);
+    if (!roster) throw notFound(`roster of plan ${id}`);
+    const { shortfallAgentHours, shortfallByQueue, shortfallLowerBoundHours, hiring } = roster.result;
+    res.json({ planId: id, stale: roster.stale, shortfallAgentHours, shortfallByQueue, shortfallLowerBoundHours, hiring });
+  });
+
   api.delete("/plans/:id/roster", (req, res) => {
     const { id } = parse(IdParam, req.params);
     if (!deps.rosters.delete(id)) throw notFound(`roster of plan ${id}`);

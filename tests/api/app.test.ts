@@ -284,6 +284,29 @@ describe("/api/plans/:id/roster", () => {
     expect(rosters.get(plan.body.id)).toBeUndefined();
   });
 
+  it("GET …/roster/hiring: with three people for a day, the shortfall and how many of which profile would close it", async () => {
+    const oneDay = { ...planInput(), window: { start: "2026-11-11T00:00", end: "2026-11-12T00:00" }, shifts: { lengthsHours: [4, 8] } };
+    const plan = await send("POST", "/api/plans", oneDay);
+    const three = "id,name,skills,kind,trained,maxHours\nA1,王芳,presales|aftersales,fulltime,yes,12\nA2,李梅,presales,fulltime,yes,12\nA3,张伟,aftersales,fulltime,yes,12\n";
+    expect((await send("POST", `/api/plans/${plan.body.id}/roster`, { staffCsv: three })).status).toBe(201);
+    const res = await send("GET", `/api/plans/${plan.body.id}/roster/hiring`);
+    expect(res.status).toBe(200);
+    expect(res.body.shortfallAgentHours).toBeGreaterThan(0);
+    expect(res.body.shortfallLowerBoundHours).toBeLessThanOrEqual(res.body.shortfallAgentHours);
+    expect(res.body.hiring.totalHires).toBeGreaterThan(0);
+    expect(res.body.hiring.hires.reduce((sum: number, h: { count: number }) => sum + h.count, 0)).toBe(res.body.hiring.totalHires);
+    expect(res.body.hiring.people).toHaveLength(res.body.hiring.totalHires);
+  });
+
+  it("GET …/roster/hiring is null when nothing is short, and 404 without a roster", async () => {
+    const plan = await send("POST", "/api/plans", sample.content);
+    expect((await send("GET", `/api/plans/${plan.body.id}/roster/hiring`)).status).toBe(404);
+    await send("POST", `/api/plans/${plan.body.id}/roster`, { staffCsv });
+    const res = await send("GET", `/api/plans/${plan.body.id}/roster/hiring`);
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ shortfallAgentHours: 0, hiring: null });
+  });
+
   it("404 for the roster of a plan that does not exist", async () => {
     expect((await send("POST", "/api/plans/99/roster", { staffCsv })).status).toBe(404);
   });
