@@ -6,7 +6,7 @@ import { drawComparison, drawCoverage, drawYearOnYear, localLabel } from "./char
 import { fromInput, GROUPS, getPath, setPath, toInput } from "./fields.js";
 import { drawGantt } from "./gantt.js";
 import { clearYearOnYear, renderEstimates, renderYearOnYear } from "./history.js";
-import { formatNumber, language, setLanguage, t, translatePage } from "./i18n.js";
+import { formatNumber, hasLabel, language, setLanguage, t, translatePage } from "./i18n.js";
 
 const $ = (id) => document.getElementById(id);
 const state = {
@@ -373,7 +373,9 @@ function renderRoster() {
       ),
     );
   }
-  for (const queue of queues) lines.push(paragraph(t("roster.shortFix", { queue: t(`queue.${queue}`) }), "note"));
+  if (r.shortfallAgentHours > 0) lines.push(paragraph(shortfallProof(r), "note proof"));
+  if (r.hiring) lines.push(paragraph(hiringSentence(r.hiring), "hiring"));
+  else for (const queue of queues) lines.push(paragraph(t("roster.shortFix", { queue: t(`queue.${queue}`) }), "note"));
   if (r.aftersalesDeferral) {
     const waited = r.coverage.reduce((s, c) => s + c.aftersales.deferred, 0) * (r.intervalMin / 60);
     lines.push(
@@ -392,6 +394,42 @@ function renderRoster() {
   lines.push(paragraph(r.untrainedTemps.length ? t("roster.untrained", { names: r.untrainedTemps.map((p) => `${p.name} (${p.id})`).join("、") }) : t("roster.untrainedNone"), "note"));
   summary.replaceChildren(...lines);
   renderGantt();
+}
+
+/** The shortfall against what no roster of this team can beat: the proven bound and the gap. */
+function shortfallProof(r) {
+  const pct = (x) => (x === null ? "—" : `${formatNumber(x * 100, 1)} %`);
+  return t("roster.shortBound", {
+    short: formatNumber(r.shortfallAgentHours, 1),
+    pre: formatNumber(r.shortfallByQueue.presales, 1),
+    after: formatNumber(r.shortfallByQueue.aftersales, 1),
+    bound: r.shortfallLowerBoundHours === null ? "—" : formatNumber(r.shortfallLowerBoundHours, 1),
+    gap: pct(r.shortfallGap),
+    method: t(`roster.method.${r.method}`),
+  });
+}
+
+/** 人手缺口与招聘建议 in words: "再招 14 名晚间支援客服（11-10 18:00–11-11 03:00）可补齐全部售前缺口。" */
+function hiringSentence(h) {
+  if (h.hires.length === 0) return t("roster.hiringNone");
+  const parts = h.hires.map((x) => t("roster.hirePart", { count: x.count, name: hireName(x), windows: windowsLabel(x.windows) })).join(t("list.sep"));
+  const queuesOf = (hours) => ["presales", "aftersales"].filter((q) => hours[q] > 0);
+  if (h.closesGap) return t("roster.hiring", { parts, queues: queuesOf(h.shortfallBeforeHours).map((q) => t(`queue.${q}`)).join(t("list.and")) });
+  const left = queuesOf(h.shortfallAfterHours).map((q) => t("roster.hireLeft", { queue: t(`queue.${q}`), hours: formatNumber(h.shortfallAfterHours[q], 1) }));
+  return t("roster.hiringPartial", { parts, left: left.join(t("list.sep")) });
+}
+
+/** The default profiles have labels in both languages; a plan's own profiles keep their name. */
+function hireName(hire) {
+  return hasLabel(`hire.${hire.profileId}`) ? t(`hire.${hire.profileId}`) : hire.name;
+}
+
+/** One window as "11-10 18:00–11-11 03:00"; daily windows as "11-10 至 11-14 每天 09:00–18:00". */
+function windowsLabel(windows) {
+  const first = windows[0];
+  const last = windows.at(-1);
+  if (windows.length === 1) return `${localLabel(first.start)}–${localLabel(first.end)}`;
+  return t("roster.hireDaily", { from: first.start.slice(5, 10), to: last.start.slice(5, 10), hours: `${first.start.slice(11, 16)}–${first.end.slice(11, 16)}` });
 }
 
 /** Download links for the solved roster: xlsx (Chinese or English headers), csv, ics for all or one person. */

@@ -167,7 +167,10 @@ const TEXT = {
   "roster.staffFile": { zh: "已选文件：{name}", en: "File: {name}" },
   "roster.solve": { zh: "求解排班", en: "Solve roster" },
   "roster.cancel": { zh: "取消", en: "Cancel" },
-  "roster.solving": { zh: "正在求解… 已用 {seconds} 秒（上限 {limit} 秒）：设计班次，再按规则安排到人并逐条校验。", en: "Solving… {seconds} s so far (limit {limit} s): designing shifts, then placing people under the rules and checking each one." },
+  "roster.solving": {
+    zh: "正在求解… 已用 {seconds} 秒（上限 {limit} 秒）：设计班次并按规则安排到人；人手不够时按团队整体优化、证明下界并算出招聘建议，最后逐条校验。",
+    en: "Solving… {seconds} s so far (limit {limit} s): designing shifts and placing people under the rules; when hands are short, optimising for the team, proving the bound and working out the hires; then checking each rule.",
+  },
   "roster.cancelled": { zh: "已取消，未保存任何结果。", en: "Cancelled; nothing was saved." },
   "roster.planChanged": { zh: "求解期间方案被修改了，排班未保存，请重新求解。", en: "The plan changed while the roster was solving, so the roster was not saved: solve again." },
   "roster.planDeleted": { zh: "方案已不存在（可能已在别处删除），排班未保存。", en: "The plan no longer exists (deleted elsewhere?); the roster was not saved." },
@@ -176,6 +179,23 @@ const TEXT = {
   "roster.status.optimal": { zh: "最优", en: "Optimal" },
   "roster.status.feasible": { zh: "可行（未证明最优）", en: "Feasible (not proven optimal)" },
   "roster.status.shortfall": { zh: "人手不足", en: "Short of hands" },
+  "roster.shortBound": {
+    zh: "共缺 {short} 人·时（售前 {pre}，售后 {after}）。这支团队无论怎么排，至少也缺 {bound} 人·时（已证明的下界），差距 {gap}；排法：{method}。",
+    en: "{short} agent-hours short ({pre} pre-sales, {after} after-sales). No roster of this team can leave less than {bound} (proven bound), gap {gap}; method: {method}.",
+  },
+  "roster.method.design-then-assign": { zh: "先设计班次再排人", en: "design then assign" },
+  "roster.method.team-model": { zh: "按团队整体优化", en: "optimised for the team" },
+  "roster.hiring": { zh: "招聘建议：再招 {parts}可补齐全部{queues}缺口。", en: "Hiring: {parts} would close the whole {queues} gap." },
+  "roster.hiringPartial": { zh: "招聘建议：再招 {parts}后仍缺 {left}（这些时段不在任何招聘类型的可排时段内）。", en: "Hiring: with {parts}, {left} would still be short (no hire profile can work those hours)." },
+  "roster.hiringNone": { zh: "招聘建议：现有招聘类型都排不进缺口所在的时段。", en: "Hiring: none of the hire profiles can work the short hours." },
+  "roster.hirePart": { zh: "{count} 名{name}（{windows}）", en: "{count} × {name} ({windows})" },
+  "roster.hireLeft": { zh: "{queue} {hours} 人·时", en: "{hours} {queue} agent-hours" },
+  "roster.hireDaily": { zh: "{from} 至 {to} 每天 {hours}", en: "daily {hours}, {from} to {to}" },
+  "hire.peak-temp": { zh: "高峰临时客服", en: "peak temp" },
+  "hire.evening-support": { zh: "晚间支援客服", en: "evening support agent" },
+  "hire.day-shift": { zh: "白班临时客服", en: "day-shift temp" },
+  "list.sep": { zh: "、", en: ", " },
+  "list.and": { zh: "和", en: " and " },
   "roster.status.timeout": { zh: "超时", en: "Timed out" },
   "roster.allCovered": { zh: "每个时段的需求都已覆盖。", en: "Every interval's requirement is covered." },
   "roster.shortRun": { zh: "{from} 至 {to} 还需最多 {count} 名{queue}客服（共缺 {hours} 人·时）。", en: "Up to {count} more {queue} agents from {from} to {to} ({hours} agent-hours short)." },
@@ -298,6 +318,11 @@ export function setLanguage(next) {
 }
 
 /** The label for `key` in the current language, with {placeholders} filled from `vars`. */
+/** True when `key` has a label (for names that may or may not be built in). */
+export function hasLabel(key) {
+  return key in TEXT;
+}
+
 export function t(key, vars = {}) {
   const entry = TEXT[key];
   if (!entry) throw new Error(`no label for ${key}`);

@@ -140,7 +140,8 @@ describe("the planner page", () => {
     expect(await page.locator("#roster-summary .status").textContent()).toMatch(/^人手不足：/);
     const runs = await page.locator("#roster-summary p.short").allTextContents();
     expect(runs.some((line) => /^11-11 00:00 至 11-11 \d\d:\d\d 还需最多 \d+ 名售前客服/.test(line))).toBe(true);
-    expect(await page.locator("#roster-summary").textContent()).toContain("可增加在这些时段可上班、具备售前技能的人员");
+    expect(await page.locator("#roster-summary p.proof").textContent()).toMatch(/^共缺 [\d.,]+ 人·时（售前 [\d.,]+，售后 [\d.,]+）。这支团队无论怎么排，至少也缺 [\d.,]+ 人·时（已证明的下界），差距 [\d.]+ %；排法：按团队整体优化。$/);
+    expect(await page.locator("#roster-summary p.hiring").textContent()).toMatch(/^招聘建议：再招 \d+ 名.+（\d\d-\d\d \d\d:\d\d.+）.*(可补齐全部.*缺口|后仍缺)/);
     expect((await datasets("coverage")).find((d) => d.label === "缺口")?.max).toBeGreaterThan(0);
     await page.locator("#roster-card").scrollIntoViewIfNeeded();
     await shot("6-shortfall");
