@@ -1,5 +1,5 @@
 /**
- * `npm run bench`: times the staffing engine, shift design, rosters and the history import.
+ * `npm run bench`: times the staffing engine, shift design, rosters (full and short pools) and the history import.
  * Speed is measured here, never in a test.
  * Each case runs a few warm-up rounds, then reports the median and best of the timed rounds.
  */
@@ -107,20 +107,41 @@ console.log("\n## Shift design, shared/bench instances (median of 3 fresh proces
 printTable(["instance", "shifts / intervals", "status", "paid h", "LP bound h", "gap", "solve s", "process s", "peak MB"], designRows);
 
 // Named rosters at scale, each in a fresh process.
+const pct = (x: number | null) => (x === null ? "—" : `${(x * 100).toFixed(2)} %`);
+const num = (x: number | null) => (x === null ? "—" : String(Math.round(x * 100) / 100));
 const rosterRows = [
-  [500, 3],
-  [2000, 7],
-].map(([people, days]) => {
+  [500, 3, 1],
+  [2000, 7, 1],
+  [2000, 7, 0.7],
+].map(([people, days, keep = 1]) => {
   const t0 = performance.now();
-  const r = JSON.parse(execFileSync(process.execPath, ["--import", "tsx", "bench/roster-once.ts", String(people), String(days)], { encoding: "utf8" }));
+  const r = JSON.parse(execFileSync(process.execPath, ["--import", "tsx", "bench/roster-once.ts", String(people), String(days), String(keep)], { encoding: "utf8" }));
   const wallS = (performance.now() - t0) / 1000;
   return [
-    `${people} people × ${days} d × 15 min`, r.status, String(r.shifts), String(r.paidHours), String(r.lowerBoundHours),
-    r.gap === null ? "—" : `${(r.gap * 100).toFixed(2)} %`, String(r.findings), String(r.shortAgentHours), (r.solveMs / 1000).toFixed(2), wallS.toFixed(2), String(Math.round(r.peakRssMb)),
+    `${people} people${keep < 1 ? ` cut to ${keep * 100} %` : ""} × ${days} d × 15 min`, r.status, r.method, String(r.shifts), String(r.paidHours), num(r.lowerBoundHours), pct(r.gap),
+    String(r.findings), num(r.shortBefore), num(r.shortAgentHours), num(r.shortLowerBoundHours), pct(r.shortGap), String(r.hires), (r.solveMs / 1000).toFixed(2), wallS.toFixed(2), String(Math.round(r.peakRssMb)),
   ];
 });
 console.log("\n## Named roster (fresh process each)\n");
-printTable(["case", "status", "shifts", "paid h", "LP bound h", "gap", "findings", "short agent-h", "solve s", "process s", "peak MB"], rosterRows);
+printTable(
+  ["case", "status", "method", "shifts", "paid h", "paid bound h", "paid gap", "findings", "short before h", "short agent-h", "short bound", "short gap", "hires", "solve s", "process s", "peak MB"],
+  rosterRows,
+);
+
+// Short pools: the sample plan with cuts of its staff. "before" is what design then assign
+// (the roster before the team model, still the first thing tried) leaves short.
+const cutRows = ["no-support", "every-2nd", "fulltime-only", "keep-70"].map((cut) => {
+  const r = JSON.parse(execFileSync(process.execPath, ["--import", "tsx", "bench/sample-cut-once.ts", cut], { encoding: "utf8" }));
+  return [
+    `sample, ${cut} (${r.people} people)`, r.status, num(r.shortBefore), num(r.short), num(r.shortBound), pct(r.shortGap), `${num(r.weighted)} / ${num(r.weightedBound)}`, pct(r.weightedGap),
+    String(r.paidHours), num(r.paidBound), pct(r.paidGap), `${r.hires}${r.hiresClose ? "" : " (not enough)"}`, String(r.findings), (r.solveMs / 1000).toFixed(2), String(Math.round(r.peakRssMb)),
+  ];
+});
+console.log("\n## Short pools: the sample plan with cuts of its staff (fresh process each)\n");
+printTable(
+  ["case", "status", "short before h", "short h", "short bound h", "short gap", "weighted / bound", "weighted gap", "paid h", "paid bound h", "paid gap", "hires", "findings", "solve s", "peak MB"],
+  cutRows,
+);
 
 // History import: 100,000 hourly rows (11 years), GBK-encoded with Chinese headers, from the
 // file's bytes to a committed SQLite row; then the same file through the CLI in a fresh process.

@@ -52,6 +52,7 @@ console.log(
     lowerBoundHours: r.lowerBoundHours,
     gap: r.gap,
     findings: r.findings.length,
+    shortBefore: r.candidates.find((c) => c.method === "design-then-assign")?.shortfallAgentHours ?? null,
     shortAgentHours: r.shortfallAgentHours,
     shortLowerBoundHours: r.shortfallLowerBoundHours,
     shortGap: r.shortfallGap,

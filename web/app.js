@@ -411,6 +411,7 @@ function shortfallProof(r) {
 
 /** 人手缺口与招聘建议 in words: "再招 14 名晚间支援客服（11-10 18:00–11-11 03:00）可补齐全部售前缺口。" */
 function hiringSentence(h) {
+  if (!h.complete && h.hires.length === 0) return t("roster.hiringIncomplete");
   if (h.hires.length === 0) return t("roster.hiringNone");
   const parts = h.hires.map((x) => t("roster.hirePart", { count: x.count, name: hireName(x), windows: windowsLabel(x.windows) })).join(t("list.sep"));
   const queuesOf = (hours) => ["presales", "aftersales"].filter((q) => hours[q] > 0);

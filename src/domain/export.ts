@@ -41,13 +41,13 @@ export function neutralise(text: string): string {
 
 const TEXT = {
   zh: {
-    list: ["姓名", "工号", "子账号", "技能/队列", "开始", "结束", "休息", "时长(小时)"],
+    list: ["工号", "姓名", "子账号", "技能/队列", "开始", "结束", "休息", "时长(小时)"],
     coverage: ["时段开始", "售前需求", "售前在岗", "售前缺口", "售后需求", "售后在岗", "售后稍后", "售后缺口"],
     queue: { presales: "售前", aftersales: "售后" },
     timeline: ["姓名", "工号", "队列"],
   },
   en: {
-    list: ["Name", "ID", "Sub-account", "Queue", "Start", "End", "Break", "Hours"],
+    list: ["ID", "Name", "Sub-account", "Queue", "Start", "End", "Break", "Hours"],
     coverage: ["Interval start", "Pre-sales required", "Pre-sales rostered", "Pre-sales short", "After-sales required", "After-sales rostered", "After-sales deferred", "After-sales short"],
     queue: { presales: "Pre-sales", aftersales: "After-sales" },
     timeline: ["Name", "ID", "Queue"],
@@ -64,15 +64,15 @@ export function wallClock(iso: string): string {
   return iso.slice(0, 16);
 }
 
-/** One row per shift, in start order: 姓名, 工号, 子账号, 技能/队列, 开始, 结束, 休息, 时长. */
+/** One row per shift, in start order, keyed by 工号 (payroll keys on it): 工号, 姓名, 子账号, 技能/队列, 开始, 结束, 休息, 时长. */
 export function shiftList(roster: RosterResult, lang: Lang): Table {
   const text = TEXT[lang];
   const shifts = [...roster.shifts].sort((a, b) => a.start.localeCompare(b.start) || a.name.localeCompare(b.name));
   return {
     headers: [...text.list],
     rows: shifts.map((s) => [
-      neutralise(s.name),
       neutralise(s.personId),
+      neutralise(s.name),
       neutralise(s.subAccount),
       text.queue[s.queue],
       { local: wallClock(s.start) },

@@ -7,8 +7,9 @@
  * profile's count must cover its occupancy at every moment. The objective, in order: least
  * weighted shortfall (as the roster's), then fewest hires (each costs 100 paid hours), then
  * paid cost (a hire's hour costs 1.2 × the team's, so the team is used first). The answer is
- * decomposed into named hires exactly like the team, so adding `hiresAsPeople(answer)` to the
- * pool gives a roster with that shortfall (none, when the profiles can reach every short hour).
+ * decomposed into named hires exactly like the team; when that staged solve still leaves work
+ * short, the team is solved again with the hires as named people (what the manager would do
+ * with `answer.people` added to the pool) and the better outcome is reported.
  *
  * Default profiles (a plan may set its own): trained temps for the peak band (pre-sales);
  * evening support 18:00–03:00 on the peak's evening (pre-sales); day-shift temps 09:00–18:00
@@ -20,7 +21,7 @@ import { optimiseTeam } from "./optimise.ts";
 import type { Person, Queue, StaffKind } from "./staff.ts";
 import type { RosterDemand } from "./roster.ts";
 import type { Plan } from "./staffing.ts";
-import type { TeamGroup, TeamInstance } from "./team.ts";
+import { type TeamGroup, type TeamInstance, teamGroups } from "./team.ts";
 
 /** A kind of person the shop could hire: skills, when they could work (local date-times), most hours. */
 export type HireProfile = {
@@ -42,6 +43,8 @@ export type HiringAnswer = {
   shortfallBeforeHours: Record<Queue, number>;
   shortfallAfterHours: Record<Queue, number>;
   closesGap: boolean;
+  /** False when the solve ran out of time: the hires then need not be the fewest, or may be missing. */
+  complete: boolean;
   /** The hires as named people (ids H-<profile>-001 …), ready to add to the pool. */
   people: Person[];
   solveMs: number;
@@ -108,7 +111,9 @@ export function hiringAnswer(
   const team = optimiseTeam(withHires, {
     solve: options.solve,
     clock: options.clock,
-    timeLimitSec: options.timeLimitSec,
+    timeLimitSec: options.timeLimitSec * 0.6,
+    // One repair round: what maximum hours leave unplaced is settled by the check below.
+    repairs: 1,
     zone,
     costPerHour: plan.shifts.costPerHour,
     hirePeople: (group, count) => hiresOf(profileOf.get(group) as HireProfile, count, zone),
@@ -136,7 +141,16 @@ export function hiringAnswer(
       hoursByQueue,
     });
   });
-  const after = team.figures.shortHours;
+  let after = team.figures.shortHours;
+  if (after.presales + after.aftersales > 1e-9 && people.length > 0) {
+    // The staged solve with hire counts as variables is not exact: solve the team with these
+    // hires as named people, as the manager would, and keep the better outcome.
+    const check = optimiseTeam(
+      { ...instance, groups: teamGroups([...instance.groups.flatMap((g) => g.people), ...people]) },
+      { solve: options.solve, clock: options.clock, timeLimitSec: Math.max(1, options.timeLimitSec - (options.clock() - t0) / 1000), zone, costPerHour: plan.shifts.costPerHour },
+    );
+    if (check.figures.weightedShort < team.figures.weightedShort - 1e-9) after = check.figures.shortHours;
+  }
   return {
     profiles: profiles.map((p) => ({ ...p, windows: p.windows.map((w) => ({ start: iso(w.start, zone), end: iso(w.end, zone) })) })),
     hires,
@@ -144,6 +158,7 @@ export function hiringAnswer(
     shortfallBeforeHours: { ...before },
     shortfallAfterHours: { presales: after.presales, aftersales: after.aftersales },
     closesGap: after.presales + after.aftersales <= 1e-9,
+    complete: !team.timedOut && team.lpObjective !== null,
     people,
     solveMs: options.clock() - t0,
   };

@@ -97,6 +97,8 @@ export type RosterResult = {
   /** (paidHours − lowerBoundHours) ÷ paidHours. */
   gap: number | null;
   design: Record<Queue, { status: DesignStatus; paidHours: number; lowerBoundHours: number | null; solveMs: number }>;
+  /** Every roster the solve built, the kept one included: how design then assign fared against the team model. */
+  candidates: { method: RosterResult["method"]; shortfallAgentHours: number; weightedShortfall: number; paidHours: number }[];
   /** When work is short: the fewest extra people, by hire profile, that close the gap (人手缺口与招聘建议). */
   hiring: HiringAnswer | null;
   /** The validator's findings: always empty in a returned roster. */
@@ -152,10 +154,12 @@ export function buildRoster(plan: Plan, staffing: RosterDemand, people: Person[]
     ? QUEUE_ORDER.reduce((sum, q) => sum + (designs[q].lowerBoundHours as number), 0)
     : null;
   let teamTimedOut = false;
+  const candidates: Chosen[] = [chosen];
   if (chosen.figures.weightedShort > 1e-9) {
     const solveOptions = { solve: options.solve, clock: options.clock, zone: plan.zone, costPerHour: plan.shifts.costPerHour };
     const team = optimiseTeam(instance, { ...solveOptions, timeLimitSec: Math.max(1, remainingSec() * 0.6) });
     teamTimedOut = team.timedOut;
+    candidates.push({ method: "team-model", assignments: team.assignments, figures: team.figures });
     if (better(team.figures, chosen.figures)) chosen = { method: "team-model", assignments: team.assignments, figures: team.figures };
     const b = teamBounds(instance, { ...solveOptions, timeLimitSec: Math.max(1, remainingSec() * 0.5) }, chosen.figures.weightedShort, team.lpObjective);
     bounds = { weighted: b.weightedShortfall, plain: b.shortfallHours, paid: b.paidHours };
@@ -176,6 +180,12 @@ export function buildRoster(plan: Plan, staffing: RosterDemand, people: Person[]
     instance,
     timedOut: timedOut || (teamTimedOut && bounds.weighted === null),
     designsProven: QUEUE_ORDER.every((q) => designs[q].status === "optimal"),
+    candidates: candidates.map((c) => ({
+      method: c.method,
+      shortfallAgentHours: c.figures.shortHours.presales + c.figures.shortHours.aftersales,
+      weightedShortfall: c.figures.weightedShort,
+      paidHours: c.figures.paidHours,
+    })),
     hiring,
     solveMs: options.clock() - t0,
   });
@@ -354,7 +364,7 @@ function readBack(
   chosen: Chosen,
   designs: Record<Queue, DesignResult>,
   bounds: { weighted: number | null; plain: number | null; paid: number | null },
-  info: { instance: TeamInstance; timedOut: boolean; designsProven: boolean; hiring: HiringAnswer | null; solveMs: number },
+  info: { instance: TeamInstance; timedOut: boolean; designsProven: boolean; candidates: RosterResult["candidates"]; hiring: HiringAnswer | null; solveMs: number },
 ): RosterResult {
   const iso = (ms: number) => DateTime.fromMillis(ms, { zone: plan.zone }).toISO() as string;
   const intervalMs = plan.intervalMin * 60_000;
@@ -460,6 +470,7 @@ function readBack(
     design: Object.fromEntries(
       QUEUE_ORDER.map((q) => [q, { status: designs[q].status, paidHours: designs[q].paidHours, lowerBoundHours: designs[q].lowerBoundHours, solveMs: designs[q].solveMs }]),
     ) as RosterResult["design"],
+    candidates: info.candidates,
     hiring: info.hiring,
     findings: [],
     solveMs: info.solveMs,

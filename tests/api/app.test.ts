@@ -451,7 +451,7 @@ describe("/api/history, compare and exports", () => {
     expect([...new Uint8Array(await xlsx.arrayBuffer()).subarray(0, 2)]).toEqual([0x50, 0x4b]);
     const csv = await fetch(`${base}/api/plans/${plan.body.id}/roster.csv`);
     expect(csv.headers.get("content-type")).toBe("text/csv; charset=utf-8");
-    expect((await csv.text()).split("\r\n")[0]).toBe("姓名,工号,子账号,技能/队列,开始,结束,休息,时长(小时)");
+    expect((await csv.text()).split("\r\n")[0]).toBe("工号,姓名,子账号,技能/队列,开始,结束,休息,时长(小时)");
     const ics = await fetch(`${base}/api/plans/${plan.body.id}/roster.ics?person=FT001`);
     const text = await ics.text();
     expect(text).toContain("DTSTART;TZID=Asia/Shanghai:");

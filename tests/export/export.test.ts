@@ -68,6 +68,7 @@ function roster(): RosterResult {
       presales: { status: "optimal", paidHours: 11, lowerBoundHours: 11, solveMs: 1 },
       aftersales: { status: "optimal", paidHours: 4, lowerBoundHours: 4, solveMs: 1 },
     },
+    candidates: [],
     hiring: null,
     findings: [],
     solveMs: 2,
@@ -94,9 +95,9 @@ describe("xlsx export", () => {
 
     expect(book.worksheets.map((s) => s.name)).toEqual(["排班名单", "11-10 排班", "11-11 排班", "覆盖"]);
     const list = book.getWorksheet("排班名单") as ExcelJS.Worksheet;
-    expect(list.getRow(1).values).toEqual([undefined, "姓名", "工号", "子账号", "技能/队列", "开始", "结束", "休息", "时长(小时)"]);
+    expect(list.getRow(1).values).toEqual([undefined, "工号", "姓名", "子账号", "技能/队列", "开始", "结束", "休息", "时长(小时)"]);
     const first = list.getRow(2);
-    expect([first.getCell(1).value, first.getCell(2).value, first.getCell(3).value, first.getCell(4).value]).toEqual(["王芳", "A01", "店铺:王芳", "售前"]);
+    expect([first.getCell(1).value, first.getCell(2).value, first.getCell(3).value, first.getCell(4).value]).toEqual(["A01", "王芳", "店铺:王芳", "售前"]);
     // Wall-clock times stored as date cells: Excel shows 2026-11-10 18:00 whatever the reader's zone.
     expect(first.getCell(5).value).toEqual(new Date("2026-11-10T18:00:00Z"));
     expect(first.getCell(5).numFmt).toBe("yyyy-mm-dd hh:mm");
@@ -135,7 +136,7 @@ describe("xlsx export", () => {
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(arrayBufferOf(await rosterWorkbook(roster(), "test")));
     const list = book.getWorksheet("排班名单") as ExcelJS.Worksheet;
-    const names = list.getColumn(1).values.filter((v) => typeof v === "string" && v.includes("HYPERLINK"));
+    const names = list.getColumn(2).values.filter((v) => typeof v === "string" && v.includes("HYPERLINK"));
     expect(names).toEqual([`'=HYPERLINK("http://evil.example","click")`]);
     list.eachRow((row) => row.eachCell((c) => expect(c.type).not.toBe(ExcelJS.ValueType.Formula)));
   });
@@ -148,15 +149,15 @@ describe("csv export", () => {
     const bytes = readFileSync(file);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const records = readCsv(bytes.toString("utf8"));
-    expect(records[0]?.cells).toEqual(["姓名", "工号", "子账号", "技能/队列", "开始", "结束", "休息", "时长(小时)"]);
-    expect(records[1]?.cells).toEqual(["王芳", "A01", "店铺:王芳", "售前", "2026-11-10 18:00", "2026-11-11 02:00", "21:00–22:00", "7"]);
+    expect(records[0]?.cells).toEqual(["工号", "姓名", "子账号", "技能/队列", "开始", "结束", "休息", "时长(小时)"]);
+    expect(records[1]?.cells).toEqual(["A01", "王芳", "店铺:王芳", "售前", "2026-11-10 18:00", "2026-11-11 02:00", "21:00–22:00", "7"]);
     expect(records).toHaveLength(4);
   });
 
   it("a name like =HYPERLINK(…) comes out inert, quotes kept intact", () => {
     const records = readCsv(rosterCsv(roster()).toString("utf8"));
-    const hostile = records.find((r) => r.cells[1] === "X9");
-    expect(hostile?.cells[0]).toBe(`'=HYPERLINK("http://evil.example","click")`);
+    const hostile = records.find((r) => r.cells[0] === "X9");
+    expect(hostile?.cells[1]).toBe(`'=HYPERLINK("http://evil.example","click")`);
   });
 });
 
