@@ -6,6 +6,7 @@ import { drawComparison, drawCoverage, drawYearOnYear, localLabel } from "./char
 import { fromInput, GROUPS, getPath, setPath, toInput } from "./fields.js";
 import { drawGantt } from "./gantt.js";
 import { clearYearOnYear, renderEstimates, renderYearOnYear } from "./history.js";
+import { withHires } from "./hires.js";
 import { formatNumber, hasLabel, language, setLanguage, t, translatePage } from "./i18n.js";
 
 const $ = (id) => document.getElementById(id);
@@ -375,6 +376,7 @@ function renderRoster() {
   }
   if (r.shortfallAgentHours > 0) lines.push(paragraph(shortfallProof(r), "note proof"));
   if (r.hiring) lines.push(paragraph(hiringSentence(r.hiring), "hiring"));
+  if (r.hiring?.people.length) lines.push(addHiresButton(r.hiring));
   else for (const queue of queues) lines.push(paragraph(t("roster.shortFix", { queue: t(`queue.${queue}`) }), "note"));
   if (r.aftersalesDeferral) {
     const waited = r.coverage.reduce((s, c) => s + c.aftersales.deferred, 0) * (r.intervalMin / 60);
@@ -418,6 +420,16 @@ function hiringSentence(h) {
   if (h.closesGap) return t("roster.hiring", { parts, queues: queuesOf(h.shortfallBeforeHours).map((q) => t(`queue.${q}`)).join(t("list.and")) });
   const left = queuesOf(h.shortfallAfterHours).map((q) => t("roster.hireLeft", { queue: t(`queue.${q}`), hours: formatNumber(h.shortfallAfterHours[q], 1) }));
   return t("roster.hiringPartial", { parts, left: left.join(t("list.sep")) });
+}
+
+/** Adds the suggested hires to the staff list and solves again: the proof that they close the gap. */
+function addHiresButton(hiring) {
+  const button = Object.assign(document.createElement("button"), { id: "add-hires", type: "button", textContent: t("roster.addHires", { count: hiring.people.length }) });
+  button.addEventListener("click", () => {
+    state.staff = { source: "file", name: t("roster.withHires", { count: hiring.people.length }), csv: withHires(state.staff.csv, hiring.people) };
+    solve();
+  });
+  return button;
 }
 
 /** The default profiles have labels in both languages; a plan's own profiles keep their name. */

@@ -187,6 +187,8 @@ const TEXT = {
   "roster.method.team-model": { zh: "按团队整体优化", en: "optimised for the team" },
   "roster.hiring": { zh: "招聘建议：再招 {parts}可补齐全部{queues}缺口。", en: "Hiring: {parts} would close the whole {queues} gap." },
   "roster.hiringPartial": { zh: "招聘建议：再招 {parts}后仍缺 {left}（这些时段不在任何招聘类型的可排时段内）。", en: "Hiring: with {parts}, {left} would still be short (no hire profile can work those hours)." },
+  "roster.addHires": { zh: "把这 {count} 人加入名单并重新求解", en: "Add these {count} people to the staff list and solve again" },
+  "roster.withHires": { zh: "名单 + {count} 名建议招聘", en: "staff + {count} suggested hires" },
   "roster.hiringIncomplete": { zh: "招聘建议：求解时间不够，未能算出，请稍后重试。", en: "Hiring: not worked out within the time limit; solve again." },
   "roster.hiringNone": { zh: "招聘建议：现有招聘类型都排不进缺口所在的时段。", en: "Hiring: none of the hire profiles can work the short hours." },
   "roster.hirePart": { zh: "{count} 名{name}（{windows}）", en: "{count} × {name} ({windows})" },

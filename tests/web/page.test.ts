@@ -145,6 +145,15 @@ describe("the planner page", () => {
     expect((await datasets("coverage")).find((d) => d.label === "缺口")?.max).toBeGreaterThan(0);
     await page.locator("#roster-card").scrollIntoViewIfNeeded();
     await shot("6-shortfall");
+
+    // The suggested hires, added to the list and solved again, leave nothing short.
+    await page.click("#add-hires");
+    await expect.poll(() => page.locator("#roster-summary").textContent(), { timeout: 60_000 }).toContain("每个时段的需求都已覆盖。");
+    expect(await page.locator("#staff-source").textContent()).toMatch(/^已选文件：名单 \+ \d+ 名建议招聘$/);
+    expect(await page.locator("#roster-summary p.hiring").count()).toBe(0);
+    const roster = (await (await fetch(`${running.url}api/plans/1/roster`)).json()) as { staffCsv: string; result: { shortfallAgentHours: number } };
+    expect(roster.result.shortfallAgentHours).toBe(0);
+    expect(roster.staffCsv).toMatch(/\nH-[\w-]+-001,/);
   });
 
   it("switches to English and remembers it", async () => {
