@@ -3,7 +3,8 @@
  * the manager can solve again with them (the page's "add these hires" button).
  */
 
-const COLUMNS = {
+/** The staff CSV's column names, English and Chinese: the same as the server's STAFF_COLUMNS (src/domain/staff.ts; a test keeps them equal). */
+export const COLUMNS = {
   id: ["id", "工号"],
   name: ["name", "姓名"],
   subAccount: ["subAccount", "子账号"],
