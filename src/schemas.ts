@@ -118,7 +118,11 @@ export const PlanSchema = z
     peakBand: z.strictObject({ start: localDateTime, end: localDateTime }).optional(),
     hiring: z
       .strictObject({
-        profiles: z.array(HireProfileSchema).min(1).max(10),
+        profiles: z
+          .array(HireProfileSchema)
+          .min(1)
+          .max(10)
+          .refine((profiles) => new Set(profiles.map((p) => p.id)).size === profiles.length, { message: "profile ids must be unique" }),
       })
       .optional(),
     requirement: z.strictObject({ method: z.enum(["saturation", "service-level"]) }).default({ method: "saturation" }),

@@ -62,13 +62,14 @@ export function hireProfiles(plan: Plan, staffing: RosterDemand): HireProfile[] 
   const local = (dt: DateTime) => dt.toFormat("yyyy-MM-dd'T'HH:mm");
   const bandStart = DateTime.fromISO(staffing.peakBand.start, { zone });
   const bandEnd = DateTime.fromISO(staffing.peakBand.end, { zone });
-  const evening = bandStart.minus({ hours: 12 }).startOf("day").plus({ hours: 18 });
+  // Wall-clock hours (set, not plus): a day with a clock change keeps 18:00 at 18:00.
+  const evening = bandStart.minus({ hours: 12 }).set({ hour: 18, minute: 0, second: 0, millisecond: 0 });
   const windowStart = DateTime.fromISO(plan.window.start, { zone });
   const windowEnd = DateTime.fromISO(plan.window.end, { zone });
   const days: { start: string; end: string }[] = [];
   for (let day = windowStart.startOf("day"); day < windowEnd; day = day.plus({ days: 1 })) {
-    const from = DateTime.max(day.plus({ hours: 9 }), windowStart);
-    const to = DateTime.min(day.plus({ hours: 18 }), windowEnd);
+    const from = DateTime.max(day.set({ hour: 9 }), windowStart);
+    const to = DateTime.min(day.set({ hour: 18 }), windowEnd);
     if (to > from) days.push({ start: local(from), end: local(to) });
   }
   const bandHours = bandEnd.diff(bandStart, "hours").hours;
@@ -122,10 +123,13 @@ export function hiringAnswer(
   const hires: HiringAnswer["hires"] = [];
   const people: Person[] = [];
   profiles.forEach((profile, i) => {
-    const mine = team.assignments.filter((a) => a.personId.startsWith(`H-${profile.id}-`));
+    // The profile's hires, by their exact ids (profile ids are unique, so no two profiles share one).
+    const candidates = hiresOf(profile, team.hires.get(instance.groups.length + i) ?? 0, zone);
+    const candidateIds = new Set(candidates.map((p) => p.id));
+    const mine = team.assignments.filter((a) => candidateIds.has(a.personId));
     const ids = new Set(mine.map((a) => a.personId));
     if (ids.size === 0) return;
-    const made = hiresOf(profile, team.hires.get(instance.groups.length + i) ?? ids.size, zone).filter((p) => ids.has(p.id));
+    const made = candidates.filter((p) => ids.has(p.id));
     for (const p of made) hiredIds.add(p.id);
     people.push(...made);
     const hoursByQueue = { presales: 0, aftersales: 0 };
@@ -142,6 +146,7 @@ export function hiringAnswer(
     });
   });
   let after = team.figures.shortHours;
+  let complete = !team.timedOut && team.lpObjective !== null;
   if (after.presales + after.aftersales > 1e-9 && people.length > 0) {
     // The staged solve with hire counts as variables is not exact: solve the team with these
     // hires as named people, as the manager would, and keep the better outcome.
@@ -150,6 +155,7 @@ export function hiringAnswer(
       { solve: options.solve, clock: options.clock, timeLimitSec: Math.max(1, options.timeLimitSec - (options.clock() - t0) / 1000), zone, costPerHour: plan.shifts.costPerHour },
     );
     if (check.figures.weightedShort < team.figures.weightedShort - 1e-9) after = check.figures.shortHours;
+    complete &&= !check.timedOut;
   }
   return {
     profiles: profiles.map((p) => ({ ...p, windows: p.windows.map((w) => ({ start: iso(w.start, zone), end: iso(w.end, zone) })) })),
@@ -158,7 +164,7 @@ export function hiringAnswer(
     shortfallBeforeHours: { ...before },
     shortfallAfterHours: { presales: after.presales, aftersales: after.aftersales },
     closesGap: after.presales + after.aftersales <= 1e-9,
-    complete: !team.timedOut && team.lpObjective !== null,
+    complete,
     people,
     solveMs: options.clock() - t0,
   };

@@ -10,7 +10,7 @@ import { serveWithDeferral } from "./backlog.ts";
 import { decompose, type Decomposition } from "./decompose.ts";
 import type { Solve } from "./lp.ts";
 import type { Person, Queue } from "./staff.ts";
-import { buildTeamModel, lpBound, QUEUES, shortfallWeights, solveTeamModel, type TeamGroup, type TeamInstance } from "./team.ts";
+import { buildTeamModel, lpBound, QUEUES, rosterRestHours, shortfallWeights, solveTeamModel, type TeamGroup, type TeamInstance } from "./team.ts";
 import type { Assignment } from "./validate.ts";
 
 export type OptimiseOptions = { solve: Solve; clock: () => number; timeLimitSec: number; zone: string };
@@ -88,8 +88,8 @@ export function optimiseTeam(
 ): TeamRoster {
   const t0 = options.clock();
   const deadline = t0 + options.timeLimitSec * 1000;
-  const team = buildTeamModel(instance, instance.rules.restResetHours, "weighted", options.costPerHour);
-  const restMs = instance.rules.restResetHours * 3_600_000;
+  const team = buildTeamModel(instance, rosterRestHours(instance.rules), "weighted", options.costPerHour);
+  const restMs = rosterRestHours(instance.rules) * 3_600_000;
   const peak = peakMs(instance);
   const stages: TeamRoster["stages"] = [];
   let best: TeamRoster | undefined;
@@ -161,7 +161,7 @@ export function teamBounds(
   const shortfallHours = lpBound(buildTeamModel(instance, rest, "plain-shortfall"), options.solve, each, "ipm");
   // Every roster's shortfall is a whole number of agent-intervals with whole weights: the bounds round up to that grain.
   const grain = instance.intervalMin / 60;
-  const roundUp = (z: number | null) => (z === null ? null : Math.max(0, Math.ceil(z / grain - 1e-6) * grain));
+  const roundUp = (z: number | null) => (z === null ? null : Math.max(0, Math.ceil((z - solverSlack(z)) / grain) * grain));
   // Least paid cost with the weighted shortfall capped at ours: when ours meets the least
   // possible, the weighted LP's optimum z gives it (z − price·cap − waiting); otherwise the
   // LP with the cap as a row (interior point again: the cap row makes simplex crawl).
@@ -169,19 +169,24 @@ export function teamBounds(
   const atLeast = weightedShortfall !== null && weightedCap <= weightedShortfall + 1e-6;
   if (atLeast) {
     const weighted = buildTeamModel(instance, rest, "weighted", options.costPerHour);
-    const z = rest === instance.rules.restResetHours && rosterLp !== null ? rosterLp : lpBound(weighted, options.solve, each);
-    paid = z === null ? null : (z - weighted.shortfallPrice * weightedCap - weighted.waitingCostMax) / options.costPerHour;
+    const z = rest === rosterRestHours(instance.rules) && rosterLp !== null ? rosterLp : lpBound(weighted, options.solve, each);
+    paid = z === null ? null : (z - weighted.shortfallPrice * weightedCap - weighted.waitingCostMax - solverSlack(z)) / options.costPerHour;
   } else {
     const capped = buildTeamModel(instance, rest, "paid-cost", options.costPerHour);
     capped.model.rowLower[capped.shortfallCapRow] = -(weightedCap + 1e-6);
     const z = lpBound(capped, options.solve, each, "ipm");
-    paid = z === null ? null : z / options.costPerHour;
+    paid = z === null ? null : (z - solverSlack(z)) / options.costPerHour;
   }
   return {
     weightedShortfall: roundUp(weightedShortfall),
     shortfallHours: roundUp(shortfallHours),
     paidHours: paid === null ? null : Math.max(0, paid - 1e-6),
   };
+}
+
+/** What an LP optimum may be off by through the solver's tolerances: a bound is lowered by it before rounding. */
+function solverSlack(z: number): number {
+  return 1e-6 * Math.max(1, Math.abs(z));
 }
 
 function shiftTimes(instance: TeamInstance, s: number) {

@@ -406,7 +406,7 @@ function readBack(
   const paidHours = figures.paidHours;
   // Paid hours are whole when every shift length is: the bound then rounds up.
   const wholeHours = plan.shifts.lengthsHours.every((h) => Number.isInteger(h));
-  const paidBound = bounds.paid === null ? null : Math.min(paidHours, wholeHours ? Math.ceil(bounds.paid - 1e-6) : bounds.paid);
+  const paidBound = bounds.paid === null ? null : Math.min(paidHours, wholeHours ? Math.ceil(bounds.paid) : bounds.paid);
   const weightedGap = relGap(figures.weightedShort, bounds.weighted);
   const status = rosterStatus({
     timedOut: info.timedOut,

@@ -94,6 +94,15 @@ export type TeamInstance = {
   rules: { maxContinuousDutyHours: number; restResetHours: number; minRestHours: number };
 };
 
+/**
+ * The rest the roster model keeps after each shift: at least `restResetHours` (so no two
+ * shifts stitch into one stretch) and at least `minRestHours` (a plan may ask for more rest
+ * than it takes to reset a stretch).
+ */
+export function rosterRestHours(rules: TeamInstance["rules"]): number {
+  return Math.max(rules.restResetHours, rules.minRestHours);
+}
+
 /** Weight per agent-interval short (already × interval hours): the model's and the report's. */
 export function shortfallWeights(instance: Pick<TeamInstance, "required" | "peak" | "intervalMin">): Record<Queue, number[]> {
   const h = instance.intervalMin / 60;
@@ -134,7 +143,7 @@ export type ModelObjective = "weighted" | "shortfall-only" | "plain-shortfall" |
 
 /**
  * Builds the model. `restGapHours` is how long a shift keeps its person occupied after it
- * ends (restResetHours for the roster model, minRestHours for the bound model).
+ * ends (rosterRestHours for the roster model, minRestHours for the bound model).
  * `objective`: "weighted" is the roster's (M·weighted short + paid cost + hires);
  * "shortfall-only" and "plain-shortfall" give the weighted and the plain shortfall bounds;
  * "paid-cost" the cost bound under a cap on the weighted shortfall (set on shortfallCapRow).
@@ -265,9 +274,10 @@ export function buildTeamModel(instance: TeamInstance, restGapHours: number, obj
     for (let k = Math.max(0, d.from); k < Math.min(d.to, T - 1); k++) {
       if (after[k]! <= 0) continue;
       const capRow = addRow(-after[k]!, Number.POSITIVE_INFINITY);
-      waitingCostMax += WAITING_COST * after[k]! * d.maxIntervals;
+      if (objective === "weighted") waitingCostMax += WAITING_COST * after[k]! * d.maxIntervals;
       for (let j = k + 1; j <= Math.min(T - 1, k + d.maxIntervals); j++) {
-        addColumn(WAITING_COST * (j - k), Number.POSITIVE_INFINITY, false, 0, [
+        // Waiting costs only in the roster's objective: in the bound objectives any cost would lift the bound.
+        addColumn(objective === "weighted" ? WAITING_COST * (j - k) : 0, Number.POSITIVE_INFINITY, false, 0, [
           [covReq.aftersales[k]!, 1],
           [covReq.aftersales[j]!, -1],
           [capRow, -1],

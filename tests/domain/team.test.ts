@@ -271,3 +271,73 @@ describe("the bound is never above the least shortfall (brute force on random sm
     );
   });
 });
+
+describe("review regressions", () => {
+  const W0 = at("11-10 12:00");
+
+  it("after-sales waiting does not lift the shortfall bounds above a real roster's (15-minute grain)", () => {
+    // One after-sales person on 12:15–14:00; 1 pre-sales and 1 after-sales at 12:00, which may wait two intervals.
+    const p = person("A", { skills: ["aftersales"] });
+    const instance: TeamInstance = {
+      windowStartMs: W0,
+      intervalMin: 15,
+      required: { presales: [1, 0, 0, 0, 0, 0, 0, 0], aftersales: [1, 0, 0, 0, 0, 0, 0, 0] },
+      peak: { from: 0, to: 8 },
+      deferral: { maxIntervals: 2, from: 0, to: 8 },
+      shifts: [{ name: "s", startMin: 15, lengthMin: 105, breaks: [], cost: 1.75, maxCount: Number.POSITIVE_INFINITY, rows: [1, 2, 3, 4, 5, 6, 7] }],
+      groups: teamGroups([p]),
+      rules: DEFAULT_RULES,
+    };
+    const roster: Assignment[] = [{ personId: "A", queue: "aftersales", startMs: W0 + 15 * 60_000, endMs: W0 + 120 * 60_000, breaks: [] }];
+    expect(validateRoster([p], roster, DEFAULT_RULES)).toEqual([]);
+    const f = rosterFigures(instance, roster);
+    // The after-sales work waits 15 minutes and is served; the pre-sales quarter-hour (peak, ×3) is short.
+    expect(f.weightedShort).toBe(0.75);
+    for (const cap of [f.weightedShort, f.weightedShort + 1]) {
+      const b = teamBounds(instance, { solve, timeLimitSec: 10, costPerHour: 1 }, cap, null);
+      expect(b.weightedShortfall).toBe(0.75);
+      expect(b.shortfallHours).toBe(0.25);
+      expect(b.paidHours!).toBeLessThanOrEqual(f.paidHours);
+    }
+  });
+
+  it("a plan asking for more rest than it takes to reset a stretch (minRest 8 h > reset 2 h) gets a valid team roster", () => {
+    const rules = { maxContinuousDutyHours: 12, restResetHours: 2, minRestHours: 8 };
+    const p = person("A");
+    const required = [1, 1, 1, 1, 0, 0, 0, 1, 1, 1, 1, 0];
+    const instance: TeamInstance = {
+      windowStartMs: W0,
+      intervalMin: 60,
+      required: { presales: required, aftersales: required.map(() => 0) },
+      peak: { from: 0, to: 0 },
+      deferral: undefined,
+      shifts: enumerateShifts({ start: "2026-11-10T12:00:00+08:00", intervalMinutes: 60, demand: required, shiftLengthsHours: [4], breakRule: null }),
+      groups: teamGroups([p]),
+      rules,
+    };
+    const team = optimiseTeam(instance, { ...options(), zone: "Asia/Shanghai", costPerHour: 1 });
+    expect(validateRoster([p], team.assignments, rules)).toEqual([]);
+    // 12–16 and 19–23 are 3 h apart: one person can work only one of them.
+    expect(team.figures.shortHours.presales).toBe(4);
+  });
+
+  it("hires are told apart by their exact ids, even when one profile's id begins with another's", () => {
+    const plan = parsePlan({
+      ...toyPlan,
+      hiring: {
+        profiles: [
+          { id: "ev", name: "早班", kind: "temp", skills: ["presales"], windows: [{ start: "2026-11-10T12:00", end: "2026-11-10T13:00" }], maxHours: 1 },
+          { id: "ev-late", name: "晚班临时", kind: "temp", skills: ["presales"], windows: [{ start: "2026-11-10T16:00", end: "2026-11-11T00:00" }], maxHours: 8 },
+        ],
+      },
+    });
+    const dayOnly = [person("P1"), person("P2")].map((p) => ({ ...p, availability: [{ startMs: at("11-10 12:00"), endMs: at("11-10 20:00") }] }));
+    const r = buildRoster(plan, demand([1, 1, 1, 1, 2, 2, 2, 2, 1, 1, 1, 1]), dayOnly, options());
+    expect(r.hiring?.hires.map((h) => [h.profileId, h.count, h.hours])).toEqual([["ev-late", 1, 8]]);
+  });
+
+  it("a plan with two hire profiles of the same id is refused, naming the field", () => {
+    const profile = { id: "x", name: "X", kind: "temp", skills: ["presales"], windows: [{ start: "2026-11-10T16:00", end: "2026-11-11T00:00" }], maxHours: 8 };
+    expect(() => parsePlan({ ...planInput(), hiring: { profiles: [profile, profile] } })).toThrow(/hiring\.profiles.*unique|unique/);
+  });
+});
