@@ -185,6 +185,7 @@ const TEXT = {
   },
   "roster.method.design-then-assign": { zh: "先设计班次再排人", en: "design then assign" },
   "roster.method.team-model": { zh: "按团队整体优化", en: "optimised for the team" },
+  "roster.method.replan": { zh: "当日调配", en: "re-planned on the night" },
   "roster.hiring": { zh: "招聘建议：再招 {parts}可补齐全部{queues}缺口。", en: "Hiring: {parts} would close the whole {queues} gap." },
   "roster.hiringPartial": { zh: "招聘建议：再招 {parts}后仍缺 {left}（这些时段不在任何招聘类型的可排时段内）。", en: "Hiring: with {parts}, {left} would still be short (no hire profile can work those hours)." },
   "roster.addHires": { zh: "把这 {count} 人加入名单并重新求解", en: "Add these {count} people to the staff list and solve again" },

@@ -10,7 +10,10 @@ import type { RosterResult } from "../domain/roster.ts";
 import { fmt, table } from "./format.ts";
 
 const QUEUE = { zh: { presales: "售前", aftersales: "售后" }, en: { presales: "pre-sales", aftersales: "after-sales" } } as const;
-const METHOD = { zh: { "design-then-assign": "先设计班次再排人", "team-model": "按团队整体优化" }, en: { "design-then-assign": "design then assign", "team-model": "team model" } } as const;
+const METHOD = {
+  zh: { "design-then-assign": "先设计班次再排人", "team-model": "按团队整体优化", replan: "当日调配" },
+  en: { "design-then-assign": "design then assign", "team-model": "team model", replan: "re-planned on the night" },
+} as const;
 /** English names of the default hire profiles (their Chinese names are the profiles' own). */
 const PROFILE_EN: Record<string, string> = { "peak-temp": "peak temp", "evening-support": "evening support agent", "day-shift": "day-shift temp" };
 const STATUS = {

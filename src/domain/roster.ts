@@ -61,8 +61,8 @@ export type RosterShift = {
 
 export type RosterResult = {
   status: RosterStatus;
-  /** Which method made the roster kept: design then assign, or the team model. */
-  method: "design-then-assign" | "team-model";
+  /** Which method made the roster kept: design then assign, the team model, or the night's re-plan. */
+  method: "design-then-assign" | "team-model" | "replan";
   zone: string;
   intervalMin: number;
   shifts: RosterShift[];
@@ -176,7 +176,10 @@ export function buildRoster(plan: Plan, staffing: RosterDemand, people: Person[]
       ? hiringAnswer(plan, staffing, instance, chosen.figures.shortHours, { solve: options.solve, clock: options.clock, timeLimitSec: Math.max(1, remainingSec()) })
       : null;
   const timedOut = QUEUE_ORDER.some((q) => designs[q].status === "timeout") && chosen.method === "design-then-assign";
-  return readBack(plan, staffing, people, chosen, designs, bounds, {
+  const designSummary = Object.fromEntries(
+    QUEUE_ORDER.map((q) => [q, { status: designs[q].status, paidHours: designs[q].paidHours, lowerBoundHours: designs[q].lowerBoundHours, solveMs: designs[q].solveMs }]),
+  ) as RosterResult["design"];
+  return readBack(plan, staffing, people, chosen, designSummary, bounds, {
     instance,
     timedOut: timedOut || (teamTimedOut && bounds.weighted === null),
     designsProven: QUEUE_ORDER.every((q) => designs[q].status === "optimal"),
@@ -192,6 +195,34 @@ export function buildRoster(plan: Plan, staffing: RosterDemand, people: Person[]
 }
 
 type Chosen = { method: RosterResult["method"]; assignments: Assignment[]; figures: RosterFigures };
+
+/**
+ * A roster result for given assignments (the night's re-plan): coverage, shortfall runs,
+ * people's hours and stretches, checked by the validator. No bounds are claimed for it
+ * (the re-plan's own proof is its solver status); `design` is carried over from the roster
+ * it came from.
+ */
+export function rosterOf(
+  plan: Plan,
+  staffing: RosterDemand,
+  people: Person[],
+  assignments: Assignment[],
+  from: Pick<RosterResult, "design">,
+  solveMs: number,
+): RosterResult {
+  const findings = validateRoster(people, assignments, plan.rules);
+  if (findings.length > 0) throw new RosterInvalidError(findings);
+  const instance = teamInstance(plan, staffing, people.filter((p) => p.kind !== "temp" || p.trained));
+  const figures = rosterFigures(instance, assignments);
+  return readBack(plan, staffing, people, { method: "replan", assignments, figures }, from.design, { weighted: null, plain: null, paid: null }, {
+    instance,
+    timedOut: false,
+    designsProven: false,
+    candidates: [],
+    hiring: null,
+    solveMs,
+  });
+}
 
 /** Less weighted shortfall, then fewer paid hours. */
 function better(a: RosterFigures, b: RosterFigures): boolean {
@@ -362,7 +393,7 @@ function readBack(
   staffing: RosterDemand,
   people: Person[],
   chosen: Chosen,
-  designs: Record<Queue, DesignResult>,
+  design: RosterResult["design"],
   bounds: { weighted: number | null; plain: number | null; paid: number | null },
   info: { instance: TeamInstance; timedOut: boolean; designsProven: boolean; candidates: RosterResult["candidates"]; hiring: HiringAnswer | null; solveMs: number },
 ): RosterResult {
@@ -467,9 +498,7 @@ function readBack(
     paidHours,
     lowerBoundHours: paidBound,
     gap: relGap(paidHours, paidBound) === 0 && paidHours === 0 ? null : relGap(paidHours, paidBound),
-    design: Object.fromEntries(
-      QUEUE_ORDER.map((q) => [q, { status: designs[q].status, paidHours: designs[q].paidHours, lowerBoundHours: designs[q].lowerBoundHours, solveMs: designs[q].solveMs }]),
-    ) as RosterResult["design"],
+    design,
     candidates: info.candidates,
     hiring: info.hiring,
     findings: [],

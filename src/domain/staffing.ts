@@ -156,11 +156,10 @@ export function planStaffing(plan: Plan, catalog: Catalog): StaffingResult {
     ),
   };
 
-  const requirementOf = (queue: QueueName): RequirementRow[] =>
-    plan.requirement.method === "saturation"
-      ? saturationRequirement(demand[queue].humanReceptions, saturation[queue], plan.workdayHours, plan.intervalMin)
-      : serviceLevelRequirement(demand[queue].humanReceptions, serviceTargetOf(plan, queue), plan.intervalMin);
-  const requirement = { presales: requirementOf("presales"), aftersales: requirementOf("aftersales") };
+  const requirement = {
+    presales: queueRequirement(plan, "presales", demand.presales.humanReceptions),
+    aftersales: queueRequirement(plan, "aftersales", demand.aftersales.humanReceptions),
+  };
 
   const intervals = grid.starts.map((start, i): IntervalRow => {
     const row = (queue: QueueName): QueueInterval => ({
@@ -209,6 +208,17 @@ export function planStaffing(plan: Plan, catalog: Catalog): StaffingResult {
     peakBand: peakBandOf(plan, grid, requirement.presales),
     intervals,
   };
+}
+
+/**
+ * Required agents per interval for one queue's human receptions, by the plan's method
+ * (saturation, or service level with its Erlang model): what planStaffing uses, and what the
+ * night's re-forecast recomputes the requirement with.
+ */
+export function queueRequirement(plan: Plan, queue: QueueName, humanReceptions: readonly number[]): RequirementRow[] {
+  return plan.requirement.method === "saturation"
+    ? saturationRequirement(humanReceptions, saturationOf(plan[queue].capacity, plan.workdayHours), plan.workdayHours, plan.intervalMin)
+    : serviceLevelRequirement(humanReceptions, serviceTargetOf(plan, queue), plan.intervalMin);
 }
 
 /** The first interval needing the most scheduled agents. */

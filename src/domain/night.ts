@@ -1,0 +1,106 @@
+/**
+ * The night itself (临时调配, DESIGN.md §4): after 00:00 the shop re-deploys people by the
+ * actual inquiry volume, avoiding anyone on duty more than 12 hours straight. From the
+ * actual receptions so far: re-forecast the rest (reforecast.ts), re-plan the roster from
+ * `now` with the past fixed (replan.ts), and read the new roster back with its proof
+ * (roster.ts), beside a change list and the coverage before and after from `now` on.
+ */
+import { DateTime } from "luxon";
+import type { Solve } from "./lp.ts";
+import { rosterFigures } from "./optimise.ts";
+import { type ActualInput, type Reforecast, type ReforecastOptions, reforecast, reforecastDemand } from "./reforecast.ts";
+import { type ChangeKind, replan } from "./replan.ts";
+import { type RosterResult, rosterOf, teamInstance } from "./roster.ts";
+import type { Person, Queue } from "./staff.ts";
+import type { Plan, StaffingResult } from "./staffing.ts";
+import type { Assignment } from "./validate.ts";
+
+export type NightOptions = {
+  /** Local date-time on the plan's grid. */
+  now: string;
+  /** The earliest a person off duty can start: now + this many minutes (default 60). */
+  noticeMin: number;
+  reforecast: Omit<ReforecastOptions, "now">;
+  solve: Solve;
+  clock: () => number;
+  timeLimitSec: number;
+};
+
+type ShiftTimes = { start: string; end: string; queue: Queue };
+
+export type NightChange = {
+  personId: string;
+  name: string;
+  kind: ChangeKind;
+  before: ShiftTimes | null;
+  after: ShiftTimes | null;
+  /** The person's longest continuous stretch in the new roster, hours worked before now included. */
+  stretchHours: number;
+};
+
+export type NightReplan = {
+  now: string;
+  noticeMin: number;
+  reforecast: Reforecast;
+  changes: NightChange[];
+  /** The new roster (same shape as a solved roster; `method: "replan"`). */
+  roster: RosterResult;
+  /** From now on: the re-forecast requirement, and who is on duty before and after the re-plan. */
+  coverage: { start: string; presales: CoverageFromNow; aftersales: CoverageFromNow }[];
+  /** Agent-hours short from now on against the re-forecast, with the roster as it was and as re-planned. */
+  shortfallAgentHours: { before: number; after: number };
+  /** The re-plan model's solver status: optimal means no other choice of options does better. */
+  status: "optimal" | "feasible" | "timeout";
+  /** How many options were weighed, over everyone. */
+  options: number;
+  solveMs: number;
+};
+
+export type CoverageFromNow = { required: number; before: number; after: number };
+
+/** Re-forecasts from `actuals` and re-plans `current` (the roster solved for `people`) at `options.now`. */
+export function replanNight(plan: Plan, staffing: StaffingResult, people: Person[], current: RosterResult, actuals: readonly ActualInput[], options: NightOptions): NightReplan {
+  const t0 = options.clock();
+  const rf = reforecast(plan, staffing, actuals, { ...options.reforecast, now: options.now });
+  const demand = reforecastDemand(staffing, rf);
+  const rosterable = people.filter((p) => p.kind !== "temp" || p.trained);
+  const instance = teamInstance(plan, demand, rosterable);
+  const nowMs = Date.parse(rf.now);
+  const before: Assignment[] = current.shifts.map((s) => ({
+    personId: s.personId,
+    queue: s.queue,
+    startMs: Date.parse(s.start),
+    endMs: Date.parse(s.end),
+    breaks: s.breaks.map((b) => ({ startMs: Date.parse(b.start), endMs: Date.parse(b.end) })),
+  }));
+  const outcome = replan(
+    { instance, people: rosterable, current: before, nowMs, shiftLengthsHours: plan.shifts.lengthsHours, breakRule: plan.shifts.breakRule, costPerHour: plan.shifts.costPerHour },
+    { solve: options.solve, clock: options.clock, timeLimitSec: Math.max(1, options.timeLimitSec - (options.clock() - t0) / 1000), noticeMin: options.noticeMin },
+  );
+  const roster = rosterOf(plan, demand, people, outcome.assignments, current, options.clock() - t0);
+
+  const was = rosterFigures(instance, before);
+  const now = rosterFigures(instance, outcome.assignments);
+  const hours = plan.intervalMin / 60;
+  const shortFromNow = (f: typeof was) =>
+    (["presales", "aftersales"] as const).reduce((sum, q) => sum + f.served[q].slice(rf.nowIndex).reduce((s, c) => s + c.shortfall, 0) * hours, 0);
+  const iso = (ms: number) => DateTime.fromMillis(ms, { zone: plan.zone }).toISO() as string;
+  const times = (t: { startMs: number; endMs: number; queue: Queue } | null): ShiftTimes | null => t && { start: iso(t.startMs), end: iso(t.endMs), queue: t.queue };
+  const stretch = new Map(roster.people.map((p) => [p.id, p.longestStretchHours]));
+  return {
+    now: rf.now,
+    noticeMin: options.noticeMin,
+    reforecast: rf,
+    changes: outcome.changes.map((c) => ({ personId: c.personId, name: c.name, kind: c.kind, before: times(c.before), after: times(c.after), stretchHours: stretch.get(c.personId) ?? 0 })),
+    roster,
+    coverage: rf.intervals.slice(rf.nowIndex).map((row, k) => {
+      const t = rf.nowIndex + k;
+      const cell = (q: Queue): CoverageFromNow => ({ required: row[q].required, before: was.rostered[q][t]!, after: now.rostered[q][t]! });
+      return { start: row.start, presales: cell("presales"), aftersales: cell("aftersales") };
+    }),
+    shortfallAgentHours: { before: shortFromNow(was), after: shortFromNow(now) },
+    status: outcome.status,
+    options: outcome.options,
+    solveMs: options.clock() - t0,
+  };
+}

@@ -1,0 +1,302 @@
+/**
+ * The night's re-plan (临时调配, DESIGN.md §4): the roster re-planned from `now` against the
+ * re-forecast requirement, with the past fixed.
+ *
+ * Every person gets a short list of **options** for the rest of the window, each a set of
+ * changes with its rule:
+ * - keep: nothing changes;
+ * - extend / shorten the running shift (to any interval boundary), or send them to rest now;
+ * - call in someone off duty: a new shift of a plan length starting no earlier than
+ *   now + notice (on the grid, within the next 8 hours), on any queue they have the skill for;
+ * - cancel their next shift, shift it (same length, up to 4 hours either way, not before
+ *   now + notice), or move it to their other queue (a cross-skilled person, at the shift's
+ *   boundary).
+ * A later shift that the new times would leave too little rest before is cancelled with it.
+ * Each option is checked with the person's whole schedule — what they already worked
+ * included — by the independent validator (continuous-duty cap, rest, maximum hours,
+ * availability, skills), so nobody's stretch passes the cap counting the hours worked.
+ *
+ * One integer model then picks exactly one option per person: least weighted shortfall from
+ * `now` on (the roster's weights), then changes (each priced like 1 paid hour on site, 2 for
+ * calling someone in or touching a future shift: cheap enough that surplus people may be
+ * sent to rest), then paid hours from now on.
+ */
+import type { Solve } from "./lp.ts";
+import type { Person, Queue } from "./staff.ts";
+import { shortfallWeights, type TeamInstance } from "./team.ts";
+import { type Assignment, type RosterRules, validateRoster } from "./validate.ts";
+
+export type ChangeKind = "extend" | "shorten" | "rest" | "callIn" | "move" | "cancel" | "shift";
+
+export type Change = {
+  personId: string;
+  name: string;
+  kind: ChangeKind;
+  /** The shift as it was (absent for a call-in). */
+  before: { startMs: number; endMs: number; queue: Queue } | null;
+  /** The shift as it will be (absent for a cancellation; for rest, it ends now). */
+  after: { startMs: number; endMs: number; queue: Queue } | null;
+};
+
+export type ReplanOptions = { solve: Solve; clock: () => number; timeLimitSec: number; noticeMin: number };
+
+export type ReplanInput = {
+  instance: TeamInstance;
+  people: Person[];
+  /** The roster being re-planned (every shift, past ones included). */
+  current: Assignment[];
+  nowMs: number;
+  shiftLengthsHours: number[];
+  breakRule: { minShiftHours: number; breakMinutes: number; window: [number, number] } | null;
+  costPerHour: number;
+};
+
+export type ReplanOutcome = {
+  assignments: Assignment[];
+  changes: Change[];
+  status: "optimal" | "feasible" | "timeout";
+  options: number;
+  solveMs: number;
+};
+
+/** An hour short, weighted, costs this many paid hours: shortfall first. */
+const SHORTFALL_PRICE_HOURS = 1000;
+/** What a change costs, in paid hours: moves of people on site, and calls or touching a future shift. */
+const CHANGE_COST = { extend: 1, shorten: 1, rest: 1, move: 1, callIn: 2, cancel: 2, shift: 2 } as const satisfies Record<ChangeKind, number>;
+const CALL_IN_WINDOW_HOURS = 8;
+/** Call-ins start on the hour grid from now + notice (finer starts multiplied the options for little gain). */
+const CALL_IN_STEP_MIN = 60;
+const SHIFT_BY_HOURS = 4;
+
+type Option = { future: Assignment[]; changes: Change[]; cost: number };
+
+/** Re-plans from `nowMs` (on the grid); see the module comment. */
+export function replan(input: ReplanInput, options: ReplanOptions): ReplanOutcome {
+  const t0 = options.clock();
+  const { instance, nowMs } = input;
+  const ivMs = instance.intervalMin * 60_000;
+  const T = instance.required.presales.length;
+  const nowIndex = Math.round((nowMs - instance.windowStartMs) / ivMs);
+  const byPerson = new Map<string, Assignment[]>();
+  for (const a of input.current) byPerson.set(a.personId, [...(byPerson.get(a.personId) ?? []), a]);
+
+  const people = input.people.filter((p) => p.kind !== "temp" || p.trained);
+  const past = new Map<string, Assignment[]>();
+  const choices = people.map((person) => {
+    const own = (byPerson.get(person.id) ?? []).slice().sort((a, b) => a.startMs - b.startMs);
+    past.set(person.id, own.filter((a) => a.endMs <= nowMs));
+    return { person, options: optionsOf(person, own, input, options.noticeMin) };
+  });
+
+  // The model: one binary per person and option (a person with only "keep" needs none), a
+  // coverage row per queue and interval from now on. (A running-sum coverage, as the team
+  // model uses, made HiGHS's branch and bound six times slower here.)
+  const weights = shortfallWeights(instance);
+  const cover = (future: Assignment[]) => coverageOf(future, instance.windowStartMs, ivMs, T);
+  const model = columnsModel();
+  const requirement: Record<Queue, number[]> = { presales: [], aftersales: [] };
+  for (const q of QUEUES) for (let t = nowIndex; t < T; t++) requirement[q].push(model.row(instance.required[q][t]!, Number.POSITIVE_INFINITY));
+  const fixed: Assignment[] = [];
+  const columns: { person: number; option: number }[] = [];
+  const paidFromNow = (future: Assignment[]) => future.reduce((s, a) => s + Math.max(0, a.endMs - Math.max(a.startMs, nowMs)) / 3_600_000, 0);
+  choices.forEach((choice, p) => {
+    if (choice.options.length === 1) {
+      fixed.push(...choice.options[0]!.future);
+      return;
+    }
+    const pick = model.row(1, 1);
+    choice.options.forEach((option, o) => {
+      const covered = cover(option.future);
+      const entries: [number, number][] = [[pick, 1]];
+      for (const q of QUEUES) for (let t = nowIndex; t < T; t++) if (covered[q][t]! > 0) entries.push([requirement[q][t - nowIndex]!, covered[q][t]!]);
+      model.column((option.cost + paidFromNow(option.future)) * input.costPerHour, 1, entries);
+      columns.push({ person: p, option: o });
+    });
+  });
+  // Coverage already given by people with a single option lowers the requirement; what is left may be short.
+  const fixedCover = cover(fixed);
+  for (const q of QUEUES) {
+    for (let t = nowIndex; t < T; t++) {
+      const row = requirement[q][t - nowIndex]!;
+      model.lower[row]! -= fixedCover[q][t]!;
+      const need = model.lower[row]!;
+      if (need > 0) model.column(SHORTFALL_PRICE_HOURS * input.costPerHour * weights[q][t]!, need, [[row, 1]]);
+    }
+  }
+  // After-sales waiting within the deferral is left to the read-back's EDF: the model covers
+  // after-sales on arrival (conservative: it may keep a little more after-sales cover).
+  const integrality = new Uint8Array(model.cost.length);
+  for (let j = 0; j < columns.length; j++) integrality[j] = 1;
+  const outcome = options.solve({
+    ...model.build(),
+    integrality,
+    integer: true,
+    mipRelGap: 1e-4,
+    timeLimitSec: Math.max(1, options.timeLimitSec - (options.clock() - t0) / 1000),
+  });
+
+  const chosen = choices.map(() => 0);
+  if (outcome.x) {
+    columns.forEach((c, j) => {
+      if (outcome.x![j]! > 0.5) chosen[c.person] = c.option;
+    });
+  }
+  const assignments: Assignment[] = [];
+  const changes: Change[] = [];
+  choices.forEach((choice, p) => {
+    const option = choice.options[chosen[p]!]!;
+    assignments.push(...(past.get(choice.person.id) ?? []), ...option.future);
+    changes.push(...option.changes);
+  });
+  return {
+    assignments,
+    changes,
+    status: outcome.status === "optimal" ? "optimal" : outcome.x ? (outcome.status === "timeout" ? "timeout" : "feasible") : "timeout",
+    options: choices.reduce((s, c) => s + c.options.length, 0),
+    solveMs: options.clock() - t0,
+  };
+}
+
+const QUEUES: readonly Queue[] = ["presales", "aftersales"];
+
+/** A column-wise model under construction: rows with bounds, columns with cost, upper bound and entries. */
+function columnsModel() {
+  const lower: number[] = [];
+  const upper: number[] = [];
+  const cost: number[] = [];
+  const colUpper: number[] = [];
+  const starts = [0];
+  const indices: number[] = [];
+  const values: number[] = [];
+  return {
+    lower,
+    cost,
+    row(lo: number, up: number): number {
+      lower.push(lo);
+      upper.push(up);
+      return lower.length - 1;
+    },
+    column(c: number, up: number, entries: [number, number][]): number {
+      cost.push(c);
+      colUpper.push(up);
+      for (const [row, value] of entries) {
+        indices.push(row);
+        values.push(value);
+      }
+      starts.push(indices.length);
+      return cost.length - 1;
+    },
+    build() {
+      return {
+        numRows: lower.length,
+        numCols: cost.length,
+        colCost: Float64Array.from(cost),
+        colUpper: Float64Array.from(colUpper),
+        rowLower: Float64Array.from(lower),
+        rowUpper: Float64Array.from(upper),
+        starts: Int32Array.from(starts),
+        indices: Int32Array.from(indices),
+        values: Float64Array.from(values),
+      };
+    },
+  };
+}
+
+/** Agents on duty per queue and interval (whole interval, not on a break). */
+function coverageOf(shifts: Assignment[], windowStartMs: number, ivMs: number, T: number): Record<Queue, number[]> {
+  const covered: Record<Queue, number[]> = { presales: new Array<number>(T).fill(0), aftersales: new Array<number>(T).fill(0) };
+  for (const a of shifts) {
+    for (let t = Math.max(0, Math.ceil((a.startMs - windowStartMs) / ivMs)); t < T; t++) {
+      const t0 = windowStartMs + t * ivMs;
+      if (t0 + ivMs > a.endMs) break;
+      if (!a.breaks.some((b) => t0 < b.endMs && b.startMs < t0 + ivMs)) covered[a.queue][t]! += 1;
+    }
+  }
+  return covered;
+}
+
+/** A person's options from now on (the first is "keep"); each checked with their whole schedule. */
+function optionsOf(person: Person, own: Assignment[], input: ReplanInput, noticeMin: number): Option[] {
+  const { instance, nowMs } = input;
+  const ivMs = instance.intervalMin * 60_000;
+  const rules: RosterRules = instance.rules;
+  const past = own.filter((a) => a.endMs <= nowMs);
+  const running = own.find((a) => a.startMs < nowMs && nowMs < a.endMs);
+  const future = own.filter((a) => a.startMs >= nowMs);
+  const keep: Option = { future: [...(running ? [running] : []), ...future], changes: [], cost: 0 };
+  const options: Option[] = [keep];
+  const valid = (schedule: Assignment[]) => validateRoster([person], [...past, ...schedule], rules).length === 0;
+  const times = (a: Assignment) => ({ startMs: a.startMs, endMs: a.endMs, queue: a.queue });
+  const change = (kind: ChangeKind, before: Assignment | null, after: Assignment | null): Change => ({
+    personId: person.id,
+    name: person.name,
+    kind,
+    before: before && times(before),
+    after: after && times(after),
+  });
+  /** `shifts` plus the person's later shifts that still fit; those that do not are cancelled. */
+  const withLater = (shifts: Assignment[], changes: Change[], later: Assignment[]): Option | null => {
+    const kept = [...shifts];
+    const all = [...changes];
+    for (const f of later) {
+      if (valid([...kept, f])) kept.push(f);
+      else all.push(change("cancel", f, null));
+    }
+    if (!valid(kept)) return null;
+    return { future: kept, changes: all, cost: all.reduce((s, c) => s + CHANGE_COST[c.kind], 0) };
+  };
+  const add = (option: Option | null) => {
+    if (option) options.push(option);
+  };
+
+  if (running) {
+    const lastEnd = running.startMs + rules.maxContinuousDutyHours * 3_600_000;
+    for (let end = nowMs; end <= lastEnd; end += ivMs) {
+      if (end === running.endMs) continue;
+      // Sent to rest now, the shift keeps the part already worked.
+      const cut: Assignment = { ...running, endMs: end, breaks: running.breaks.filter((b) => b.endMs <= end) };
+      const kind: ChangeKind = end === nowMs ? "rest" : end < running.endMs ? "shorten" : "extend";
+      add(withLater([cut], [change(kind, running, cut)], future));
+    }
+  } else {
+    const earliest = nowMs + Math.ceil((noticeMin * 60_000) / ivMs) * ivMs;
+    for (let start = earliest; start < nowMs + CALL_IN_WINDOW_HOURS * 3_600_000; start += CALL_IN_STEP_MIN * 60_000) {
+      for (const hours of input.shiftLengthsHours) {
+        const end = start + hours * 3_600_000;
+        if (end > instance.windowStartMs + instance.required.presales.length * ivMs) continue;
+        for (const queue of person.skills) {
+          const shift: Assignment = { personId: person.id, queue, startMs: start, endMs: end, breaks: breakOf(start, end, input.breakRule, ivMs) };
+          add(withLater([shift], [change("callIn", null, shift)], future));
+        }
+      }
+    }
+  }
+
+  const next = future[0];
+  if (next) {
+    const others = future.slice(1);
+    add(withLater(running ? [running] : [], [change("cancel", next, null)], others));
+    const earliest = nowMs + noticeMin * 60_000;
+    for (let by = -SHIFT_BY_HOURS * 3_600_000; by <= SHIFT_BY_HOURS * 3_600_000; by += ivMs) {
+      if (by === 0 || next.startMs + by < earliest) continue;
+      const moved: Assignment = { ...next, startMs: next.startMs + by, endMs: next.endMs + by, breaks: next.breaks.map((b) => ({ startMs: b.startMs + by, endMs: b.endMs + by })) };
+      if (moved.endMs > instance.windowStartMs + instance.required.presales.length * ivMs) continue;
+      add(withLater([...(running ? [running] : []), moved], [change("shift", next, moved)], others));
+    }
+    for (const queue of person.skills) {
+      if (queue === next.queue) continue;
+      const moved: Assignment = { ...next, queue };
+      add(withLater([...(running ? [running] : []), moved], [change("move", next, moved)], others));
+    }
+  }
+  return options;
+}
+
+/** A meal break in the middle of the break rule's window, on the grid, for shifts long enough to need one. */
+function breakOf(startMs: number, endMs: number, rule: ReplanInput["breakRule"], ivMs: number): Assignment["breaks"] {
+  const lengthMs = endMs - startMs;
+  if (!rule || lengthMs < rule.minShiftHours * 3_600_000) return [];
+  const middle = ((rule.window[0] + rule.window[1]) / 2) * lengthMs;
+  const offset = Math.round(middle / ivMs) * ivMs;
+  return [{ startMs: startMs + offset, endMs: startMs + offset + rule.breakMinutes * 60_000 }];
+}
