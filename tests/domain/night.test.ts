@@ -76,12 +76,12 @@ describe("replanNight, actuals 30 % over the forecast from 18:00", () => {
   });
 
   it("nothing before now changes: every shift or part of a shift before 00:30 is as it was", () => {
-    const before = (r: RosterResult) =>
+    const pastOf = (r: RosterResult) =>
       r.shifts
         .filter((s) => Date.parse(s.start) < nowMs)
         .map((s) => `${s.personId} ${s.queue} ${s.start} ${Math.min(Date.parse(s.end), nowMs)}`)
         .sort();
-    expect(before(busy.roster)).toEqual(before(roster));
+    expect(pastOf(busy.roster)).toEqual(pastOf(roster));
   });
 
   it("a call-in never starts before now + notice", () => {
