@@ -15,18 +15,21 @@ import type { RosterRecord, RostersRepo, SaveOutcome } from "../store/rosters.ts
 import { readCsv, readHistoryCsv } from "../csv.ts";
 import { compareWithHistory } from "../domain/compare.ts";
 import { applyHistory, deriveFromHistory } from "../domain/history.ts";
-import { rosterCsv, CSV_TYPE } from "../export/csv.ts";
-import { rosterCalendar } from "../export/ics.ts";
-import { rosterWorkbook, XLSX_TYPE } from "../export/xlsx.ts";
 import type { HistoryRepo } from "../store/history.ts";
+import type { ReplansRepo } from "../store/replans.ts";
 import { InputError, withIssuePaths } from "../domain/errors.ts";
 import { parseStaff } from "../domain/staff.ts";
 import { AppError, errorHandler, notFound } from "./errors.ts";
+import { sendRosterExport } from "./exports.ts";
+import { cancelledWhenClosed, ExportQuery, IdParam } from "./http.ts";
+import { nightRoutes } from "./night.ts";
 
 export type AppDeps = {
   plans: PlansRepo;
   rosters: RostersRepo;
   history: HistoryRepo;
+  /** The night's re-plans and the roster versions they replaced. */
+  replans: ReplansRepo;
   catalog: Catalog;
   samples: Sample[];
   /** The clock, as an ISO timestamp; tests fake it. */
@@ -43,11 +46,9 @@ export type AppDeps = {
 };
 
 const WEB_DIR = fileURLToPath(new URL("../../web/", import.meta.url));
-const IdParam = z.strictObject({ id: z.coerce.number().int().positive() });
 const RosterRequest = z.strictObject({ staffCsv: z.string().min(1, { message: "the staff CSV is empty" }) });
 const HistoryQuery = z.object({ history: z.coerce.number({ message: "the id of a history dataset" }).int().positive() });
 const ApplyHistoryRequest = z.strictObject({ historyId: z.number().int().positive(), growthRate: GrowthRateSchema });
-const ExportQuery = z.object({ lang: z.enum(["zh", "en"]).default("zh"), person: z.string().min(1).optional() });
 const RenameRequest = z.strictObject({ name: z.string().trim().min(1).max(120) });
 
 export function createApp(deps: AppDeps): express.Express {
@@ -147,23 +148,7 @@ export function createApp(deps: AppDeps): express.Express {
     const plan = plans.get(id);
     const roster = deps.rosters.get(id);
     if (!plan || !roster) throw notFound(`roster of plan ${id}`);
-    const name = `${plan.name} ${lang === "zh" ? "排班" : "roster"}`;
-    switch (req.params.format) {
-      case "xlsx":
-        res.attachment(`${name}.xlsx`).type(XLSX_TYPE).send(await rosterWorkbook(roster.result, plan.name, lang));
-        return;
-      case "csv":
-        res.attachment(`${name}.csv`).type(CSV_TYPE).send(rosterCsv(roster.result, lang));
-        return;
-      case "ics": {
-        if (person && !roster.result.shifts.some((s) => s.personId === person)) throw notFound(`shifts of person ${person} in this roster`);
-        const calendar = rosterCalendar(roster.result, { planName: plan.name, planId: id, personId: person, lang });
-        res.attachment(`${name}${person ? ` ${person}` : ""}.ics`).type("text/calendar; charset=utf-8").send(calendar);
-        return;
-      }
-      default:
-        throw new AppError("not-found", 404, `no export format "${req.params.format}"; use roster.xlsx, roster.csv or roster.ics`);
-    }
+    await sendRosterExport(res, roster.result, { planId: id, planName: plan.name, format: req.params.format, lang, person });
   });
 
   api.get("/history", (_req, res) => {
@@ -226,6 +211,8 @@ export function createApp(deps: AppDeps): express.Express {
     res.json({ planId: id, historyId: history, ...compareWithHistory(plan.result, current, dataset.rows, tolerance) });
   });
 
+  nightRoutes(api, deps);
+
   api.use((req) => {
     throw new AppError("not-found", 404, `no route ${req.method} /api${req.path}`);
   });
@@ -266,11 +253,3 @@ function savedRoster(planId: number, outcome: SaveOutcome): RosterRecord {
   }
 }
 
-/** A signal that fires when the client goes away before the response is sent (the page's Cancel). */
-function cancelledWhenClosed(res: express.Response): AbortSignal {
-  const controller = new AbortController();
-  res.on("close", () => {
-    if (!res.writableFinished) controller.abort();
-  });
-  return controller.signal;
-}

@@ -5,33 +5,29 @@
  */
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { extname } from "node:path";
-import { type ParseArgsConfig, parseArgs } from "node:util";
 import { DateTime } from "luxon";
 import { loadCatalog } from "../catalog.ts";
 import { InputError, type InputIssue, withIssuePaths } from "../domain/errors.ts";
 import { type ErlangResult, evaluateAgents, requiredAgents } from "../domain/erlang.ts";
 import { planStaffing, QUEUES, type StaffingResult } from "../domain/staffing.ts";
-import { readCsv, readHistoryCsv, type TextEncoding } from "../csv.ts";
+import { readHistoryCsv, type TextEncoding } from "../csv.ts";
 import { type Comparison, compareWithHistory } from "../domain/compare.ts";
-import type { Lang } from "../domain/export.ts";
 import { applyHistory, deriveFromHistory, type HistoryDerivation } from "../domain/history.ts";
-import { rosterCsv } from "../export/csv.ts";
-import { rosterCalendar } from "../export/ics.ts";
-import { rosterWorkbook } from "../export/xlsx.ts";
 import { openDb } from "../store/db.ts";
 import { type HistoryDatasetWithRows, historyRepo } from "../store/history.ts";
 import { type DesignResult, designShifts } from "../domain/design.ts";
-import { buildRoster, type RosterResult } from "../domain/roster.ts";
-import { parseStaff } from "../domain/staff.ts";
+import { buildRoster } from "../domain/roster.ts";
 import { GrowthRateSchema, HistoryImportSchema, parse, parseDesignInstance, parseErlangRequest, parsePlan, ToleranceSchema } from "../schemas.ts";
 import { createSolve } from "../solver/highs.ts";
 import { defaultDbFile, serve } from "../server.ts";
+import { args, EXIT, exportRoster, type Io, langOf, readJsonFile, staffOf, timeLimitOf } from "./common.ts";
 import { fmt, table } from "./format.ts";
+import { replanCommand } from "./replan.ts";
 import { rosterText } from "./roster-text.ts";
 
-export type Io = { stdout: (text: string) => void; stderr: (text: string) => void };
+export { EXIT, type Io, readJsonFile };
 
-export const EXIT = { ok: 0, notMet: 1, badInput: 2, internal: 3 } as const;
+
 
 const USAGE = `usage: peakcrew <command> [options]
 
@@ -50,7 +46,10 @@ const USAGE = `usage: peakcrew <command> [options]
   history estimate PLAN.json --history ID|FILE.csv [--growth G] [--out PLAN.json] [--db FILE] [--json]
                                                 parameters estimated from last year; --out writes the plan with them applied
   compare PLAN.json --history ID|FILE.csv [--staff STAFF.csv] [--tolerance T] [--db FILE] [--json]
-                                                this year's plan (and roster) against last year, hour by hour`;
+                                                this year's plan (and roster) against last year, hour by hour
+  replan PLAN.json --staff STAFF.csv --actuals FILE.csv|.xlsx --now 2026-11-11T00:30 [--notice-min 60]
+         [--method ratio|run-rate] [--window-hours 2] [--out FILE.xlsx|.csv|.ics] [--lang zh|en] [--json]
+                                                the night's re-plan (临时调配): re-forecast from the actuals, change list, new roster`;
 
 /** Runs one command; resolves to its exit code. `serve` resolves once listening. */
 export async function main(argv: string[], io: Io): Promise<number> {
@@ -71,6 +70,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
         return historyCommand(rest, io);
       case "compare":
         return await compareCommand(rest, io);
+      case "replan":
+        return await replanCommand(rest, io);
       case undefined:
       case "help":
       case "--help":
@@ -89,18 +90,6 @@ export async function main(argv: string[], io: Io): Promise<number> {
   }
 }
 
-function args(argv: string[], options: NonNullable<ParseArgsConfig["options"]>, positionals: number) {
-  let parsed: ReturnType<typeof parseArgs>;
-  try {
-    parsed = parseArgs({ args: argv, options, allowPositionals: positionals > 0, strict: true });
-  } catch (error) {
-    throw new InputError([{ path: "arguments", message: (error as Error).message }]);
-  }
-  if (parsed.positionals.length !== positionals) {
-    throw new InputError([{ path: "arguments", message: `expected ${positionals} file argument(s), got ${parsed.positionals.length}` }]);
-  }
-  return parsed;
-}
 
 async function serveCommand(argv: string[], io: Io): Promise<number> {
   const { values } = args(argv, { port: { type: "string" }, host: { type: "string" }, db: { type: "string" } }, 0);
@@ -112,25 +101,7 @@ async function serveCommand(argv: string[], io: Io): Promise<number> {
   return EXIT.ok;
 }
 
-/** Reads and JSON-parses a file; a missing or malformed file is bad input naming it. */
-export function readJsonFile(file: string): unknown {
-  const text = readTextFile(file, file);
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    throw new InputError([{ path: file, message: `not valid JSON: ${(error as Error).message}` }]);
-  }
-}
 
-/** Reads a text file; a missing file is bad input reported at `path` (the file, or the flag that named it). */
-function readTextFile(file: string, path: string): string {
-  try {
-    return readFileSync(file, "utf8");
-  } catch (error) {
-    const reason = `cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`;
-    throw new InputError([{ path, message: path === file ? reason : `${file}: ${reason}` }]);
-  }
-}
 
 function staffingCommand(argv: string[], io: Io): number {
   const { values, positionals } = args(argv, { json: { type: "boolean" } }, 1);
@@ -248,11 +219,6 @@ function erlangText(r: ErlangResult, given: boolean): string {
   return `${table(["figure", "value"], rows)}\n`;
 }
 
-function timeLimitOf(value: unknown): number {
-  const seconds = value === undefined ? 60 : Number(value);
-  if (!(seconds > 0)) throw new InputError([{ path: "--time-limit-sec", message: "must be a positive number of seconds" }]);
-  return seconds;
-}
 
 async function rosterCommand(argv: string[], io: Io): Promise<number> {
   const { values, positionals } = args(
@@ -281,27 +247,8 @@ async function rosterCommand(argv: string[], io: Io): Promise<number> {
   return result.shortfallAgentHours > 0 || result.status === "timeout" ? EXIT.notMet : EXIT.ok;
 }
 
-function staffOf(file: unknown, zone: string) {
-  if (typeof file !== "string") throw new InputError([{ path: "--staff", message: "is required: the staff CSV" }]);
-  return parseStaff(readCsv(readTextFile(file, "--staff")), zone);
-}
 
-function langOf(value: unknown): Lang {
-  if (value === undefined || value === "zh" || value === "en") return (value ?? "zh") as Lang;
-  throw new InputError([{ path: "--lang", message: 'must be "zh" (default) or "en"' }]);
-}
 
-/** The roster in the format `file`'s extension names. */
-async function exportRoster(result: RosterResult, planName: string, file: string, lang: Lang, personId?: string): Promise<Buffer | string> {
-  switch (extname(file).toLowerCase()) {
-    case ".xlsx":
-      return rosterWorkbook(result, planName, lang);
-    case ".csv":
-      return rosterCsv(result, lang);
-    default:
-      return rosterCalendar(result, { planName, planId: planName, personId, lang });
-  }
-}
 
 function historyCommand(argv: string[], io: Io): number {
   const [sub, ...rest] = argv;

@@ -1,0 +1,27 @@
+-- The night's re-plans (临时调配) and the roster versions they replace.
+--
+-- A re-plan is a proposal: the change list and the new roster, made from the roster solved at
+-- `roster_created_at`. Applying it makes its roster the plan's current one (rosters) and keeps
+-- the one it replaces as a version, so the original stays readable and exportable.
+CREATE TABLE roster_replans (
+  id                INTEGER PRIMARY KEY AUTOINCREMENT,
+  plan_id           INTEGER NOT NULL REFERENCES plans (id) ON DELETE CASCADE,
+  now               TEXT    NOT NULL,
+  roster_created_at TEXT    NOT NULL,
+  result_json       TEXT    NOT NULL,
+  created_at        TEXT    NOT NULL,
+  applied_at        TEXT
+);
+CREATE INDEX roster_replans_plan ON roster_replans (plan_id);
+
+CREATE TABLE roster_versions (
+  id            INTEGER PRIMARY KEY AUTOINCREMENT,
+  plan_id       INTEGER NOT NULL REFERENCES plans (id) ON DELETE CASCADE,
+  staff_csv     TEXT    NOT NULL,
+  result_json   TEXT    NOT NULL,
+  plan_version  INTEGER NOT NULL,
+  created_at    TEXT    NOT NULL,
+  superseded_at TEXT    NOT NULL,
+  replan_id     INTEGER REFERENCES roster_replans (id) ON DELETE SET NULL
+);
+CREATE INDEX roster_versions_plan ON roster_versions (plan_id);
