@@ -9,6 +9,7 @@ import { jobs } from "../../src/solver/jobs.ts";
 import { createSolverThread, type SolverThread } from "../../src/solver/thread.ts";
 import { plansRepo } from "../../src/store/plans.ts";
 import { historyRepo } from "../../src/store/history.ts";
+import { actualsRepo } from "../../src/store/actuals.ts";
 import { rostersRepo } from "../../src/store/rosters.ts";
 import { catalog, planInput, planWith } from "../fixtures.ts";
 
@@ -28,7 +29,7 @@ async function start(overrides: Partial<AppDeps> = {}) {
   history = historyRepo(db);
   logged = [];
   solver = createSolverThread();
-  const app = createApp({ plans, rosters, history, catalog, samples: loadSamplePlans(), now: () => NOW, log: (_m, e) => logged.push(e), solver, ...overrides });
+  const app = createApp({ plans, rosters, history, actuals: actualsRepo(db), catalog, samples: loadSamplePlans(), now: () => NOW, log: (_m, e) => logged.push(e), solver, ...overrides });
   server = await new Promise<Server>((resolve) => {
     const s = app.listen(0, "127.0.0.1", () => resolve(s));
   });
