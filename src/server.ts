@@ -13,6 +13,8 @@ import { parsePlan } from "./schemas.ts";
 import { openDb } from "./store/db.ts";
 import { plansRepo } from "./store/plans.ts";
 import { historyRepo } from "./store/history.ts";
+import { actualsRepo } from "./store/actuals.ts";
+import { replansRepo } from "./store/replans.ts";
 import { rostersRepo } from "./store/rosters.ts";
 import { createSolverThread } from "./solver/thread.ts";
 
@@ -65,7 +67,7 @@ export async function serve(options: ServeOptions): Promise<Running> {
       history.create({ name: `${sample.id} 去年双11 (synthetic sample)`, zone: "Asia/Shanghai", sourceFile: `data/samples/${sample.id}.history.csv`, ...parsed }, now());
     }
   }
-  const app = createApp({ plans, rosters, history, catalog, samples, now, solver });
+  const app = createApp({ plans, rosters, history, actuals: actualsRepo(db), replans: replansRepo(db), catalog, samples, now, solver });
   const server = await new Promise<Server>((resolve, reject) => {
     const s = app.listen(options.port, options.host, (error?: Error) => (error ? reject(error) : resolve(s)));
   });

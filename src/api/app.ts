@@ -6,8 +6,19 @@ import { fileURLToPath } from "node:url";
 import express from "express";
 import { z } from "zod";
 import { evaluateAgents, requiredAgents } from "../domain/erlang.ts";
-import { type Catalog, planStaffing } from "../domain/staffing.ts";
-import { GrowthRateSchema, HistoryImportSchema, parse, parseDesignInstance, parseErlangRequest, parsePlan, ToleranceSchema } from "../schemas.ts";
+import { type Catalog, type Plan, planStaffing } from "../domain/staffing.ts";
+import type { ActualRow } from "../domain/actuals.ts";
+import {
+  ActualsUploadSchema,
+  GrowthRateSchema,
+  HistoryImportSchema,
+  parse,
+  parseActualsRequest,
+  parseDesignInstance,
+  parseErlangRequest,
+  parsePlan,
+  ToleranceSchema,
+} from "../schemas.ts";
 import type { SolverThread } from "../solver/thread.ts";
 import type { Sample } from "../catalog.ts";
 import type { PlansRepo } from "../store/plans.ts";
@@ -17,9 +28,12 @@ import { compareWithHistory } from "../domain/compare.ts";
 import { applyHistory, deriveFromHistory } from "../domain/history.ts";
 import type { HistoryRepo } from "../store/history.ts";
 import type { ReplansRepo } from "../store/replans.ts";
+import type { ActualsRepo } from "../store/actuals.ts";
+import { readActualsFile } from "../actuals-file.ts";
 import { InputError, withIssuePaths } from "../domain/errors.ts";
 import { parseStaff } from "../domain/staff.ts";
 import { AppError, errorHandler, notFound } from "./errors.ts";
+import { XLSX_TYPE } from "../export/xlsx.ts";
 import { sendRosterExport } from "./exports.ts";
 import { cancelledWhenClosed, ExportQuery, IdParam } from "./http.ts";
 import { nightRoutes } from "./night.ts";
@@ -28,6 +42,8 @@ export type AppDeps = {
   plans: PlansRepo;
   rosters: RostersRepo;
   history: HistoryRepo;
+  /** The night's actual receptions so far, per plan. */
+  actuals: ActualsRepo;
   /** The night's re-plans and the roster versions they replaced. */
   replans: ReplansRepo;
   catalog: Catalog;
@@ -41,7 +57,7 @@ export type AppDeps = {
   solveTimeLimitSec?: number;
   /** Largest accepted JSON body. */
   bodyLimit?: string;
-  /** Largest accepted history CSV upload. */
+  /** Largest accepted file upload (history CSV, actuals CSV or xlsx). */
   uploadLimit?: string;
 };
 
@@ -49,6 +65,8 @@ const WEB_DIR = fileURLToPath(new URL("../../web/", import.meta.url));
 const RosterRequest = z.strictObject({ staffCsv: z.string().min(1, { message: "the staff CSV is empty" }) });
 const HistoryQuery = z.object({ history: z.coerce.number({ message: "the id of a history dataset" }).int().positive() });
 const ApplyHistoryRequest = z.strictObject({ historyId: z.number().int().positive(), growthRate: GrowthRateSchema });
+/** What an actuals file may be sent as (browsers label a .csv as vnd.ms-excel on Windows). */
+const ACTUALS_FILE_TYPES = ["text/csv", "text/plain", "application/octet-stream", "application/vnd.ms-excel", XLSX_TYPE];
 const RenameRequest = z.strictObject({ name: z.string().trim().min(1).max(120) });
 
 export function createApp(deps: AppDeps): express.Express {
@@ -56,6 +74,7 @@ export function createApp(deps: AppDeps): express.Express {
   const app = express();
   app.disable("x-powered-by");
   app.use(express.json({ limit: deps.bodyLimit ?? "2mb" }));
+  const upload = (type: string[] | (() => boolean)) => express.raw({ type, limit: deps.uploadLimit ?? "32mb" });
 
   const api = express.Router();
 
@@ -151,11 +170,31 @@ export function createApp(deps: AppDeps): express.Express {
     await sendRosterExport(res, roster.result, { planId: id, planName: plan.name, format: req.params.format, lang, person });
   });
 
+  /**
+   * 实时数据: the night's actuals so far, as JSON rows or the shop's export file (CSV or xlsx);
+   * re-sent intervals replace the current figures, and the replacement is kept.
+   */
+  api.post("/plans/:id/actuals", upload(ACTUALS_FILE_TYPES), async (req, res) => {
+    const { id } = parse(IdParam, req.params);
+    const plan = plans.get(id);
+    if (!plan) throw notFound(`plan ${id}`);
+    const { rows, notes, fileIntervalMin } = await actualsOf(req, plan.input);
+    const counts = deps.actuals.append(id, rows, now());
+    if (!counts) throw notFound(`plan ${id}`);
+    res.status(201).json({ ...counts, notes, fileIntervalMin, actuals: deps.actuals.current(id) });
+  });
+
+  api.get("/plans/:id/actuals", (req, res) => {
+    const { id } = parse(IdParam, req.params);
+    if (!plans.get(id)) throw notFound(`plan ${id}`);
+    res.json({ planId: id, rows: deps.actuals.current(id), replacements: deps.actuals.replacements(id) });
+  });
+
   api.get("/history", (_req, res) => {
     res.json(deps.history.list());
   });
 
-  api.post("/history", express.raw({ type: () => true, limit: deps.uploadLimit ?? "32mb" }), (req, res) => {
+  api.post("/history", upload(() => true), (req, res) => {
     const options = parse(HistoryImportSchema, req.query);
     const bytes = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
     if (bytes.length === 0) throw new InputError([{ path: "body", message: "send the CSV file as the request body" }]);
@@ -232,6 +271,23 @@ export function createApp(deps: AppDeps): express.Express {
   app.use("/vendor/chartjs-plugin-annotation", express.static(fileURLToPath(new URL("../../node_modules/chartjs-plugin-annotation/dist/", import.meta.url))));
   app.use(errorHandler(deps.log ?? ((message, error) => console.error(message, error))));
   return app;
+}
+
+/**
+ * The rows of an actuals request: a file body read onto the plan's grid (with its notes and
+ * interval), or JSON rows checked against the grid (no notes; fileIntervalMin null).
+ */
+async function actualsOf(req: express.Request, plan: Plan): Promise<{ rows: ActualRow[]; notes: string[]; fileIntervalMin: number | null }> {
+  const grid = { zone: plan.zone, intervalMin: plan.intervalMin, window: plan.window };
+  if (Buffer.isBuffer(req.body)) {
+    const { encoding, fileName } = parse(ActualsUploadSchema, req.query);
+    if (req.body.length === 0) throw new InputError([{ path: "body", message: "send the export file as the request body" }]);
+    return readActualsFile(req.body, { ...grid, encoding, fileName });
+  }
+  if (!req.is("application/json")) {
+    throw new AppError("unsupported-media-type", 415, `send JSON {"rows": […]} or the export file as text/csv, application/octet-stream or ${XLSX_TYPE}`);
+  }
+  return { rows: parseActualsRequest(req.body, plan), notes: [], fileIntervalMin: null };
 }
 
 /**

@@ -52,7 +52,7 @@ export type HistoryParse = { rows: HistoryRow[]; columns: HistoryColumns };
 
 
 /** Header text as compared: trimmed, case-folded, full-width brackets made ASCII, spaces dropped. */
-function headerKey(text: string): string {
+export function headerKey(text: string): string {
   return text.trim().toLowerCase().replace(/（/g, "(").replace(/）/g, ")").replace(/\s+/g, "");
 }
 
@@ -87,7 +87,7 @@ function daysInMonth(year: number, month: number): number {
 }
 
 /** A count or amount: digits with an optional decimal part and thousands commas ("1,234.5"); null otherwise. */
-function parseAmount(text: string): number | null {
+export function parseAmount(text: string): number | null {
   if (text === "") return null;
   let digits = 0;
   let dots = 0;

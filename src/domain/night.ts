@@ -13,7 +13,7 @@ import { type ChangeKind, replan } from "./replan.ts";
 import { type RosterResult, rosterOf, teamInstance } from "./roster.ts";
 import type { Person, Queue } from "./staff.ts";
 import type { Plan, StaffingResult } from "./staffing.ts";
-import type { Assignment } from "./validate.ts";
+import { type Assignment, dutyStretches } from "./validate.ts";
 
 export type NightOptions = {
   /** Local date-time on the plan's grid. */
@@ -34,7 +34,7 @@ export type NightChange = {
   kind: ChangeKind;
   before: ShiftTimes | null;
   after: ShiftTimes | null;
-  /** The person's longest continuous stretch in the new roster, hours worked before now included. */
+  /** The continuous stretch the changed shift is part of in the new roster, hours (worked hours before now included); 0 for a cancellation. */
   stretchHours: number;
 };
 
@@ -86,12 +86,17 @@ export function replanNight(plan: Plan, staffing: StaffingResult, people: Person
     (["presales", "aftersales"] as const).reduce((sum, q) => sum + f.served[q].slice(rf.nowIndex).reduce((s, c) => s + c.shortfall, 0) * hours, 0);
   const iso = (ms: number) => DateTime.fromMillis(ms, { zone: plan.zone }).toISO() as string;
   const times = (t: { startMs: number; endMs: number; queue: Queue } | null): ShiftTimes | null => t && { start: iso(t.startMs), end: iso(t.endMs), queue: t.queue };
-  const stretch = new Map(roster.people.map((p) => [p.id, p.longestStretchHours]));
+  const stretchOf = (personId: string, startMs: number | undefined) => {
+    if (startMs === undefined) return 0;
+    const own = outcome.assignments.filter((a) => a.personId === personId);
+    const stretch = dutyStretches(own, plan.rules).find((s) => s.startMs <= startMs && startMs < s.endMs);
+    return stretch ? (stretch.endMs - stretch.startMs) / 3_600_000 : 0;
+  };
   return {
     now: rf.now,
     noticeMin: options.noticeMin,
     reforecast: rf,
-    changes: outcome.changes.map((c) => ({ personId: c.personId, name: c.name, kind: c.kind, before: times(c.before), after: times(c.after), stretchHours: stretch.get(c.personId) ?? 0 })),
+    changes: outcome.changes.map((c) => ({ personId: c.personId, name: c.name, kind: c.kind, before: times(c.before), after: times(c.after), stretchHours: stretchOf(c.personId, c.after?.startMs) })),
     roster,
     coverage: rf.intervals.slice(rf.nowIndex).map((row, k) => {
       const t = rf.nowIndex + k;

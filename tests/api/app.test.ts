@@ -9,7 +9,9 @@ import { jobs } from "../../src/solver/jobs.ts";
 import { createSolverThread, type SolverThread } from "../../src/solver/thread.ts";
 import { plansRepo } from "../../src/store/plans.ts";
 import { historyRepo } from "../../src/store/history.ts";
+import { actualsRepo } from "../../src/store/actuals.ts";
 import { rostersRepo } from "../../src/store/rosters.ts";
+import { replansRepo } from "../../src/store/replans.ts";
 import { catalog, planInput, planWith } from "../fixtures.ts";
 
 const NOW = "2026-11-01T08:00:00.000Z";
@@ -28,7 +30,7 @@ async function start(overrides: Partial<AppDeps> = {}) {
   history = historyRepo(db);
   logged = [];
   solver = createSolverThread();
-  const app = createApp({ plans, rosters, history, catalog, samples: loadSamplePlans(), now: () => NOW, log: (_m, e) => logged.push(e), solver, ...overrides });
+  const app = createApp({ plans, rosters, history, actuals: actualsRepo(db), replans: replansRepo(db), catalog, samples: loadSamplePlans(), now: () => NOW, log: (_m, e) => logged.push(e), solver, ...overrides });
   server = await new Promise<Server>((resolve) => {
     const s = app.listen(0, "127.0.0.1", () => resolve(s));
   });
@@ -490,5 +492,58 @@ describe("errors and limits", () => {
     const res = await send("GET", "/api/samples");
     expect(res.status).toBe(200);
     expect(res.body.map((s: { id: string }) => s.id)).toContain("mid-size-double11");
+  });
+});
+
+describe("the night: actuals, re-plan, apply, versions", () => {
+  const sample = loadSamplePlans()[0] as { content: unknown; staffCsv?: string };
+  const staffCsv = sample.staffCsv as string;
+  const actualsCsv = readFileSync(new URL("../../data/samples/mid-size-double11.actuals.csv", import.meta.url));
+  const postFile = async (path: string, bytes: Buffer) => {
+    const res = await fetch(base + path, { method: "POST", headers: { "content-type": "text/csv" }, body: new Uint8Array(bytes) });
+    return { status: res.status, body: await res.json() };
+  };
+
+  it("a re-plan needs a roster first: 409 no-roster, and 400 naming now when it is off the grid", async () => {
+    const plan = await send("POST", "/api/plans", sample.content);
+    expect((await send("POST", `/api/plans/${plan.body.id}/replan`, { now: "2026-11-11T00:30" })).body.error.code).toBe("no-roster");
+    await send("POST", `/api/plans/${plan.body.id}/roster`, { staffCsv });
+    const off = await send("POST", `/api/plans/${plan.body.id}/replan`, { now: "2026-11-11T00:20" });
+    expect(off.status).toBe(400);
+    expect(off.body.error.issues[0].path).toBe("now");
+    expect((await send("POST", `/api/plans/${plan.body.id}/replan`, { now: "00:30" })).body.error.issues[0].path).toBe("now");
+  });
+
+  it("actuals in, re-plan at 00:30 (201, kept as a proposal), apply (the roster is replaced, the original kept as version 1 and exportable), apply again 409", async () => {
+    const plan = await send("POST", "/api/plans", sample.content);
+    const id = plan.body.id;
+    const solved = await send("POST", `/api/plans/${id}/roster`, { staffCsv });
+    expect((await postFile(`/api/plans/${id}/actuals`, actualsCsv)).status).toBe(201);
+
+    const replan = await send("POST", `/api/plans/${id}/replan`, { now: "2026-11-11T00:30" });
+    expect(replan.status).toBe(201);
+    expect(replan.body).toMatchObject({ planId: id, now: "2026-11-11T00:30:00.000+08:00", appliedAt: null });
+    expect(replan.body.result.reforecast.basis.presales.code).toBe("ratio");
+    expect(replan.body.result.changes.length).toBeGreaterThan(0);
+    // A proposal changes nothing yet.
+    expect((await send("GET", `/api/plans/${id}/roster`)).body.createdAt).toBe(solved.body.createdAt);
+
+    const applied = await send("POST", `/api/plans/${id}/replans/${replan.body.id}/apply`);
+    expect(applied.status).toBe(200);
+    expect(applied.body.result.method).toBe("replan");
+    expect(applied.body.result.shifts).toEqual(replan.body.result.roster.shifts);
+    const versions = await send("GET", `/api/plans/${id}/roster/versions`);
+    expect(versions.body).toHaveLength(1);
+    expect(versions.body[0]).toMatchObject({ planId: id, replanId: replan.body.id, createdAt: solved.body.createdAt });
+    const original = await send("GET", `/api/plans/${id}/roster/versions/${versions.body[0].id}`);
+    expect(original.body.result.shifts).toEqual(solved.body.result.shifts);
+    const xlsx = await fetch(`${base}/api/plans/${id}/roster/versions/${versions.body[0].id}.xlsx`);
+    expect(xlsx.status).toBe(200);
+    expect(xlsx.headers.get("content-disposition")).toMatch(/v1\.xlsx/);
+
+    const again = await send("POST", `/api/plans/${id}/replans/${replan.body.id}/apply`);
+    expect(again.status).toBe(409);
+    expect(again.body.error.code).toBe("already-applied");
+    expect((await send("POST", `/api/plans/${id}/replans/999/apply`)).status).toBe(404);
   });
 });

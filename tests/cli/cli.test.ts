@@ -273,3 +273,41 @@ describe("the installed command (bin/peakcrew.js)", () => {
     }
   });
 });
+
+describe("peakcrew replan", () => {
+  const ACTUALS = "data/samples/mid-size-double11.actuals.csv";
+  const STAFF = "data/samples/mid-size-double11.staff.csv";
+
+  it("re-plans the sample night at 00:30 from the sample's GBK export: the basis, before → after, the change list in Chinese", async () => {
+    const { code, stdout } = await run("replan", SAMPLE, "--staff", STAFF, "--actuals", ACTUALS, "--now", "2026-11-11T00:30");
+    expect([0, 1]).toContain(code);
+    expect(stdout).toMatch(/^当日调配：11-11 00:30，提前通知 60 分钟。/);
+    expect(stdout).toMatch(/重新预测：售前 近2小时实际为预测的 1\.\d\d 倍/);
+    expect(stdout).toMatch(/此刻起的缺口：调配前 [\d.]+ 人·时 → 调配后 [\d.]+ 人·时。/);
+    expect(stdout).toMatch(/\n {2}\S+ \S+：延长至 \d\d:\d\d（连续值班 [\d.]+ 小时）\n/);
+    expect(stdout).toContain("skipped summary rows (汇总)");
+  });
+
+  it("--json: reforecast, changes, shifts, coverage and the shortfall before and after; --out writes the new roster", async () => {
+    const out = join(dir, "night.xlsx");
+    const { stdout } = await run("replan", SAMPLE, "--staff", STAFF, "--actuals", ACTUALS, "--now", "2026-11-11T00:30", "--json", "--out", out);
+    const r = JSON.parse(stdout);
+    expect(r.reforecast.basis.presales).toMatchObject({ code: "ratio", hours: 2 });
+    expect(r.changes.length).toBeGreaterThan(0);
+    for (const c of r.changes) expect(["extend", "shorten", "rest", "callIn", "move", "cancel", "shift"]).toContain(c.kind);
+    expect(r.shifts.length).toBe(r.roster.shifts.length);
+    expect(r.coverage[0].start).toBe("2026-11-11T00:30:00.000+08:00");
+    expect(r.shortfallAgentHours.after).toBeLessThan(r.shortfallAgentHours.before);
+    expect(existsSync(out)).toBe(true);
+  });
+
+  it("exits 2 naming --now when it is off the grid or missing, and the line and column of a bad actuals cell", async () => {
+    expect((await run("replan", SAMPLE, "--staff", STAFF, "--actuals", ACTUALS, "--now", "2026-11-11T00:20")).stderr).toMatch(/now: 2026-11-11T00:20 is not an interval start/);
+    expect((await run("replan", SAMPLE, "--staff", STAFF, "--actuals", ACTUALS)).stderr).toMatch(/--now: is required/);
+    const bad = join(dir, "bad-actuals.csv");
+    writeFileSync(bad, "时间,分组,咨询人数\n2026-11-10 18:00,售前组,120\n2026-11-10 18:30,售前组,-5\n");
+    const res = await run("replan", SAMPLE, "--staff", STAFF, "--actuals", bad, "--now", "2026-11-11T00:30");
+    expect(res.code).toBe(2);
+    expect(res.stderr).toMatch(/--actuals: line 3, column 3/);
+  });
+});
