@@ -143,6 +143,18 @@ printTable(
   cutRows,
 );
 
+// The night's re-plan at Nov 11 00:30 (the roster is solved first, untimed), each in a fresh process.
+const nightRows = [["sample"], ["2000", "3"]].map((argv) => {
+  const r = JSON.parse(execFileSync(process.execPath, ["--import", "tsx", "bench/replan-once.ts", ...argv], { encoding: "utf8" }));
+  return [
+    argv[0] === "sample" ? `sample (${r.people} people, GBK actuals export)` : `${r.people} people × ${argv[1]} d × 15 min, actuals +30 %`,
+    r.status, String(r.options), String(r.changes), Object.entries(r.kinds).map(([k, n]) => `${k} ${n}`).join(", "),
+    num(r.shortBefore), num(r.shortAfter), String(r.findings), num(r.maxStretch), (r.replanMs / 1000).toFixed(2), String(Math.round(r.peakRssMb)),
+  ];
+});
+console.log("\n## The night's re-plan (临时调配) at 11-11 00:30 (fresh process each)\n");
+printTable(["case", "status", "options", "changes", "kinds", "short from now, before h", "after h", "findings", "longest stretch h", "re-plan s", "peak MB"], nightRows);
+
 // History import: 100,000 hourly rows (11 years), GBK-encoded with Chinese headers, from the
 // file's bytes to a committed SQLite row; then the same file through the CLI in a fresh process.
 const historyDir = mkdtempSync(join(tmpdir(), "peakcrew-bench-"));

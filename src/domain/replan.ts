@@ -54,7 +54,11 @@ export type ReplanInput = {
 export type ReplanOutcome = {
   assignments: Assignment[];
   changes: Change[];
+  /** optimal: within 0.01 % of the LP bound; feasible: further; timeout: no answer in time (nothing changes). */
   status: "optimal" | "feasible" | "timeout";
+  /** The chosen options' objective and the LP bound under it (shortfall priced first, then changes and paid hours). */
+  objective: number;
+  bound: number;
   options: number;
   solveMs: number;
 };
@@ -67,6 +71,10 @@ const CALL_IN_WINDOW_HOURS = 8;
 /** Call-ins start on the hour grid from now + notice (finer starts multiplied the options for little gain). */
 const CALL_IN_STEP_MIN = 60;
 const SHIFT_BY_HOURS = 4;
+/** The re-plan reaches shifts starting within this many hours of now (the night and the next day). */
+const REPLAN_HORIZON_HOURS = 24;
+/** Options move times in whole hours: finer steps multiplied the model (2,000 people: 100,000 options) for little gain. */
+const OPTION_STEP_MIN = 60;
 
 type Option = { future: Assignment[]; changes: Change[]; cost: number };
 
@@ -75,8 +83,10 @@ export function replan(input: ReplanInput, options: ReplanOptions): ReplanOutcom
   const t0 = options.clock();
   const { instance, nowMs } = input;
   const ivMs = instance.intervalMin * 60_000;
-  const T = instance.required.presales.length;
   const nowIndex = Math.round((nowMs - instance.windowStartMs) / ivMs);
+  // The model looks as far as any option reaches: shifts starting in the next 24 h, up to 12 h long.
+  const T = Math.min(instance.required.presales.length, nowIndex + Math.ceil(((REPLAN_HORIZON_HOURS + 12) * 3_600_000) / ivMs));
+  const horizonEndMs = instance.windowStartMs + T * ivMs;
   const byPerson = new Map<string, Assignment[]>();
   for (const a of input.current) byPerson.set(a.personId, [...(byPerson.get(a.personId) ?? []), a]);
 
@@ -98,7 +108,8 @@ export function replan(input: ReplanInput, options: ReplanOptions): ReplanOutcom
   for (const q of QUEUES) for (let t = nowIndex; t < T; t++) requirement[q].push(model.row(instance.required[q][t]!, Number.POSITIVE_INFINITY));
   const fixed: Assignment[] = [];
   const columns: { person: number; option: number }[] = [];
-  const paidFromNow = (future: Assignment[]) => future.reduce((s, a) => s + Math.max(0, a.endMs - Math.max(a.startMs, nowMs)) / 3_600_000, 0);
+  // Paid hours in the model's horizon (later ones are the same whichever option is chosen).
+  const paidFromNow = (future: Assignment[]) => future.reduce((s, a) => s + Math.max(0, Math.min(a.endMs, horizonEndMs) - Math.max(a.startMs, nowMs)) / 3_600_000, 0);
   choices.forEach((choice, p) => {
     if (choice.options.length === 1) {
       fixed.push(...choice.options[0]!.future);
@@ -125,15 +136,38 @@ export function replan(input: ReplanInput, options: ReplanOptions): ReplanOutcom
   }
   // After-sales waiting within the deferral is left to the read-back's EDF: the model covers
   // after-sales on arrival (conservative: it may keep a little more after-sales cover).
+  // Solve: the LP first (its optimum is the proof); people whose LP choice is already whole
+  // keep it, and a MIP decides the rest. Within 0.01 % of the LP bound the answer is optimal.
+  const built = model.build();
   const integrality = new Uint8Array(model.cost.length);
   for (let j = 0; j < columns.length; j++) integrality[j] = 1;
-  const outcome = options.solve({
-    ...model.build(),
-    integrality,
-    integer: true,
-    mipRelGap: 1e-4,
-    timeLimitSec: Math.max(1, options.timeLimitSec - (options.clock() - t0) / 1000),
-  });
+  const remaining = () => Math.max(1, options.timeLimitSec - (options.clock() - t0) / 1000);
+  const lp = options.solve({ ...built, integer: false, timeLimitSec: remaining() });
+  let x: Float64Array | null = null;
+  let bound = Number.NEGATIVE_INFINITY;
+  let status: ReplanOutcome["status"] = "timeout";
+  if (lp.status === "optimal" && lp.x) {
+    bound = lp.objective;
+    const lpX = lp.x;
+    const settled = new Set<number>();
+    columns.forEach((c, j) => {
+      if (lpX[j]! > 1 - 1e-6) settled.add(c.person);
+    });
+    const colLower = new Float64Array(model.cost.length);
+    const colUpper = Float64Array.from(built.colUpper);
+    columns.forEach((c, j) => {
+      if (!settled.has(c.person)) return;
+      const whole = lpX[j]! > 1 - 1e-6 ? 1 : 0;
+      colLower[j] = whole;
+      colUpper[j] = whole;
+    });
+    const mip = options.solve({ ...built, colLower, colUpper, integrality, integer: true, mipRelGap: 1e-4, timeLimitSec: remaining() });
+    if (mip.x) {
+      x = mip.x;
+      status = mip.objective - bound <= 1e-4 * Math.max(1, Math.abs(bound)) ? "optimal" : mip.status === "timeout" ? "timeout" : "feasible";
+    }
+  }
+  const outcome = { x, objective: x ? built.colCost.reduce((sum, c, j) => sum + c * x![j]!, 0) : Number.NaN, bound };
 
   const chosen = choices.map(() => 0);
   if (outcome.x) {
@@ -151,7 +185,9 @@ export function replan(input: ReplanInput, options: ReplanOptions): ReplanOutcom
   return {
     assignments,
     changes,
-    status: outcome.status === "optimal" ? "optimal" : outcome.x ? (outcome.status === "timeout" ? "timeout" : "feasible") : "timeout",
+    status,
+    objective: outcome.objective,
+    bound: outcome.bound,
     options: choices.reduce((s, c) => s + c.options.length, 0),
     solveMs: options.clock() - t0,
   };
@@ -219,6 +255,8 @@ function coverageOf(shifts: Assignment[], windowStartMs: number, ivMs: number, T
 function optionsOf(person: Person, own: Assignment[], input: ReplanInput, noticeMin: number): Option[] {
   const { instance, nowMs } = input;
   const ivMs = instance.intervalMin * 60_000;
+  /** New ends and shifted starts move in steps of an hour (or the interval, if longer). */
+  const stepMs = Math.max(ivMs, OPTION_STEP_MIN * 60_000);
   const rules: RosterRules = instance.rules;
   const past = own.filter((a) => a.endMs <= nowMs);
   const running = own.find((a) => a.startMs < nowMs && nowMs < a.endMs);
@@ -251,7 +289,7 @@ function optionsOf(person: Person, own: Assignment[], input: ReplanInput, notice
 
   if (running) {
     const lastEnd = running.startMs + rules.maxContinuousDutyHours * 3_600_000;
-    for (let end = nowMs; end <= lastEnd; end += ivMs) {
+    for (let end = nowMs; end <= lastEnd; end += stepMs) {
       if (end === running.endMs) continue;
       // Sent to rest now, the shift keeps the part already worked.
       const cut: Assignment = { ...running, endMs: end, breaks: running.breaks.filter((b) => b.endMs <= end) };
@@ -272,12 +310,13 @@ function optionsOf(person: Person, own: Assignment[], input: ReplanInput, notice
     }
   }
 
-  const next = future[0];
+  // The next shift may be cancelled, shifted or moved when it starts within the horizon.
+  const next = future.find((f) => f.startMs < nowMs + REPLAN_HORIZON_HOURS * 3_600_000) === future[0] ? future[0] : undefined;
   if (next) {
     const others = future.slice(1);
     add(withLater(running ? [running] : [], [change("cancel", next, null)], others));
     const earliest = nowMs + noticeMin * 60_000;
-    for (let by = -SHIFT_BY_HOURS * 3_600_000; by <= SHIFT_BY_HOURS * 3_600_000; by += ivMs) {
+    for (let by = -SHIFT_BY_HOURS * 3_600_000; by <= SHIFT_BY_HOURS * 3_600_000; by += stepMs) {
       if (by === 0 || next.startMs + by < earliest) continue;
       const moved: Assignment = { ...next, startMs: next.startMs + by, endMs: next.endMs + by, breaks: next.breaks.map((b) => ({ startMs: b.startMs + by, endMs: b.endMs + by })) };
       if (moved.endMs > instance.windowStartMs + instance.required.presales.length * ivMs) continue;
