@@ -22,9 +22,10 @@ let rosters: ReturnType<typeof rostersRepo>;
 let history: ReturnType<typeof historyRepo>;
 let logged: unknown[];
 let solver: SolverThread;
+let db: ReturnType<typeof openDb>;
 
 async function start(overrides: Partial<AppDeps> = {}) {
-  const db = openDb(":memory:");
+  db = openDb(":memory:");
   plans = plansRepo(db);
   rosters = rostersRepo(db);
   history = historyRepo(db);
@@ -545,5 +546,23 @@ describe("the night: actuals, re-plan, apply, versions", () => {
     expect(again.status).toBe(409);
     expect(again.body.error.code).toBe("already-applied");
     expect((await send("POST", `/api/plans/${id}/replans/999/apply`)).status).toBe(404);
+  });
+
+  it("a proposal made from a roster that was solved again since is refused (409 roster-changed); a stale roster cannot be re-planned (409 roster-stale)", async () => {
+    const plan = await send("POST", "/api/plans", sample.content);
+    const id = plan.body.id;
+    await send("POST", `/api/plans/${id}/roster`, { staffCsv });
+    const replan = await send("POST", `/api/plans/${id}/replan`, { now: "2026-11-11T00:30" });
+    // Another solve replaces the roster (the fake clock gives it a later timestamp only through the stored row).
+    db.prepare("UPDATE rosters SET created_at = ? WHERE plan_id = ?").run("2026-11-10T14:00:00.000Z", id);
+    const refused = await send("POST", `/api/plans/${id}/replans/${replan.body.id}/apply`);
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.code).toBe("roster-changed");
+    expect((await send("GET", `/api/plans/${id}/roster/versions`)).body).toEqual([]);
+
+    await send("PUT", `/api/plans/${id}`, { ...(sample.content as object), name: "改过的方案" });
+    const stale = await send("POST", `/api/plans/${id}/replan`, { now: "2026-11-11T00:30" });
+    expect(stale.status).toBe(409);
+    expect(stale.body.error.code).toBe("roster-stale");
   });
 });
