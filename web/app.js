@@ -1,13 +1,15 @@
 // The planner page. It talks to the server only over HTTP (/api), keeps no rules of its own:
 // every edit is sent to POST /api/staffing for a preview, and the API's field paths put its
 // messages next to the inputs. Saved scenarios are /api/plans; rosters /api/plans/:id/roster
-// (and its exports); last year's data /api/history, compared by /api/plans/:id/compare.
+// (and its exports); last year's data /api/history, compared by /api/plans/:id/compare; the
+// night's re-plan is its own view (night.js), shown with the roster it re-plans.
 import { drawComparison, drawCoverage, drawYearOnYear, localLabel } from "./charts.js";
 import { fromInput, GROUPS, getPath, setPath, toInput } from "./fields.js";
 import { drawGantt } from "./gantt.js";
 import { clearYearOnYear, renderEstimates, renderYearOnYear } from "./history.js";
 import { withHires } from "./hires.js";
 import { formatNumber, hasLabel, language, setLanguage, t, translatePage } from "./i18n.js";
+import { initNight, loadNight, renderNight } from "./night.js";
 
 const $ = (id) => document.getElementById(id);
 const state = {
@@ -244,7 +246,7 @@ async function openPlan(id) {
   showFieldErrors([]);
   state.dirty = false;
   renderAll();
-  await loadYearOnYear();
+  await Promise.all([loadYearOnYear(), loadNight(state.record, state.roster)]);
 }
 
 function sampleStaff() {
@@ -511,7 +513,7 @@ async function solve() {
     state.roster = await api("POST", `/plans/${state.record.id}/roster`, { staffCsv: state.staff.csv }, controller.signal);
     showBanner(null);
     renderAll();
-    await Promise.all([loadCompare(), loadYearOnYear()]);
+    await Promise.all([loadCompare(), loadYearOnYear(), loadNight(state.record, state.roster)]);
   } catch (error) {
     if (controller.signal.aborted) showBanner(t("roster.cancelled"));
     else if (error.status === 400) showBanner(error.issues.map((i) => `${i.path}: ${i.message}`).join("; "));
@@ -684,6 +686,7 @@ function wire() {
     renderAll();
     renderCompare();
     showYearOnYear();
+    renderNight();
   });
   $("scenario").addEventListener("change", (e) => openPlan(e.target.value));
   $("save").addEventListener("click", save);
@@ -706,6 +709,15 @@ function wire() {
   $("growth").addEventListener("change", loadYearOnYear);
   $("history-file").addEventListener("change", (e) => e.target.files[0] && importHistory(e.target.files[0]));
   $("apply-history").addEventListener("click", applyHistory);
+  initNight({ api, onApplied: showAppliedRoster });
+}
+
+/** The night's re-plan became the roster: the roster card, its exports and the views that use it show it. */
+async function showAppliedRoster(roster) {
+  state.roster = roster;
+  state.staff = { source: "saved", csv: roster.staffCsv };
+  renderAll();
+  await Promise.all([loadCompare(), loadYearOnYear(), loadNight(state.record, state.roster)]);
 }
 
 async function main() {

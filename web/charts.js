@@ -1,6 +1,7 @@
 // chart.js views: coverage against the requirement (with the peak band, day boundaries and
-// the shortfall), and two scenarios overlaid. Times are the plan's own (the ISO strings the
-// API returns carry the plan zone's offset), so the axis reads in the plan's zone.
+// the shortfall), two scenarios overlaid, and the night's receptions and agents around "now".
+// Times are the plan's own (the ISO strings the API returns carry the plan zone's offset), so
+// the axis reads in the plan's zone.
 import { formatNumber, t } from "./i18n.js";
 
 const { Chart } = window;
@@ -169,5 +170,50 @@ export function drawYearOnYear(canvas, previous, comparison) {
       },
     },
     annotations: risks,
+  });
+}
+
+/** A vertical line before interval `index`, labelled at the foot: the night's "now". */
+function nowLine(index, content) {
+  return { type: "line", xMin: index - 0.5, xMax: index - 0.5, borderColor: "#7c3aed", borderWidth: 2, label: { display: true, content, position: "end", backgroundColor: "#7c3aed", font: { size: 11 } } };
+}
+
+/**
+ * The night's receptions for one queue over `rows` (the re-forecast's intervals): the plan's
+ * forecast (grey, dashed), the actuals so far (the queue's colour) and the re-forecast from
+ * `nowAt` (the index of now in `rows`) on.
+ */
+export function drawNightReceptions(canvas, previous, rows, queue, nowAt) {
+  previous?.destroy();
+  const cells = rows.map((r) => r[queue]);
+  const datasets = [
+    { ...stepped(t("night.chart.forecast"), cells.map((c) => c.forecast), "#94a3b8"), borderDash: [5, 4] },
+    stepped(t("night.chart.actual"), cells.map((c) => c.actual), COLORS[queue]),
+    stepped(t("night.chart.reforecast"), cells.map((c, i) => (i >= nowAt ? c.reforecast : null)), "#7c3aed"),
+  ];
+  return timeChart(canvas, rows.map((r) => r.start), datasets, {
+    scales: { y: { beginAtZero: true, title: { display: true, text: t("night.chart.perInterval") } } },
+    tooltip: { callbacks: { label: (item) => `${item.dataset.label}: ${item.parsed.y === null ? "—" : formatNumber(item.parsed.y)}` } },
+    annotations: { now: nowLine(nowAt, t("night.chart.now", { time: rows[nowAt]?.start.slice(11, 16) ?? "" })) },
+  });
+}
+
+/**
+ * One queue's agents over `rows`: the plan's requirement (grey), the re-forecast's, and from
+ * now on the agents rostered before the re-plan (dashed) and after it (solid, filled).
+ * `coverage[i]` is the re-plan's coverage row for `rows[i]`, or null before now.
+ */
+export function drawNightCoverage(canvas, previous, rows, coverage, queue, nowAt) {
+  previous?.destroy();
+  const datasets = [
+    { ...stepped(t("night.chart.requiredPlan"), rows.map((r) => r[queue].requiredBefore), "#94a3b8"), borderWidth: 1 },
+    stepped(t("night.chart.required"), rows.map((r) => r[queue].required), "#7c3aed"),
+    { ...stepped(t("night.chart.before"), coverage.map((c) => c?.[queue].before ?? null), COLORS[queue]), borderDash: [6, 4] },
+    stepped(t("night.chart.after"), coverage.map((c) => c?.[queue].after ?? null), COLORS[queue], COLORS[`${queue}Fill`]),
+  ];
+  return timeChart(canvas, rows.map((r) => r.start), datasets, {
+    scales: { y: { beginAtZero: true, title: { display: true, text: t("chart.agents") } } },
+    tooltip: { callbacks: { label: (item) => `${item.dataset.label}: ${item.parsed.y === null ? "—" : formatNumber(item.parsed.y, 1)}` } },
+    annotations: { now: nowLine(nowAt, t("night.chart.now", { time: rows[nowAt]?.start.slice(11, 16) ?? "" })) },
   });
 }

@@ -231,4 +231,64 @@ describe("the planner page", () => {
     expect([...bytes.subarray(0, 2)]).toEqual([0x50, 0x4b]);
     expect(await page.locator("#export-ics-person").getAttribute("href")).toMatch(/roster\.ics\?person=/);
   });
+
+  it("re-plans the night: the shop's GBK export uploaded, re-forecast from 00:30, the changes in words, then applied as the roster", async () => {
+    const card = page.locator("#night-card");
+    await card.scrollIntoViewIfNeeded();
+    // A bad pasted row is refused with its line and column, and nothing is stored.
+    await page.fill("#night-paste", "时间\t分组\t咨询人数\n2026-11-10 18:00\t售前组\tx\n");
+    await page.click("#night-paste-send");
+    await expect.poll(() => page.locator("#night-errors").textContent()).toContain("line 2, column 3");
+    expect(((await (await fetch(`${running.url}api/plans/1/actuals`)).json()) as { rows: unknown[] }).rows).toEqual([]);
+    await page.fill("#night-paste", "");
+
+    const gbk = readFileSync(new URL("../../data/samples/mid-size-double11.actuals.csv", import.meta.url));
+    await page.setInputFiles("#night-file", { name: "千牛导出.csv", mimeType: "text/csv", buffer: gbk });
+    // 18:00 to 00:00 on the peak night, both queues: 26 figures; the reader's notes as the server says them.
+    await expect.poll(() => page.locator("#night-posted").textContent()).toBe("已录入：新增 26 条、替换 0 条、未变 0 条（文件每 30 分钟一行）。");
+    expect(await page.locator("#night-notes").textContent()).toContain("skipped summary rows (汇总): line 28");
+    expect(await page.locator("#night-errors").textContent()).toBe("");
+    expect(await page.locator('#night-grid input[name="2026-11-11T00:00|presales"]').inputValue()).toBe("3681");
+    expect(await page.locator("#night-now").inputValue()).toBe("2026-11-11T00:30");
+
+    await page.selectOption("#night-now", "2026-11-11T00:30");
+    await page.click("#night-replan");
+    expect(await page.locator("#night-status").textContent()).toBe("正在调配…");
+    expect(await page.locator("#night-replan").isDisabled()).toBe(true);
+    await page.waitForSelector("#night-result", { state: "visible", timeout: 15_000 });
+    const summary = page.locator("#night-summary");
+    expect(await summary.locator(".basis").textContent()).toMatch(/^重新预测：售前 近2小时实际为预测的 1\.\d\d 倍；售后 近2小时实际为预测的 1\.\d\d 倍/);
+    expect(await summary.locator(".shortfall").textContent()).toMatch(/^此刻起的缺口：调配前 [\d.]+ 人·时 → 调配后 [\d.]+ 人·时。$/);
+    const changes = await page.locator("#night-changes li").allTextContents();
+    expect(changes.some((line) => /^\w+ \S+：延长至 \d\d:\d\d（连续值班 [\d.]+ 小时）$/.test(line))).toBe(true);
+    expect(await page.locator("#night-changes-title").textContent()).toBe(`变更（${changes.length} 项）：`);
+    expect((await datasets("night-receptions")).map((d) => d.label)).toEqual(["原预测", "实际", "重新预测"]);
+    expect((await datasets("night-coverage")).map((d) => d.label)).toEqual(["原需求", "需求（重新预测）", "调配前在岗", "调配后在岗"]);
+    // The whole card, clipped from the full page scrolled to the top, so the sticky header does not cover it.
+    await page.evaluate(() => (globalThis as unknown as { scrollTo(x: number, y: number): void }).scrollTo(0, 0));
+    const box = await card.evaluate((node) => {
+      const r = (node as unknown as { getBoundingClientRect(): { x: number; y: number; width: number; height: number } }).getBoundingClientRect();
+      return { x: r.x, y: r.y + (globalThis as unknown as { scrollY: number }).scrollY, width: r.width, height: r.height };
+    });
+    await page.screenshot({ path: new URL("8-night.png", SHOTS).pathname, fullPage: true, clip: box });
+
+    await page.click("#night-apply");
+    await expect.poll(() => page.locator("#night-applied").textContent()).toMatch(/^已应用/);
+    const roster = (await (await fetch(`${running.url}api/plans/1/roster`)).json()) as { result: { method: string } };
+    expect(roster.result.method).toBe("replan");
+    expect(await page.locator("#night-apply").isDisabled()).toBe(true);
+    const version = page.locator("#night-versions li").last();
+    expect(await version.textContent()).toMatch(/^第 \d+ 版：.+被第 \d+ 次调配取代/);
+    expect(await version.locator("a").getAttribute("href")).toMatch(/^\/api\/plans\/1\/roster\/versions\/\d+\.xlsx/);
+    expect(await page.locator("#export-xlsx").getAttribute("href")).toBe("/api/plans/1/roster.xlsx");
+
+    // A figure corrected in the quick grid is sent (alone) as JSON rows and replaces the stored one.
+    await page.fill('#night-grid input[name="2026-11-11T00:00|aftersales"]', "8");
+    await page.click("#night-grid-send");
+    await expect.poll(() => page.locator("#night-posted").textContent()).toBe("已录入：新增 0 条、替换 1 条、未变 0 条。");
+
+    await page.click("#lang");
+    expect(await summary.locator(".basis").textContent()).toMatch(/^Re-forecast: pre-sales the last 2 h ran at 1\.\d\d× the forecast/);
+    expect(await page.locator("#night-card h2").textContent()).toBe("Re-plan on the night");
+  });
 });
