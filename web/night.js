@@ -67,8 +67,8 @@ export async function loadNight(record, roster) {
   night.record = record;
   night.roster = roster;
   // A re-plan stays on screen while it belongs to the roster shown: the one it was made from, or the one it became.
-  const made = night.replan?.rosterCreatedAt;
-  if (night.replan && roster?.createdAt !== made && roster?.createdAt !== night.appliedRoster?.createdAt) night.replan = null;
+  const made = night.replan?.rosterRevision;
+  if (night.replan && roster?.revision !== made && roster?.revision !== night.appliedRoster?.revision) night.replan = null;
   const [actuals, versions] = await Promise.all([night.api("GET", `/plans/${record.id}/actuals`), night.api("GET", `/plans/${record.id}/roster/versions`)]);
   if (night.record.id !== record.id) return;
   night.actuals = actuals.rows;

@@ -47,7 +47,7 @@ export function nightRoutes(api: express.Router, deps: AppDeps): void {
       timeLimitSec: deps.solveTimeLimitSec ?? 30,
     };
     const result = await deps.solver.run("replan", job, cancelledWhenClosed(res));
-    res.status(201).json(deps.replans.create(id, roster.createdAt, result, deps.now()));
+    res.status(201).json(deps.replans.create(id, roster.revision, result, deps.now()));
   });
 
   api.get("/plans/:id/replans", (req, res) => {
@@ -75,6 +75,8 @@ export function nightRoutes(api: express.Router, deps: AppDeps): void {
         throw new AppError("already-applied", 409, `re-plan ${replanId} was applied already`);
       case "changed":
         throw new AppError("roster-changed", 409, `the roster of plan ${id} changed after re-plan ${replanId} was made: re-plan again`);
+      case "stale":
+        throw new AppError("roster-stale", 409, `plan ${id} changed after its roster was solved: solve the roster again before applying a re-plan`);
     }
   });
 

@@ -10,7 +10,7 @@ import type { ReforecastBasis } from "../domain/reforecast.ts";
 import { fmt } from "./format.ts";
 
 const QUEUE = { zh: { presales: "售前", aftersales: "售后" }, en: { presales: "pre-sales", aftersales: "after-sales" } } as const;
-const STATUS = { zh: { optimal: "最优", feasible: "可行（未证明最优）", timeout: "超时（给出目前最好的方案）" }, en: { optimal: "optimal", feasible: "feasible (not proven optimal)", timeout: "timed out (best found so far)" } } as const;
+const STATUS = { zh: { optimal: "最优", feasible: "可行（未证明最优）", timeout: "超时，未作调整" }, en: { optimal: "optimal", feasible: "feasible (not proven optimal)", timeout: "timed out: nothing changed" } } as const;
 
 const hhmm = (iso: string) => DateTime.fromISO(iso, { setZone: true }).toFormat("HH:mm");
 const day = (iso: string) => DateTime.fromISO(iso, { setZone: true }).toFormat("MM-dd HH:mm");

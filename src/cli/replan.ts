@@ -19,7 +19,7 @@ import { createSolve } from "../solver/highs.ts";
 import { args, EXIT, exportRoster, type Io, langOf, readJsonFile, staffOf, timeLimitOf } from "./common.ts";
 import { nightText } from "./night-text.ts";
 
-/** `replan` (see the module comment); exit 1 when work is still short from now on. */
+/** `replan` (see the module comment); exit 1 when work is still short from now on, or no answer came in time. */
 export async function replanCommand(argv: string[], io: Io): Promise<number> {
   const { values, positionals } = args(
     argv,
@@ -67,7 +67,7 @@ export async function replanCommand(argv: string[], io: Io): Promise<number> {
     const written = o.out === undefined ? "" : `${lang === "zh" ? "已写入" : "Written"}: ${o.out}\n`;
     io.stdout(`${nightText(night, lang)}${notes}${written}`);
   }
-  return night.shortfallAgentHours.after > 0 ? EXIT.notMet : EXIT.ok;
+  return night.shortfallAgentHours.after > 0 || night.status === "timeout" ? EXIT.notMet : EXIT.ok;
 }
 
 function readBytes(file: string, path: string): Buffer {

@@ -257,6 +257,9 @@ function optionsOf(person: Person, own: Assignment[], input: ReplanInput, notice
   const ivMs = instance.intervalMin * 60_000;
   /** New ends and shifted starts move in steps of an hour (or the interval, if longer). */
   const stepMs = Math.max(ivMs, OPTION_STEP_MIN * 60_000);
+  /** Shifts starting before this are the re-plan's to change; later ones stay as they are. */
+  const reachMs = nowMs + REPLAN_HORIZON_HOURS * 3_600_000;
+  const windowEndMs = instance.windowStartMs + instance.required.presales.length * ivMs;
   const rules: RosterRules = instance.rules;
   const past = own.filter((a) => a.endMs <= nowMs);
   const running = own.find((a) => a.startMs < nowMs && nowMs < a.endMs);
@@ -278,7 +281,9 @@ function optionsOf(person: Person, own: Assignment[], input: ReplanInput, notice
     const all = [...changes];
     for (const f of later) {
       if (valid([...kept, f])) kept.push(f);
-      else all.push(change("cancel", f, null));
+      // Only shifts the model can see may be cancelled: one beyond its reach would look free.
+      else if (f.startMs < reachMs) all.push(change("cancel", f, null));
+      else return null;
     }
     if (!valid(kept)) return null;
     return { future: kept, changes: all, cost: all.reduce((s, c) => s + CHANGE_COST[c.kind], 0) };
@@ -292,7 +297,9 @@ function optionsOf(person: Person, own: Assignment[], input: ReplanInput, notice
     for (let end = nowMs; end <= lastEnd; end += stepMs) {
       if (end === running.endMs) continue;
       // Sent to rest now, the shift keeps the part already worked.
-      const cut: Assignment = { ...running, endMs: end, breaks: running.breaks.filter((b) => b.endMs <= end) };
+      if (end > windowEndMs) break;
+      // A break already begun stays on the record, cut at the new end.
+      const cut: Assignment = { ...running, endMs: end, breaks: running.breaks.filter((b) => b.startMs < end).map((b) => ({ startMs: b.startMs, endMs: Math.min(b.endMs, end) })) };
       const kind: ChangeKind = end === nowMs ? "rest" : end < running.endMs ? "shorten" : "extend";
       add(withLater([cut], [change(kind, running, cut)], future));
     }
@@ -301,7 +308,7 @@ function optionsOf(person: Person, own: Assignment[], input: ReplanInput, notice
     for (let start = earliest; start < nowMs + CALL_IN_WINDOW_HOURS * 3_600_000; start += CALL_IN_STEP_MIN * 60_000) {
       for (const hours of input.shiftLengthsHours) {
         const end = start + hours * 3_600_000;
-        if (end > instance.windowStartMs + instance.required.presales.length * ivMs) continue;
+        if (end > windowEndMs) continue;
         for (const queue of person.skills) {
           const shift: Assignment = { personId: person.id, queue, startMs: start, endMs: end, breaks: breakOf(start, end, input.breakRule, ivMs) };
           add(withLater([shift], [change("callIn", null, shift)], future));
@@ -311,7 +318,7 @@ function optionsOf(person: Person, own: Assignment[], input: ReplanInput, notice
   }
 
   // The next shift may be cancelled, shifted or moved when it starts within the horizon.
-  const next = future.find((f) => f.startMs < nowMs + REPLAN_HORIZON_HOURS * 3_600_000) === future[0] ? future[0] : undefined;
+  const next = future[0] && future[0].startMs < reachMs ? future[0] : undefined;
   if (next) {
     const others = future.slice(1);
     add(withLater(running ? [running] : [], [change("cancel", next, null)], others));
@@ -319,7 +326,7 @@ function optionsOf(person: Person, own: Assignment[], input: ReplanInput, notice
     for (let by = -SHIFT_BY_HOURS * 3_600_000; by <= SHIFT_BY_HOURS * 3_600_000; by += stepMs) {
       if (by === 0 || next.startMs + by < earliest) continue;
       const moved: Assignment = { ...next, startMs: next.startMs + by, endMs: next.endMs + by, breaks: next.breaks.map((b) => ({ startMs: b.startMs + by, endMs: b.endMs + by })) };
-      if (moved.endMs > instance.windowStartMs + instance.required.presales.length * ivMs) continue;
+      if (moved.endMs > windowEndMs) continue;
       add(withLater([...(running ? [running] : []), moved], [change("shift", next, moved)], others));
     }
     for (const queue of person.skills) {

@@ -9,6 +9,8 @@ export type RosterRecord = {
   createdAt: string;
   /** The version of the plan this roster was solved from. */
   planVersion: number;
+  /** Counts the roster's saves (each solve, each applied re-plan). */
+  revision: number;
   /** True when the plan was changed after this roster was solved (its version moved on). */
   stale: boolean;
 };
@@ -22,7 +24,7 @@ export type SaveOutcome =
   | { status: "missing" }
   | { status: "changed"; expectedVersion: number; currentVersion: number };
 
-type Row = { plan_id: number; staff_csv: string; result_json: string; created_at: string; plan_version: number; current_version: number };
+type Row = { plan_id: number; staff_csv: string; result_json: string; created_at: string; plan_version: number; revision: number; current_version: number };
 
 const fromRow = (row: Row): RosterRecord => ({
   planId: row.plan_id,
@@ -30,6 +32,7 @@ const fromRow = (row: Row): RosterRecord => ({
   result: JSON.parse(row.result_json) as RosterResult,
   createdAt: row.created_at,
   planVersion: row.plan_version,
+  revision: row.revision,
   stale: row.plan_version !== row.current_version,
 });
 
@@ -37,7 +40,7 @@ export function rostersRepo(db: Db) {
   const upsert = db.prepare(
     `INSERT INTO rosters (plan_id, staff_csv, result_json, created_at, plan_version) VALUES (@planId, @staffCsv, @result, @now, @planVersion)
      ON CONFLICT (plan_id) DO UPDATE SET staff_csv = excluded.staff_csv, result_json = excluded.result_json, created_at = excluded.created_at,
-       plan_version = excluded.plan_version`,
+       plan_version = excluded.plan_version, revision = rosters.revision + 1`,
   );
   const planVersion = db.prepare("SELECT version FROM plans WHERE id = ?").pluck();
   const byPlan = db.prepare("SELECT r.*, p.version AS current_version FROM rosters r JOIN plans p ON p.id = r.plan_id WHERE r.plan_id = ?");

@@ -548,19 +548,25 @@ describe("the night: actuals, re-plan, apply, versions", () => {
     expect((await send("POST", `/api/plans/${id}/replans/999/apply`)).status).toBe(404);
   });
 
-  it("a proposal made from a roster that was solved again since is refused (409 roster-changed); a stale roster cannot be re-planned (409 roster-stale)", async () => {
+  it("a proposal whose roster has been replaced since is refused (409 roster-changed), even within the same millisecond; after a plan edit, apply and re-plan answer 409 roster-stale", async () => {
     const plan = await send("POST", "/api/plans", sample.content);
     const id = plan.body.id;
     await send("POST", `/api/plans/${id}/roster`, { staffCsv });
     const replan = await send("POST", `/api/plans/${id}/replan`, { now: "2026-11-11T00:30" });
-    // Another solve replaces the roster (the fake clock gives it a later timestamp only through the stored row).
-    db.prepare("UPDATE rosters SET created_at = ? WHERE plan_id = ?").run("2026-11-10T14:00:00.000Z", id);
+    // A second proposal from the same roster, applied first: the roster's revision moves on.
+    const other = await send("POST", `/api/plans/${id}/replan`, { now: "2026-11-11T01:00" });
+    expect((await send("POST", `/api/plans/${id}/replans/${other.body.id}/apply`)).status).toBe(200);
     const refused = await send("POST", `/api/plans/${id}/replans/${replan.body.id}/apply`);
     expect(refused.status).toBe(409);
     expect(refused.body.error.code).toBe("roster-changed");
-    expect((await send("GET", `/api/plans/${id}/roster/versions`)).body).toEqual([]);
+    expect((await send("GET", `/api/plans/${id}/roster/versions`)).body).toHaveLength(1);
 
+    // A proposal made before the plan changed cannot be applied; a stale roster cannot be re-planned.
+    const third = await send("POST", `/api/plans/${id}/replan`, { now: "2026-11-11T01:30" });
     await send("PUT", `/api/plans/${id}`, { ...(sample.content as object), name: "改过的方案" });
+    const staleApply = await send("POST", `/api/plans/${id}/replans/${third.body.id}/apply`);
+    expect(staleApply.status).toBe(409);
+    expect(staleApply.body.error.code).toBe("roster-stale");
     const stale = await send("POST", `/api/plans/${id}/replan`, { now: "2026-11-11T00:30" });
     expect(stale.status).toBe(409);
     expect(stale.body.error.code).toBe("roster-stale");

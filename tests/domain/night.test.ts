@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { readCsv } from "../../src/csv.ts";
 import type { Solve } from "../../src/domain/lp.ts";
 import { type NightReplan, replanNight } from "../../src/domain/night.ts";
+import { replan } from "../../src/domain/replan.ts";
 import { DEFAULT_REFORECAST, reforecast } from "../../src/domain/reforecast.ts";
 import { buildRoster, type RosterResult } from "../../src/domain/roster.ts";
 import { parseStaff } from "../../src/domain/staff.ts";
@@ -116,5 +117,45 @@ describe("replanNight, actuals under the forecast", () => {
       for (const q of ["presales", "aftersales"] as const) expect(c[q].after).toBeGreaterThanOrEqual(Math.min(c[q].required, c[q].before));
     }
     expect(quiet.roster.paidHours).toBeLessThan(roster.paidHours);
+  });
+});
+
+describe("replan on toy nights (review regressions)", () => {
+  const W0 = Date.parse("2026-11-10T00:00:00+08:00");
+  const rules = { maxContinuousDutyHours: 12, restResetHours: 6, minRestHours: 6 };
+  const toy = (intervalMin: number, hours: number, need: (h: number) => number) => {
+    const count = (hours * 60) / intervalMin;
+    return {
+      windowStartMs: W0,
+      intervalMin,
+      required: { presales: Array.from({ length: count }, (_, t) => need((t * intervalMin) / 60)), aftersales: new Array<number>(count).fill(0) },
+      peak: { from: 0, to: 0 },
+      deferral: undefined,
+      shifts: [],
+      groups: [],
+      rules,
+    };
+  };
+  const p = { id: "P", name: "P", subAccount: "", skills: ["presales" as const], kind: "fulltime" as const, trained: true, availability: [], maxHours: 18 };
+  const at = (h: number) => W0 + h * HOUR;
+  const shiftOf = (from: number, to: number, breaks: [number, number][] = []) => ({ personId: "P", queue: "presales" as const, startMs: at(from), endMs: at(to), breaks: breaks.map(([a, b]) => ({ startMs: at(a), endMs: at(b) })) });
+  const run = (instance: ReturnType<typeof toy>, current: ReturnType<typeof shiftOf>[], nowH: number) =>
+    replan({ instance, people: [p], current, nowMs: at(nowH), shiftLengthsHours: [8], breakRule: null, costPerHour: 1 }, { solve, clock: () => performance.now(), timeLimitSec: 10, noticeMin: 60 });
+
+  it("never cancels a shift beyond the re-plan's reach to make room tonight (it would look free)", () => {
+    // 16 of 18 hours rostered: Nov 10 16–24 and Nov 12 16–24. Tonight needs someone 00–03; extending to
+    // 03:00 would take the hours of the Nov 12 shift, which lies beyond the model's reach: the most it
+    // may do is extend to 02:00, within the hours left, and keep the Nov 12 shift.
+    const instance = toy(60, 96, (h) => ((h >= 24 && h < 27) || (h >= 64 && h < 72) ? 1 : 0));
+    const r = run(instance, [shiftOf(16, 24), shiftOf(64, 72)], 20);
+    expect(r.changes.map((c) => [c.kind, c.after && (c.after.endMs - W0) / HOUR])).toEqual([["extend", 26]]);
+    expect(r.assignments.some((a) => a.startMs === at(64) && a.endMs === at(72))).toBe(true);
+  });
+
+  it("sent to rest during a meal break, the part of the break already taken stays on the record", () => {
+    const instance = toy(30, 48, () => 0);
+    const r = run(instance, [shiftOf(14, 22, [[19.5, 20.5]])], 20);
+    expect(r.changes.map((c) => c.kind)).toEqual(["rest"]);
+    expect(r.assignments).toEqual([shiftOf(14, 20, [[19.5, 20]])]);
   });
 });

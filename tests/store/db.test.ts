@@ -97,9 +97,10 @@ describe("migration 004: plan versions, ids never reused", () => {
     expect(rows(db, "history_datasets")).toEqual(before.history);
   });
 
-  it("a roster stale by the old timestamps stays stale; a fresh one is not", () => {
+  it("a roster stale by the old timestamps stays stale; a fresh one is not (read after every later migration too)", () => {
     const db = at003();
     to004(db);
+    migrate(db, loadMigrations());
     const rosters = rostersRepo(db);
     expect([rosters.get(1)?.stale, rosters.get(4)?.stale]).toEqual([false, true]);
   });

@@ -31,7 +31,7 @@ describe("rosters repository: saveIfCurrent", () => {
   it("saves a roster solved from the plan's current version: ok, that planVersion, not stale", () => {
     const { rosters, planId } = setup();
     const outcome = rosters.saveIfCurrent(planId, 1, "csv", result, "t1");
-    const stored = { planId, staffCsv: "csv", result, createdAt: "t1", planVersion: 1, stale: false };
+    const stored = { planId, staffCsv: "csv", result, createdAt: "t1", planVersion: 1, revision: 1, stale: false };
     expect(outcome).toEqual({ status: "ok", roster: stored });
     expect(rosters.get(planId)).toEqual(stored);
   });
@@ -61,7 +61,7 @@ describe("rosters repository: saveIfCurrent", () => {
     const { plans, rosters, planId } = setup();
     rosters.saveIfCurrent(planId, 1, "old", result, "t1");
     plans.update(planId, plan, staffing, "t2");
-    expect(rosters.saveIfCurrent(planId, 2, "new", result, "t3")).toMatchObject({ status: "ok", roster: { staffCsv: "new", planVersion: 2, stale: false } });
+    expect(rosters.saveIfCurrent(planId, 2, "new", result, "t3")).toMatchObject({ status: "ok", roster: { staffCsv: "new", planVersion: 2, revision: 2, stale: false } });
   });
 
   it("deleting a plan deletes its roster row (the foreign key cascades)", () => {
