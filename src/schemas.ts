@@ -9,6 +9,7 @@ import { type ActualRow, placeStart, windowFrame } from "./domain/actuals.ts";
 import type { CurveTemplate } from "./domain/curve.ts";
 import type { DesignInstance } from "./domain/shifts.ts";
 import { InputError, type InputIssue } from "./domain/errors.ts";
+import type { ChatParams } from "./domain/chat.ts";
 import type { ErlangParams } from "./domain/erlang.ts";
 import { resolveConcurrency } from "./domain/requirement.ts";
 import { DEFAULT_SHIFTS, type Plan } from "./domain/staffing.ts";
@@ -168,6 +169,26 @@ export const ErlangRequestSchema = z.strictObject({
   patienceSec: positive().optional(),
   agents: z.number().int().min(0).max(1_000_000).optional(),
 });
+
+/** `peakcrew erlang --aht-sec A1,A2,…`: one interval's chat-queue question (src/domain/chat.ts). */
+export const ChatRequestSchema = z.strictObject({
+  arrivals: z.number().min(0),
+  intervalMin: positive(),
+  ahtSecByParallel: z.array(positive()).min(1).max(20),
+  targetSec: z.number().min(0),
+  serviceLevel: openFraction(),
+  maxOccupancy: z.number().gt(0).max(1).default(1),
+  shrinkage: z.number().min(0).lt(1).default(0),
+  patienceSec: positive().optional(),
+  lines: z.number().int().min(1).max(1_000_000).optional(),
+  convention: z.enum(["virtual", "answeredWithin"]).default("answeredWithin"),
+  agents: z.number().int().min(0).max(1_000_000).optional(),
+});
+
+/** A chat-queue question as the domain takes it. */
+export function parseChatRequest(data: unknown): ChatParams & { agents?: number | undefined } {
+  return parse(ChatRequestSchema, data);
+}
 
 /** `peakcrew design` and `POST /api/design`: the instance format of shared/bench/README.md. */
 export const DesignInstanceSchema = z

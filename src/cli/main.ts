@@ -22,6 +22,7 @@ import { createSolve } from "../solver/highs.ts";
 import { defaultDbFile, serve } from "../server.ts";
 import { args, EXIT, exportRoster, type Io, langOf, readJsonFile, staffOf, timeLimitOf } from "./common.ts";
 import { fmt, table } from "./format.ts";
+import { chatCommand } from "./erlang-chat.ts";
 import { replanCommand } from "./replan.ts";
 import { rosterText } from "./roster-text.ts";
 
@@ -36,6 +37,8 @@ const USAGE = `usage: peakcrew <command> [options]
   erlang --arrivals N --interval-min M --aht-sec S --target-sec T --service-level P
          [--max-occupancy O] [--shrinkage R] [--concurrency C] [--patience-sec Q] [--agents K] [--json]
                                                 one interval's queueing answer (Erlang C; Erlang A with a patience)
+         --aht-sec S1,S2,…,SK [--patience-sec Q] [--lines L] [--sl-convention virtual|answered]
+                                                a list of handle times (by chats held): the Erlang Chat model, K = its length
   design INSTANCE.json [--json] [--time-limit-sec N]
                                                 optimal shifts for a requirement curve (shared/bench format)
   roster PLAN.json --staff STAFF.csv [--out FILE.xlsx|.csv|.ics [--person ID]] [--lang zh|en] [--json] [--time-limit-sec N]
@@ -172,7 +175,11 @@ const ERLANG_FLAGS = {
 
 function erlangCommand(argv: string[], io: Io): number {
   const options = Object.fromEntries(Object.keys(ERLANG_FLAGS).map((f) => [f, { type: "string" as const }]));
-  const { values } = args(argv, { ...options, json: { type: "boolean" } }, 0);
+  const { values } = args(argv, { ...options, lines: { type: "string" }, "sl-convention": { type: "string" }, json: { type: "boolean" } }, 0);
+  if (typeof values["aht-sec"] === "string" && values["aht-sec"].includes(",")) return chatCommand(values, io);
+  for (const flag of ["lines", "sl-convention"]) {
+    if (values[flag] !== undefined) throw new InputError([{ path: `--${flag}`, message: "applies only to a list of handle times (--aht-sec 180,210,240: the chat model)" }]);
+  }
   const fields: Record<string, number> = {};
   const issues: InputIssue[] = [];
   for (const [flag, field] of Object.entries(ERLANG_FLAGS)) {

@@ -102,6 +102,51 @@ describe("peakcrew erlang", () => {
   });
 });
 
+describe("peakcrew erlang with a list of handle times (the chat model)", () => {
+  // CCmath's Erlang Chat demo case (ErlangCCmath package demo script, erlang.ccmath.com): 240 chats per
+  // hour, AHT 3, 3.5, 4 min, AWT 0.333 min, patience 1 min, 100 lines, 5 agents.
+  const chat = ["--arrivals", "240", "--interval-min", "60", "--aht-sec", "180,210,240", "--target-sec", "19.98", "--service-level", "0.8", "--patience-sec", "60", "--lines", "100"];
+
+  it("--agents K --json evaluates K with both conventions and the model name", async () => {
+    const { code, stdout } = await run("erlang", ...chat, "--agents", "5", "--sl-convention", "virtual", "--json");
+    expect(code).toBe(1);
+    const r = JSON.parse(stdout);
+    expect(r).toMatchObject({ model: "erlang-chat", parallel: 3, productiveAgents: 5, convention: "virtual", meetsTarget: false });
+    expect(r.serviceLevelVirtual).toBeCloseTo(0.7444, 4);
+    expect(r.serviceLevel).toBe(r.serviceLevelVirtual);
+    expect(r.serviceLevelAnsweredWithin).toBeLessThan(r.serviceLevelVirtual);
+    expect(r.abandonProbability).toBeCloseTo(0.1544, 4);
+  });
+
+  it("without --agents finds the least headcount; the text names the model and both conventions", async () => {
+    const { code, stdout } = await run("erlang", ...chat);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/Erlang Chat \(erlang-chat\): up to 3 chats/);
+    expect(stdout).toMatch(/service level, virtual/);
+    expect(stdout).toMatch(/service level, answered within T/);
+    expect(stdout).toMatch(/productive agents\s+6\n/);
+  });
+
+  it("exit 2 naming the flag for a bad list, lines, convention, or --concurrency", async () => {
+    expect((await run("erlang", ...chat, "--aht-sec", "180,,240")).stderr).toMatch(/--aht-sec: a comma-separated list/);
+    expect((await run("erlang", ...chat, "--aht-sec", "180,-1")).stderr).toMatch(/--aht-sec/);
+    expect((await run("erlang", ...chat, "--lines", "2.5")).stderr).toMatch(/--lines/);
+    const bad = await run("erlang", ...chat, "--sl-convention", "strict");
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--sl-convention: must be "virtual" or "answered"/);
+    expect((await run("erlang", ...chat, "--concurrency", "2")).stderr).toMatch(/--concurrency: does not apply/);
+  });
+
+  it("one handle time keeps the Erlang C/A command; --lines or --sl-convention with it exit 2", async () => {
+    const one = ["--arrivals", "100", "--interval-min", "30", "--aht-sec", "180", "--target-sec", "20", "--service-level", "0.8"];
+    expect(JSON.parse((await run("erlang", ...one, "--json")).stdout)).toMatchObject({ model: "erlang-c", productiveAgents: 14 });
+    const lines = await run("erlang", ...one, "--lines", "100");
+    expect(lines.code).toBe(2);
+    expect(lines.stderr).toMatch(/--lines: applies only to a list of handle times/);
+    expect((await run("erlang", ...one, "--sl-convention", "virtual")).code).toBe(2);
+  });
+});
+
 describe("peakcrew design and roster", () => {
   it("design --json solves a bench instance optimally", async () => {
     const { code, stdout } = await run("design", "../shared/bench/instances/d11-S.json", "--json");
