@@ -11,7 +11,7 @@ import type { DesignInstance } from "./domain/shifts.ts";
 import { InputError, type InputIssue } from "./domain/errors.ts";
 import type { ChatParams } from "./domain/chat.ts";
 import type { ErlangParams } from "./domain/erlang.ts";
-import { resolveConcurrency } from "./domain/requirement.ts";
+import { type ChatSpec, resolveConcurrency } from "./domain/requirement.ts";
 import { DEFAULT_SHIFTS, type Plan } from "./domain/staffing.ts";
 import { DEFAULT_RULES } from "./domain/validate.ts";
 
@@ -52,6 +52,14 @@ export const ConcurrencyRuleSchema = z.strictObject({
   questionsPerSession: positive(),
 });
 
+const maxParallel = () => z.number().int().min(1).max(10);
+
+/** `service.chat`: AHT_k by chats held, as a list or derived from a linear slowdown (requirement.ts `ChatSpec`). */
+export const ChatSpecSchema = z.union([
+  z.strictObject({ maxParallel: maxParallel(), ahtSecByParallel: z.array(positive().max(7200)).min(1).max(10) }),
+  z.strictObject({ ahtSecAtOneChat: positive().max(7200), slowdownPerExtraChat: z.number().min(0).max(2), maxParallel: maxParallel().optional() }),
+]) satisfies z.ZodType<ChatSpec>;
+
 export const ServiceTargetSchema = z
   .strictObject({
     ahtSec: positive(),
@@ -61,10 +69,33 @@ export const ServiceTargetSchema = z
     shrinkage: z.number().min(0).lt(1).default(0),
     concurrency: z.union([z.number().min(1), ConcurrencyRuleSchema]).default(1),
     patienceSec: positive().optional(),
+    chat: ChatSpecSchema.optional(),
+    slConvention: z.enum(["virtual", "answeredWithin"]).optional(),
+    lines: z.number().int().min(1).max(1_000_000).optional(),
   })
   .superRefine((target, ctx) => {
     if (typeof target.concurrency === "object" && resolveConcurrency(target.concurrency) < 1) {
       ctx.addIssue({ code: "custom", path: ["concurrency"], message: "the rule gives fewer than 1 chat per agent" });
+    }
+    const chat = target.chat;
+    if (!chat) return;
+    if ("ahtSecByParallel" in chat) {
+      if (chat.ahtSecByParallel.length !== chat.maxParallel) {
+        ctx.addIssue({ code: "custom", path: ["chat", "ahtSecByParallel"], message: `needs maxParallel (${chat.maxParallel}) handle times, one per chats held` });
+      }
+      chat.ahtSecByParallel.forEach((aht, i) => {
+        if (i > 0 && aht < (chat.ahtSecByParallel[i - 1] as number)) {
+          ctx.addIssue({ code: "custom", path: ["chat", "ahtSecByParallel", i], message: "must not be less than the one before (handle time does not fall with more chats held)" });
+        }
+      });
+    } else if (chat.maxParallel === undefined) {
+      const rule = target.concurrency;
+      const parallel = typeof rule === "object" ? Math.floor(resolveConcurrency(rule)) : undefined;
+      if (parallel === undefined) {
+        ctx.addIssue({ code: "custom", path: ["chat", "maxParallel"], message: "required unless concurrency is a Qianniu rule (sessionMin, repliesPerMin, questionsPerSession)" });
+      } else if (parallel > 10) {
+        ctx.addIssue({ code: "custom", path: ["chat", "maxParallel"], message: `the Qianniu rule gives ${parallel} chats per agent; give maxParallel (at most 10)` });
+      }
     }
   });
 

@@ -63,3 +63,45 @@ describe("PlanSchema", () => {
     expect(pathsOf(planWith("presales.service", service))).toEqual(["presales.service.concurrency"]);
   });
 });
+
+describe("PlanSchema, service.chat", () => {
+  const base = { ahtSec: 300, targetSec: 30, serviceLevel: 0.8, concurrency: 3 };
+  const withChat = (chat: unknown, extra: object = {}) => planWith("presales.service", { ...base, ...extra, chat });
+
+  it("accepts a list, the derived form with maxParallel, lines and a convention", () => {
+    expect(parsePlan(withChat({ maxParallel: 3, ahtSecByParallel: [200, 200, 260] }, { lines: 50, slConvention: "virtual" })).presales.service?.chat).toEqual({
+      maxParallel: 3,
+      ahtSecByParallel: [200, 200, 260],
+    });
+    expect(parsePlan(withChat({ ahtSecAtOneChat: 200, slowdownPerExtraChat: 0.2, maxParallel: 4 })).presales.service?.slConvention).toBeUndefined();
+  });
+
+  it("a decreasing list is an InputError naming the element", () => {
+    expect(inputIssuesOf(() => parsePlan(withChat({ maxParallel: 3, ahtSecByParallel: [200, 260, 250] })))).toEqual([
+      { path: "presales.service.chat.ahtSecByParallel.2", message: "must not be less than the one before (handle time does not fall with more chats held)" },
+    ]);
+  });
+
+  it.each([
+    ["a list of the wrong length", { maxParallel: 4, ahtSecByParallel: [200, 260, 300] }, "presales.service.chat.ahtSecByParallel"],
+    ["a handle time over 7200 s", { maxParallel: 2, ahtSecByParallel: [200, 7201] }, "presales.service.chat.ahtSecByParallel.1"],
+    ["maxParallel over 10", { maxParallel: 11, ahtSecByParallel: [200] }, "presales.service.chat.maxParallel"],
+    ["a slowdown over 2", { ahtSecAtOneChat: 200, slowdownPerExtraChat: 2.5, maxParallel: 2 }, "presales.service.chat.slowdownPerExtraChat"],
+    ["the derived form without maxParallel and a numeric concurrency", { ahtSecAtOneChat: 200, slowdownPerExtraChat: 0.2 }, "presales.service.chat.maxParallel"],
+  ])("%s is an InputError naming %s", (_what, chat, path) => {
+    expect(pathsOf(withChat(chat))).toContain(path);
+  });
+
+  it("the derived form takes K from a Qianniu rule; a rule above 10 chats needs maxParallel", () => {
+    const rule = (sessionMin: number) => ({ concurrency: { sessionMin, repliesPerMin: 5, questionsPerSession: 10 } });
+    expect(parsePlan(withChat({ ahtSecAtOneChat: 200, slowdownPerExtraChat: 0.2 }, rule(9))).presales.service?.chat).toBeDefined();
+    expect(pathsOf(withChat({ ahtSecAtOneChat: 200, slowdownPerExtraChat: 0.2 }, rule(30)))).toEqual(["presales.service.chat.maxParallel"]);
+  });
+
+  it("rejects an unknown convention and non-integer lines", () => {
+    expect(pathsOf(withChat({ maxParallel: 1, ahtSecByParallel: [200] }, { slConvention: "ccmath", lines: 2.5 })).sort()).toEqual([
+      "presales.service.lines",
+      "presales.service.slConvention",
+    ]);
+  });
+});

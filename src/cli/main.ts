@@ -151,6 +151,7 @@ export function staffingText(r: StaffingResult): string {
     chain,
     "",
     `The chain's headcount is a daily average; the peak needs more. Method: ${r.method}, ${r.intervalMin}-minute intervals, ${r.zone}.`,
+    ...modelLines(r),
     `After-sales: ${fmt(r.aftersales.orders)} orders → ${fmt(r.aftersales.contactsTotal)} contacts, ${fmt(r.aftersales.contactsInWindow)} inside the window.`,
     summary,
     "",
@@ -158,6 +159,18 @@ export function staffingText(r: StaffingResult): string {
     intervals,
     "",
   ].join("\n");
+}
+
+/** One line per queue naming the service-level model it ran (none for the saturation method). */
+function modelLines(r: StaffingResult): string[] {
+  if (!r.models) return [];
+  const models = r.models;
+  return QUEUES.map((q) => {
+    const m = models[q];
+    return m.model === "factor"
+      ? `Model ${q}: factor (Erlang on AHT ÷ concurrency ${fmt(m.concurrency)})`
+      : `Model ${q}: erlang-chat, K = ${m.parallel}, AHT by chats held ${m.ahtSecByParallel.map((a) => fmt(a)).join("/")} s`;
+  });
 }
 
 const ERLANG_FLAGS = {

@@ -1,8 +1,10 @@
 /**
  * Required agents per interval (DESIGN.md §3), by the seed's saturation method or by
- * service level (Erlang C, or Erlang A when a patience is given).
+ * service level (Erlang C, or Erlang A when a patience is given, on AHT ÷ concurrency; or the
+ * Erlang Chat model of chat.ts when the target sets `chat`).
  */
 import { type ConcurrencyRule, concurrentChatsPerAgent } from "./chain.ts";
+import { type ChatResult, requiredChatAgents, type SlConvention } from "./chat.ts";
 import { ceilCount } from "./count.ts";
 import { type ErlangParams, type ErlangResult, requiredAgents } from "./erlang.ts";
 
@@ -10,7 +12,25 @@ import { type ErlangParams, type ErlangResult, requiredAgents } from "./erlang.t
 export type ServiceTarget = Omit<ErlangParams, "arrivals" | "intervalMin" | "concurrency"> & {
   /** Effective concurrent chats per agent, or the Qianniu rule to derive it. */
   concurrency: number | ConcurrencyRule;
+  /** Handle time by chats held (the Erlang Chat model); absent → the factor method above. */
+  chat?: ChatSpec | undefined;
+  /** The service-level convention of the chat model; absent → "answeredWithin". */
+  slConvention?: SlConvention | undefined;
+  /** Most chats in the system for the chat model (waiting and in service); absent → no limit. */
+  lines?: number | undefined;
 };
+
+/**
+ * How handle time grows with the chats an agent holds: the list AHT_1 … AHT_K (seconds), or
+ * AHT_k = ahtSecAtOneChat × (1 + slowdownPerExtraChat × (k − 1)) for k = 1 … K, K from
+ * `maxParallel` or else the Qianniu rule rounded down.
+ */
+export type ChatSpec =
+  | { maxParallel: number; ahtSecByParallel: number[] }
+  | { ahtSecAtOneChat: number; slowdownPerExtraChat: number; maxParallel?: number | undefined };
+
+/** Which model a service-level queue ran, with K and the AHT list for the chat model. */
+export type QueueModel = { model: "factor"; concurrency: number } | { model: "erlang-chat"; parallel: number; ahtSecByParallel: number[] };
 
 export type SaturationRow = {
   /** Unrounded: receptions ÷ (saturation ÷ workdayHours × intervalHours). */
@@ -19,7 +39,12 @@ export type SaturationRow = {
   scheduledAgents: number;
 };
 
-export type ServiceLevelRow = Omit<ErlangResult, "model" | "effectiveAhtSec">;
+export type ServiceLevelRow = Omit<ErlangResult, "model" | "effectiveAhtSec"> & {
+  /** Set when the row comes from the chat model (the factor method's rows carry no model). */
+  model?: "erlang-chat";
+  /** Share of chats lost because all lines are taken (chat model only). */
+  blockProbability?: number;
+};
 
 export type RequirementRow = SaturationRow | ServiceLevelRow;
 
@@ -43,12 +68,18 @@ export function saturationRequirement(
   });
 }
 
-/** The service-level method per interval: the least agents meeting `target` (see erlang.ts). */
+/**
+ * The service-level method per interval: the least agents meeting `target`, by the factor
+ * method (Erlang C/A on ahtSec ÷ concurrency, see erlang.ts) or, when the target sets `chat`,
+ * by the Erlang Chat model (chat.ts) with the target's patience, lines, convention, occupancy
+ * cap and shrinkage.
+ */
 export function serviceLevelRequirement(
   humanReceptions: readonly number[],
   target: ServiceTarget,
   intervalMin: number,
 ): ServiceLevelRow[] {
+  if (target.chat) return chatRequirement(humanReceptions, target, chatAhtSecList(target.chat, target.concurrency), intervalMin);
   const params = { ...target, concurrency: resolveConcurrency(target.concurrency), intervalMin };
   return humanReceptions.map((arrivals) => {
     const { model: _model, effectiveAhtSec: _aht, ...row } = requiredAgents({ ...params, arrivals });
@@ -59,4 +90,56 @@ export function serviceLevelRequirement(
 /** A concurrency given as a number is used as it is; a Qianniu rule is evaluated. */
 export function resolveConcurrency(concurrency: number | ConcurrencyRule): number {
   return typeof concurrency === "number" ? concurrency : concurrentChatsPerAgent(concurrency);
+}
+
+/** The model a service-level target runs: the factor method's concurrency, or K and AHT_k of the chat model. */
+export function queueModelOf(target: ServiceTarget): QueueModel {
+  if (!target.chat) return { model: "factor", concurrency: resolveConcurrency(target.concurrency) };
+  const ahtSecByParallel = chatAhtSecList(target.chat, target.concurrency);
+  return { model: "erlang-chat", parallel: ahtSecByParallel.length, ahtSecByParallel };
+}
+
+/**
+ * AHT_1 … AHT_K in seconds for a chat spec: the list as given, or derived by the linear
+ * slowdown with K = `maxParallel`, else ⌊the Qianniu rule⌋ (e.g. 4.5 → 4). Throws RangeError
+ * when K cannot be found (the schema refuses such plans first).
+ */
+export function chatAhtSecList(chat: ChatSpec, concurrency: number | ConcurrencyRule): number[] {
+  if ("ahtSecByParallel" in chat) return [...chat.ahtSecByParallel];
+  const parallel = chat.maxParallel ?? (typeof concurrency === "object" ? Math.floor(concurrentChatsPerAgent(concurrency)) : Number.NaN);
+  if (!(parallel >= 1)) throw new RangeError("chat.maxParallel is needed when concurrency is not a Qianniu rule");
+  return Array.from({ length: parallel }, (_, i) => chat.ahtSecAtOneChat * (1 + chat.slowdownPerExtraChat * i));
+}
+
+function chatRequirement(humanReceptions: readonly number[], target: ServiceTarget, ahtSecByParallel: number[], intervalMin: number): ServiceLevelRow[] {
+  const params = {
+    intervalMin,
+    ahtSecByParallel,
+    targetSec: target.targetSec,
+    serviceLevel: target.serviceLevel,
+    maxOccupancy: target.maxOccupancy,
+    shrinkage: target.shrinkage,
+    patienceSec: target.patienceSec,
+    lines: target.lines,
+    convention: target.slConvention ?? "answeredWithin",
+  };
+  return humanReceptions.map((arrivals) => chatRow(requiredChatAgents({ ...params, arrivals }), (arrivals * (ahtSecByParallel.at(-1) as number)) / ahtSecByParallel.length / (intervalMin * 60)));
+}
+
+/** A chat result as a requirement row; `trafficErlangs` is the load in agents were each to hold K chats (λ · AHT_K ÷ K). */
+function chatRow(r: ChatResult, trafficErlangs: number): ServiceLevelRow {
+  return {
+    model: r.model,
+    stable: r.stable,
+    serviceLevel: r.serviceLevel,
+    occupancy: r.occupancy,
+    waitProbability: r.waitProbability,
+    blockProbability: r.blockProbability,
+    asaSec: r.asaSec,
+    abandonProbability: r.abandonProbability,
+    productiveAgents: r.productiveAgents,
+    scheduledAgents: r.scheduledAgents,
+    trafficErlangs,
+    meetsTarget: r.meetsTarget,
+  };
 }

@@ -11,6 +11,8 @@ import { InputError } from "./errors.ts";
 import type { BreakRule } from "./shifts.ts";
 import type { RosterRules } from "./validate.ts";
 import {
+  type QueueModel,
+  queueModelOf,
   type RequirementRow,
   resolveConcurrency,
   type ServiceTarget,
@@ -111,6 +113,8 @@ export type StaffingResult = {
   aftersales: { orders: number; contactsTotal: number; contactsInWindow: number };
   /** The effective concurrency each queue's Erlang model used (service-level method only). */
   concurrency?: Record<QueueName, number>;
+  /** Which model each queue ran (service-level method only): the factor's concurrency, or the chat model's K and AHT_k. */
+  models?: Record<QueueName, QueueModel>;
   summary: Record<QueueName, QueueSummary>;
   /** The promotion peak on the grid: intervals [fromIndex, toIndex). */
   peakBand: PeakBand;
@@ -202,6 +206,7 @@ export function planStaffing(plan: Plan, catalog: Catalog): StaffingResult {
             presales: resolveConcurrency(serviceTargetOf(plan, "presales").concurrency),
             aftersales: resolveConcurrency(serviceTargetOf(plan, "aftersales").concurrency),
           },
+          models: { presales: queueModelOf(serviceTargetOf(plan, "presales")), aftersales: queueModelOf(serviceTargetOf(plan, "aftersales")) },
         }
       : {}),
     summary: { presales: summarise("presales"), aftersales: summarise("aftersales") },

@@ -47,6 +47,15 @@ describe("peakcrew staffing", () => {
     expect(stdout).toMatch(/^11-11 00:00 /m);
   });
 
+  it("prints one line per queue naming the model it ran: the chat model's K and AHT list, or the factor", async () => {
+    const sample = JSON.parse(readFileSync(SAMPLE, "utf8"));
+    sample.presales.service = { ...sample.presales.service, concurrency: { sessionMin: 9, repliesPerMin: 5, questionsPerSession: 10 }, chat: { ahtSecAtOneChat: 200, slowdownPerExtraChat: 0.25 } };
+    const { code, stdout } = await run("staffing", writeJson("chat.plan.json", sample));
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^Model presales: erlang-chat, K = 4, AHT by chats held 200\/250\/300\/350 s$/m);
+    expect(stdout).toMatch(/^Model aftersales: factor \(Erlang on AHT ÷ concurrency \d/m);
+  });
+
   it("exit 2 naming the field for a plan with a bad value", async () => {
     const { code, stdout, stderr } = await run("staffing", writeJson("bad.json", planWith("chain.csSalesShare", "35%")), "--json");
     expect(code).toBe(2);

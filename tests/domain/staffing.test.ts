@@ -1,4 +1,6 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { requiredChatAgents } from "../../src/domain/chat.ts";
 import { planStaffing } from "../../src/domain/staffing.ts";
 import { parsePlan } from "../../src/schemas.ts";
 import { catalog, inputIssuesOf, planWith, serviceTarget } from "../fixtures.ts";
@@ -68,6 +70,60 @@ describe("planStaffing, service-level method", () => {
 
   it("reports the concurrency each queue's model used", () => {
     expect(result.concurrency).toEqual({ presales: 3, aftersales: 3 });
+  });
+});
+
+describe("planStaffing, service-level method with presales.service.chat (the Erlang Chat model)", () => {
+  const chatPlan = (presalesService: object) =>
+    parsePlan({
+      ...planWith("requirement", { method: "service-level" }),
+      presales: { ...(planWith("presales.service", presalesService).presales as object) },
+      aftersales: { ...(planWith("aftersales.service", serviceTarget()).aftersales as object) },
+    });
+
+  it("per interval, agents equal requiredChatAgents on the same inputs (patience, lines, convention, cap, shrinkage)", () => {
+    const service = { ...serviceTarget(), patienceSec: 120, lines: 400, slConvention: "virtual", chat: { maxParallel: 3, ahtSecByParallel: [200, 260, 330] } };
+    const result = planStaffing(chatPlan(service), catalog);
+    expect(result.models?.presales).toEqual({ model: "erlang-chat", parallel: 3, ahtSecByParallel: [200, 260, 330] });
+    for (const row of result.intervals) {
+      const expected = requiredChatAgents({
+        arrivals: row.presales.humanReceptions,
+        intervalMin: 60,
+        ahtSecByParallel: [200, 260, 330],
+        targetSec: 30,
+        serviceLevel: 0.8,
+        maxOccupancy: 0.9,
+        shrinkage: 0.2,
+        patienceSec: 120,
+        lines: 400,
+        convention: "virtual",
+      });
+      expect(row.presales).toMatchObject({ model: "erlang-chat", productiveAgents: expected.productiveAgents, scheduledAgents: expected.scheduledAgents, serviceLevel: expected.serviceLevel });
+    }
+    expect(Math.max(...result.intervals.map((r) => r.presales.scheduledAgents))).toBeGreaterThan(0);
+    expect(result.models?.aftersales).toEqual({ model: "factor", concurrency: 3 });
+    expect(result.intervals.every((r) => !("model" in r.aftersales))).toBe(true);
+  });
+
+  it("derives AHT_k = ahtSecAtOneChat × (1 + slowdown × (k − 1)) with K = the Qianniu rule rounded down (9 × 5 ÷ 10 = 4.5 → 4)", () => {
+    const concurrency = { sessionMin: 9, repliesPerMin: 5, questionsPerSession: 10 };
+    const result = planStaffing(chatPlan({ ...serviceTarget(), concurrency, chat: { ahtSecAtOneChat: 200, slowdownPerExtraChat: 0.25 } }), catalog);
+    expect(result.concurrency?.presales).toBe(4.5);
+    expect(result.models?.presales).toEqual({ model: "erlang-chat", parallel: 4, ahtSecByParallel: [200, 250, 300, 350] });
+  });
+
+  it("derives with maxParallel when it is given, over the rule", () => {
+    const concurrency = { sessionMin: 9, repliesPerMin: 5, questionsPerSession: 10 };
+    const result = planStaffing(chatPlan({ ...serviceTarget(), concurrency, chat: { ahtSecAtOneChat: 100, slowdownPerExtraChat: 0.5, maxParallel: 2 } }), catalog);
+    expect(result.models?.presales).toEqual({ model: "erlang-chat", parallel: 2, ahtSecByParallel: [100, 150] });
+  });
+
+  it("a plan without chat is unchanged: the sample's pre-sales peak stays 239 agents (the CLI test's golden), by the factor", () => {
+    const sample = parsePlan(JSON.parse(readFileSync("data/samples/mid-size-double11.plan.json", "utf8")));
+    const result = planStaffing(sample, catalog);
+    expect(result.summary.presales.peak.scheduledAgents).toBe(239);
+    expect(result.models?.presales.model).toBe("factor");
+    expect(result.intervals.every((r) => !("model" in r.presales))).toBe(true);
   });
 });
 
