@@ -68,6 +68,24 @@ const sample = parsePlan((loadSamplePlans()[0] as { content: unknown }).content)
 const weekAt15 = parsePlan({ ...sample, name: "7 days at 15 min", window: { start: "2026-11-10T00:00", end: "2026-11-17T00:00" }, intervalMin: 15 });
 const bigShop = parsePlan({ ...weekAt15, name: "large shop", chain: { ...sample.chain, salesTargetYuan: 900_000_000 } });
 
+/** The same 7 days at 5 minutes with the Erlang Chat model: AHT 540 s at one chat, 15 % slower per extra chat, K = 4. */
+function chatCase(name: string, presalesTotal: number): Case {
+  const presales = sevenDaysAt5Min(presalesTotal);
+  const target: ServiceTarget = { ...presalesTarget, patienceSec: 120, chat: { ahtSecAtOneChat: 540, slowdownPerExtraChat: 0.15, maxParallel: 4 } };
+  return {
+    name,
+    intervals: presales.length,
+    run: () => ({ peakAgents: Math.max(...serviceLevelRequirement(presales, target, 5).map((r) => r.productiveAgents)) }),
+  };
+}
+
+const sampleChat = parsePlan({
+  ...sample,
+  name: "sample, chat model",
+  presales: { ...sample.presales, service: { ...sample.presales.service, chat: { ahtSecAtOneChat: 300, slowdownPerExtraChat: 0.15 } } },
+  aftersales: { ...sample.aftersales, service: { ...sample.aftersales.service, chat: { ahtSecAtOneChat: 360, slowdownPerExtraChat: 0.15, maxParallel: 3 } } },
+});
+
 const cases: Case[] = [
   requirementCase("requirement, Erlang C, 7 d × 5 min, mid-size shop", 150_000),
   requirementCase("requirement, Erlang A, 7 d × 5 min, mid-size shop", 150_000, 120),
@@ -76,6 +94,8 @@ const cases: Case[] = [
   planCase("plan: sample (5 d × 30 min, Erlang A)", sample),
   planCase("plan: sample over 7 d × 15 min", weekAt15),
   planCase("plan: large shop (9亿) 7 d × 15 min", bigShop),
+  chatCase("requirement, Erlang Chat (K 4, patience), 7 d × 5 min, pre-sales, large shop", 3_000_000),
+  planCase("plan: sample with the Erlang Chat model (K from the Qianniu rule)", sampleChat),
 ];
 
 const rows = cases.map((c) => ({ c, t: time(c) }));
