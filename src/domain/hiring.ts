@@ -119,7 +119,6 @@ export function hiringAnswer(
     costPerHour: plan.shifts.costPerHour,
     hirePeople: (group, count) => hiresOf(profileOf.get(group) as HireProfile, count, zone),
   });
-  const hiredIds = new Set<string>();
   const hires: HiringAnswer["hires"] = [];
   const people: Person[] = [];
   profiles.forEach((profile, i) => {
@@ -130,7 +129,6 @@ export function hiringAnswer(
     const ids = new Set(mine.map((a) => a.personId));
     if (ids.size === 0) return;
     const made = candidates.filter((p) => ids.has(p.id));
-    for (const p of made) hiredIds.add(p.id);
     people.push(...made);
     const hoursByQueue = { presales: 0, aftersales: 0 };
     for (const a of mine) hoursByQueue[a.queue] += (a.endMs - a.startMs) / 3_600_000;
@@ -160,7 +158,7 @@ export function hiringAnswer(
   return {
     profiles: profiles.map((p) => ({ ...p, windows: p.windows.map((w) => ({ start: iso(w.start, zone), end: iso(w.end, zone) })) })),
     hires,
-    totalHires: hiredIds.size,
+    totalHires: people.length,
     shortfallBeforeHours: { ...before },
     shortfallAfterHours: { presales: after.presales, aftersales: after.aftersales },
     closesGap: after.presales + after.aftersales <= 1e-9,

@@ -44,3 +44,50 @@ export type SolveOutcome = {
 };
 
 export type Solve = (model: LinearModel) => SolveOutcome;
+
+/**
+ * A model built column by column: `row(lower, upper)` adds a row and returns its index,
+ * `column(cost, upper, entries)` a column with its (row, value) entries; `build()` gives the
+ * LinearModel's arrays (add `integer`, `timeLimitSec` and the rest when solving).
+ */
+export function modelBuilder() {
+  const lower: number[] = [];
+  const upper: number[] = [];
+  const cost: number[] = [];
+  const colUpper: number[] = [];
+  const starts = [0];
+  const indices: number[] = [];
+  const values: number[] = [];
+  return {
+    lower,
+    cost,
+    row(lo: number, up: number): number {
+      lower.push(lo);
+      upper.push(up);
+      return lower.length - 1;
+    },
+    column(c: number, up: number, entries: [number, number][]): number {
+      cost.push(c);
+      colUpper.push(up);
+      for (const [row, value] of entries) {
+        indices.push(row);
+        values.push(value);
+      }
+      starts.push(indices.length);
+      return cost.length - 1;
+    },
+    build() {
+      return {
+        numRows: lower.length,
+        numCols: cost.length,
+        colCost: Float64Array.from(cost),
+        colUpper: Float64Array.from(colUpper),
+        rowLower: Float64Array.from(lower),
+        rowUpper: Float64Array.from(upper),
+        starts: Int32Array.from(starts),
+        indices: Int32Array.from(indices),
+        values: Float64Array.from(values),
+      };
+    },
+  };
+}

@@ -10,7 +10,7 @@ import type { Solve } from "./lp.ts";
 import { rosterFigures } from "./optimise.ts";
 import { type ActualInput, type Reforecast, type ReforecastOptions, reforecast, reforecastDemand } from "./reforecast.ts";
 import { type ChangeKind, replan } from "./replan.ts";
-import { type RosterResult, rosterOf, teamInstance } from "./roster.ts";
+import { type RosterResult, rosterGrid, rosterOf } from "./roster.ts";
 import type { Person, Queue } from "./staff.ts";
 import type { Plan, StaffingResult } from "./staffing.ts";
 import { type Assignment, dutyStretches } from "./validate.ts";
@@ -64,7 +64,7 @@ export function replanNight(plan: Plan, staffing: StaffingResult, people: Person
   const rf = reforecast(plan, staffing, actuals, { ...options.reforecast, now: options.now });
   const demand = reforecastDemand(staffing, rf);
   const rosterable = people.filter((p) => p.kind !== "temp" || p.trained);
-  const instance = teamInstance(plan, demand, rosterable);
+  const grid = rosterGrid(plan, demand);
   const nowMs = Date.parse(rf.now);
   const before: Assignment[] = current.shifts.map((s) => ({
     personId: s.personId,
@@ -74,16 +74,16 @@ export function replanNight(plan: Plan, staffing: StaffingResult, people: Person
     breaks: s.breaks.map((b) => ({ startMs: Date.parse(b.start), endMs: Date.parse(b.end) })),
   }));
   const outcome = replan(
-    { instance, people: rosterable, current: before, nowMs, shiftLengthsHours: plan.shifts.lengthsHours, breakRule: plan.shifts.breakRule, costPerHour: plan.shifts.costPerHour },
+    { grid, people: rosterable, current: before, nowMs, shiftLengthsHours: plan.shifts.lengthsHours, breakRule: plan.shifts.breakRule, costPerHour: plan.shifts.costPerHour },
     { solve: options.solve, clock: options.clock, timeLimitSec: Math.max(1, options.timeLimitSec - (options.clock() - t0) / 1000), noticeMin: options.noticeMin },
   );
   const roster = rosterOf(plan, demand, people, outcome.assignments, current, options.clock() - t0);
 
-  const was = rosterFigures(instance, before);
-  const now = rosterFigures(instance, outcome.assignments);
+  // The roster as it was, against the re-forecast; the new one's figures are the read-back's coverage.
+  const was = rosterFigures(grid, before);
   const hours = plan.intervalMin / 60;
-  const shortFromNow = (f: typeof was) =>
-    (["presales", "aftersales"] as const).reduce((sum, q) => sum + f.served[q].slice(rf.nowIndex).reduce((s, c) => s + c.shortfall, 0) * hours, 0);
+  const shortBefore = (["presales", "aftersales"] as const).reduce((sum, q) => sum + was.served[q].slice(rf.nowIndex).reduce((s, c) => s + c.shortfall, 0) * hours, 0);
+  const shortAfter = roster.coverage.slice(rf.nowIndex).reduce((sum, c) => sum + (c.presales.shortfall + c.aftersales.shortfall) * hours, 0);
   const iso = (ms: number) => DateTime.fromMillis(ms, { zone: plan.zone }).toISO() as string;
   const times = (t: { startMs: number; endMs: number; queue: Queue } | null): ShiftTimes | null => t && { start: iso(t.startMs), end: iso(t.endMs), queue: t.queue };
   const stretchOf = (personId: string, startMs: number | undefined) => {
@@ -100,10 +100,10 @@ export function replanNight(plan: Plan, staffing: StaffingResult, people: Person
     roster,
     coverage: rf.intervals.slice(rf.nowIndex).map((row, k) => {
       const t = rf.nowIndex + k;
-      const cell = (q: Queue): CoverageFromNow => ({ required: row[q].required, before: was.rostered[q][t]!, after: now.rostered[q][t]! });
+      const cell = (q: Queue): CoverageFromNow => ({ required: row[q].required, before: was.rostered[q][t]!, after: roster.coverage[t]![q].rostered });
       return { start: row.start, presales: cell("presales"), aftersales: cell("aftersales") };
     }),
-    shortfallAgentHours: { before: shortFromNow(was), after: shortFromNow(now) },
+    shortfallAgentHours: { before: shortBefore, after: shortAfter },
     status: outcome.status,
     options: outcome.options,
     solveMs: options.clock() - t0,

@@ -10,7 +10,7 @@ import { serveWithDeferral } from "./backlog.ts";
 import { decompose, type Decomposition } from "./decompose.ts";
 import type { Solve } from "./lp.ts";
 import type { Person, Queue } from "./staff.ts";
-import { buildTeamModel, lpBound, QUEUES, rosterRestHours, shortfallWeights, solveTeamModel, type TeamGroup, type TeamInstance } from "./team.ts";
+import { buildTeamModel, lpBound, QUEUES, type RosterGrid, rosterRestHours, shortfallWeights, solveTeamModel, type TeamGroup, type TeamInstance } from "./team.ts";
 import type { Assignment } from "./validate.ts";
 
 export type OptimiseOptions = { solve: Solve; clock: () => number; timeLimitSec: number; zone: string };
@@ -31,21 +31,11 @@ export type RosterFigures = {
  * not on a break), what is short after after-sales waited within its limit (earliest deadline
  * first), and the weighted shortfall — computed from the shifts' times alone, not the model.
  */
-export function rosterFigures(instance: TeamInstance, assignments: Assignment[]): RosterFigures {
+export function rosterFigures(instance: RosterGrid, assignments: Assignment[]): RosterFigures {
   const count = instance.required.presales.length;
   const ivMs = instance.intervalMin * 60_000;
-  const rostered: Record<Queue, number[]> = { presales: new Array<number>(count).fill(0), aftersales: new Array<number>(count).fill(0) };
-  let paidHours = 0;
-  for (const a of assignments) {
-    paidHours += (a.endMs - a.startMs) / 3_600_000;
-    for (let t = Math.max(0, Math.floor((a.startMs - instance.windowStartMs) / ivMs)); t < count; t++) {
-      const t0 = instance.windowStartMs + t * ivMs;
-      if (t0 >= a.endMs) break;
-      const whole = a.startMs <= t0 && t0 + ivMs <= a.endMs;
-      const onBreak = a.breaks.some((b) => t0 < b.endMs && b.startMs < t0 + ivMs);
-      if (whole && !onBreak) rostered[a.queue][t]! += 1;
-    }
-  }
+  const rostered = rosteredOf(assignments, instance.windowStartMs, ivMs, count);
+  const paidHours = assignments.reduce((sum, a) => sum + (a.endMs - a.startMs) / 3_600_000, 0);
   const served = {
     presales: serveWithDeferral(instance.required.presales, rostered.presales),
     aftersales: serveWithDeferral(instance.required.aftersales, rostered.aftersales, instance.deferral),
@@ -61,6 +51,22 @@ export function rosterFigures(instance: TeamInstance, assignments: Assignment[])
     });
   }
   return { rostered, served, shortHours, weightedShort, paidHours };
+}
+
+/**
+ * Agents on duty per queue in each of the `count` intervals from `windowStartMs`: a shift covers
+ * an interval when on duty for the whole of it and not on a break.
+ */
+export function rosteredOf(assignments: readonly Assignment[], windowStartMs: number, ivMs: number, count: number): Record<Queue, number[]> {
+  const rostered: Record<Queue, number[]> = { presales: new Array<number>(count).fill(0), aftersales: new Array<number>(count).fill(0) };
+  for (const a of assignments) {
+    for (let t = Math.max(0, Math.ceil((a.startMs - windowStartMs) / ivMs)); t < count; t++) {
+      const t0 = windowStartMs + t * ivMs;
+      if (t0 + ivMs > a.endMs) break;
+      if (!a.breaks.some((b) => t0 < b.endMs && b.startMs < t0 + ivMs)) rostered[a.queue][t]! += 1;
+    }
+  }
+  return rostered;
 }
 
 export type TeamRoster = {

@@ -21,9 +21,10 @@
  * calling someone in or touching a future shift: cheap enough that surplus people may be
  * sent to rest), then paid hours from now on.
  */
-import type { Solve } from "./lp.ts";
+import { modelBuilder, type Solve } from "./lp.ts";
+import { rosteredOf } from "./optimise.ts";
 import type { Person, Queue } from "./staff.ts";
-import { shortfallWeights, type TeamInstance } from "./team.ts";
+import { type RosterGrid, shortfallWeights } from "./team.ts";
 import { type Assignment, type RosterRules, validateRoster } from "./validate.ts";
 
 export type ChangeKind = "extend" | "shorten" | "rest" | "callIn" | "move" | "cancel" | "shift";
@@ -41,7 +42,7 @@ export type Change = {
 export type ReplanOptions = { solve: Solve; clock: () => number; timeLimitSec: number; noticeMin: number };
 
 export type ReplanInput = {
-  instance: TeamInstance;
+  grid: RosterGrid;
   people: Person[];
   /** The roster being re-planned (every shift, past ones included). */
   current: Assignment[];
@@ -81,12 +82,12 @@ type Option = { future: Assignment[]; changes: Change[]; cost: number };
 /** Re-plans from `nowMs` (on the grid); see the module comment. */
 export function replan(input: ReplanInput, options: ReplanOptions): ReplanOutcome {
   const t0 = options.clock();
-  const { instance, nowMs } = input;
-  const ivMs = instance.intervalMin * 60_000;
-  const nowIndex = Math.round((nowMs - instance.windowStartMs) / ivMs);
+  const { grid, nowMs } = input;
+  const ivMs = grid.intervalMin * 60_000;
+  const nowIndex = Math.round((nowMs - grid.windowStartMs) / ivMs);
   // The model looks as far as any option reaches: shifts starting in the next 24 h, up to 12 h long.
-  const T = Math.min(instance.required.presales.length, nowIndex + Math.ceil(((REPLAN_HORIZON_HOURS + 12) * 3_600_000) / ivMs));
-  const horizonEndMs = instance.windowStartMs + T * ivMs;
+  const T = Math.min(grid.required.presales.length, nowIndex + Math.ceil(((REPLAN_HORIZON_HOURS + 12) * 3_600_000) / ivMs));
+  const horizonEndMs = grid.windowStartMs + T * ivMs;
   const byPerson = new Map<string, Assignment[]>();
   for (const a of input.current) byPerson.set(a.personId, [...(byPerson.get(a.personId) ?? []), a]);
 
@@ -101,11 +102,11 @@ export function replan(input: ReplanInput, options: ReplanOptions): ReplanOutcom
   // The model: one binary per person and option (a person with only "keep" needs none), a
   // coverage row per queue and interval from now on. (A running-sum coverage, as the team
   // model uses, made HiGHS's branch and bound six times slower here.)
-  const weights = shortfallWeights(instance);
-  const cover = (future: Assignment[]) => coverageOf(future, instance.windowStartMs, ivMs, T);
-  const model = columnsModel();
+  const weights = shortfallWeights(grid);
+  const cover = (future: Assignment[]) => rosteredOf(future, grid.windowStartMs, ivMs, T);
+  const model = modelBuilder();
   const requirement: Record<Queue, number[]> = { presales: [], aftersales: [] };
-  for (const q of QUEUES) for (let t = nowIndex; t < T; t++) requirement[q].push(model.row(instance.required[q][t]!, Number.POSITIVE_INFINITY));
+  for (const q of QUEUES) for (let t = nowIndex; t < T; t++) requirement[q].push(model.row(grid.required[q][t]!, Number.POSITIVE_INFINITY));
   const fixed: Assignment[] = [];
   const columns: { person: number; option: number }[] = [];
   // Paid hours in the model's horizon (later ones are the same whichever option is chosen).
@@ -195,72 +196,17 @@ export function replan(input: ReplanInput, options: ReplanOptions): ReplanOutcom
 
 const QUEUES: readonly Queue[] = ["presales", "aftersales"];
 
-/** A column-wise model under construction: rows with bounds, columns with cost, upper bound and entries. */
-function columnsModel() {
-  const lower: number[] = [];
-  const upper: number[] = [];
-  const cost: number[] = [];
-  const colUpper: number[] = [];
-  const starts = [0];
-  const indices: number[] = [];
-  const values: number[] = [];
-  return {
-    lower,
-    cost,
-    row(lo: number, up: number): number {
-      lower.push(lo);
-      upper.push(up);
-      return lower.length - 1;
-    },
-    column(c: number, up: number, entries: [number, number][]): number {
-      cost.push(c);
-      colUpper.push(up);
-      for (const [row, value] of entries) {
-        indices.push(row);
-        values.push(value);
-      }
-      starts.push(indices.length);
-      return cost.length - 1;
-    },
-    build() {
-      return {
-        numRows: lower.length,
-        numCols: cost.length,
-        colCost: Float64Array.from(cost),
-        colUpper: Float64Array.from(colUpper),
-        rowLower: Float64Array.from(lower),
-        rowUpper: Float64Array.from(upper),
-        starts: Int32Array.from(starts),
-        indices: Int32Array.from(indices),
-        values: Float64Array.from(values),
-      };
-    },
-  };
-}
-
-/** Agents on duty per queue and interval (whole interval, not on a break). */
-function coverageOf(shifts: Assignment[], windowStartMs: number, ivMs: number, T: number): Record<Queue, number[]> {
-  const covered: Record<Queue, number[]> = { presales: new Array<number>(T).fill(0), aftersales: new Array<number>(T).fill(0) };
-  for (const a of shifts) {
-    for (let t = Math.max(0, Math.ceil((a.startMs - windowStartMs) / ivMs)); t < T; t++) {
-      const t0 = windowStartMs + t * ivMs;
-      if (t0 + ivMs > a.endMs) break;
-      if (!a.breaks.some((b) => t0 < b.endMs && b.startMs < t0 + ivMs)) covered[a.queue][t]! += 1;
-    }
-  }
-  return covered;
-}
 
 /** A person's options from now on (the first is "keep"); each checked with their whole schedule. */
 function optionsOf(person: Person, own: Assignment[], input: ReplanInput, noticeMin: number): Option[] {
-  const { instance, nowMs } = input;
-  const ivMs = instance.intervalMin * 60_000;
+  const { grid, nowMs } = input;
+  const ivMs = grid.intervalMin * 60_000;
   /** New ends and shifted starts move in steps of an hour (or the interval, if longer). */
   const stepMs = Math.max(ivMs, OPTION_STEP_MIN * 60_000);
   /** Shifts starting before this are the re-plan's to change; later ones stay as they are. */
   const reachMs = nowMs + REPLAN_HORIZON_HOURS * 3_600_000;
-  const windowEndMs = instance.windowStartMs + instance.required.presales.length * ivMs;
-  const rules: RosterRules = instance.rules;
+  const windowEndMs = grid.windowStartMs + grid.required.presales.length * ivMs;
+  const rules: RosterRules = grid.rules;
   const past = own.filter((a) => a.endMs <= nowMs);
   const running = own.find((a) => a.startMs < nowMs && nowMs < a.endMs);
   const future = own.filter((a) => a.startMs >= nowMs);

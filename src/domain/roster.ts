@@ -27,7 +27,7 @@ import { optimiseTeam, type RosterFigures, rosterFigures, teamBounds } from "./o
 import { type DesignInstance, enumerateShifts } from "./shifts.ts";
 import type { Person, Queue } from "./staff.ts";
 import type { PeakBand, Plan } from "./staffing.ts";
-import { SHORTFALL_WEIGHTS, type TeamInstance, teamGroups } from "./team.ts";
+import { type RosterGrid, SHORTFALL_WEIGHTS, type TeamInstance, teamGroups } from "./team.ts";
 import { type Assignment, type Finding, longestStretchHours, type RosterRules, validateRoster } from "./validate.ts";
 
 const HOUR = 3_600_000;
@@ -133,20 +133,20 @@ export function buildRoster(plan: Plan, staffing: RosterDemand, people: Person[]
   const t0 = options.clock();
   const remainingSec = () => options.timeLimitSec - (options.clock() - t0) / 1000;
   const rosterable = people.filter((p) => p.kind !== "temp" || p.trained);
-  const instance = teamInstance(plan, staffing, rosterable);
+  const grid = rosterGrid(plan, staffing);
 
   // (1) Design then assign. Pre-sales may use a quarter of the time limit, after-sales as much again.
   const designFor = (queue: Queue) =>
-    designShifts(designInstance(plan, staffing, instance.required[queue], queue === "aftersales" ? instance.deferral : undefined), {
+    designShifts(designInstance(plan, staffing, grid.required[queue], queue === "aftersales" ? grid.deferral : undefined), {
       ...options,
       timeLimitSec: Math.max(0.5, remainingSec() / 4),
     });
   const presales = designFor("presales");
   const designs: Record<Queue, DesignResult> = { presales, aftersales: designFor("aftersales") };
-  const slots = QUEUE_ORDER.flatMap((queue) => slotsOf(queue, designs[queue], instance.required[queue], instance.windowStartMs, plan.intervalMin * 60_000));
+  const slots = QUEUE_ORDER.flatMap((queue) => slotsOf(queue, designs[queue], grid.required[queue], grid.windowStartMs, plan.intervalMin * 60_000));
   slots.sort((a, b) => QUEUE_ORDER.indexOf(a.queue) - QUEUE_ORDER.indexOf(b.queue) || b.priority - a.priority || a.startMs - b.startMs);
   const greedy = assign(slots, rosterable, plan.rules, plan.zone).flatMap((s) => s.shifts);
-  let chosen: Chosen = { method: "design-then-assign", assignments: greedy, figures: rosterFigures(instance, greedy) };
+  let chosen: Chosen = { method: "design-then-assign", assignments: greedy, figures: rosterFigures(grid, greedy) };
 
   // (2) Work left short: the team model, and the proof of how close the roster is to the least shortfall.
   let bounds: { weighted: number | null; plain: number | null; paid: number | null };
@@ -155,7 +155,9 @@ export function buildRoster(plan: Plan, staffing: RosterDemand, people: Person[]
     : null;
   let teamTimedOut = false;
   const candidates: Chosen[] = [chosen];
-  if (chosen.figures.weightedShort > 1e-9) {
+  // The shifts and groups are only needed when work is short (the full pools never enumerate them).
+  const instance = chosen.figures.weightedShort > 1e-9 ? teamInstance(plan, staffing, rosterable) : undefined;
+  if (instance) {
     const solveOptions = { solve: options.solve, clock: options.clock, zone: plan.zone, costPerHour: plan.shifts.costPerHour };
     const team = optimiseTeam(instance, { ...solveOptions, timeLimitSec: Math.max(1, remainingSec() * 0.6) });
     teamTimedOut = team.timedOut;
@@ -172,7 +174,7 @@ export function buildRoster(plan: Plan, staffing: RosterDemand, people: Person[]
   if (findings.length > 0) throw new RosterInvalidError(findings);
 
   const hiring =
-    chosen.figures.weightedShort > 1e-9 && options.hiring !== false
+    instance && chosen.figures.weightedShort > 1e-9 && options.hiring !== false
       ? hiringAnswer(plan, staffing, instance, chosen.figures.shortHours, { solve: options.solve, clock: options.clock, timeLimitSec: Math.max(1, remainingSec()) })
       : null;
   const timedOut = QUEUE_ORDER.some((q) => designs[q].status === "timeout") && chosen.method === "design-then-assign";
@@ -180,7 +182,7 @@ export function buildRoster(plan: Plan, staffing: RosterDemand, people: Person[]
     QUEUE_ORDER.map((q) => [q, { status: designs[q].status, paidHours: designs[q].paidHours, lowerBoundHours: designs[q].lowerBoundHours, solveMs: designs[q].solveMs }]),
   ) as RosterResult["design"];
   return readBack(plan, staffing, people, chosen, designSummary, bounds, {
-    instance,
+    grid,
     timedOut: timedOut || (teamTimedOut && bounds.weighted === null),
     designsProven: QUEUE_ORDER.every((q) => designs[q].status === "optimal"),
     candidates: candidates.map((c) => ({
@@ -212,10 +214,10 @@ export function rosterOf(
 ): RosterResult {
   const findings = validateRoster(people, assignments, plan.rules);
   if (findings.length > 0) throw new RosterInvalidError(findings);
-  const instance = teamInstance(plan, staffing, people.filter((p) => p.kind !== "temp" || p.trained));
-  const figures = rosterFigures(instance, assignments);
+  const grid = rosterGrid(plan, staffing);
+  const figures = rosterFigures(grid, assignments);
   return readBack(plan, staffing, people, { method: "replan", assignments, figures }, from.design, { weighted: null, plain: null, paid: null }, {
-    instance,
+    grid,
     timedOut: false,
     designsProven: false,
     candidates: [],
@@ -230,20 +232,22 @@ function better(a: RosterFigures, b: RosterFigures): boolean {
   return a.paidHours < b.paidHours - 1e-9;
 }
 
-/** The team model's instance: the requirement, the peak band, the deferral, the shifts the plan allows and the groups of people. */
-export function teamInstance(plan: Plan, staffing: RosterDemand, people: Person[]): TeamInstance {
-  const required = { presales: requiredOf(staffing, "presales"), aftersales: requiredOf(staffing, "aftersales") };
-  const deferral = aftersalesDeferral(plan, staffing);
+/** The roster's grid: the requirement per queue, the peak band, the after-sales deferral and the rules. */
+export function rosterGrid(plan: Plan, staffing: RosterDemand): RosterGrid {
   return {
     windowStartMs: Date.parse(staffing.intervals[0]?.start ?? ""),
     intervalMin: plan.intervalMin,
-    required,
+    required: { presales: requiredOf(staffing, "presales"), aftersales: requiredOf(staffing, "aftersales") },
     peak: { from: staffing.peakBand.fromIndex, to: staffing.peakBand.toIndex },
-    deferral,
-    shifts: enumerateShifts(designInstance(plan, staffing, required.presales, undefined)),
-    groups: teamGroups(people),
+    deferral: aftersalesDeferral(plan, staffing),
     rules: plan.rules,
   };
+}
+
+/** The team model's instance: the grid, the shifts the plan allows and the groups of `people`. */
+export function teamInstance(plan: Plan, staffing: RosterDemand, people: Person[]): TeamInstance {
+  const grid = rosterGrid(plan, staffing);
+  return { ...grid, shifts: enumerateShifts(designInstance(plan, staffing, grid.required.presales, undefined)), groups: teamGroups(people) };
 }
 
 /** A queue's scheduled agents per interval: what its design covers and its coverage is checked against. */
@@ -395,7 +399,7 @@ function readBack(
   chosen: Chosen,
   design: RosterResult["design"],
   bounds: { weighted: number | null; plain: number | null; paid: number | null },
-  info: { instance: TeamInstance; timedOut: boolean; designsProven: boolean; candidates: RosterResult["candidates"]; hiring: HiringAnswer | null; solveMs: number },
+  info: { grid: RosterGrid; timedOut: boolean; designsProven: boolean; candidates: RosterResult["candidates"]; hiring: HiringAnswer | null; solveMs: number },
 ): RosterResult {
   const iso = (ms: number) => DateTime.fromMillis(ms, { zone: plan.zone }).toISO() as string;
   const intervalMs = plan.intervalMin * 60_000;
@@ -412,7 +416,7 @@ function readBack(
     coverage.forEach((c, t) => {
       const short = c[queue].shortfall;
       if (short > 1e-9) {
-        const endIso = iso(info.instance.windowStartMs + (t + 1) * intervalMs);
+        const endIso = iso(info.grid.windowStartMs + (t + 1) * intervalMs);
         if (!run) {
           run = { queue, from: c.start, to: endIso, maxShort: 0, agentHoursShort: 0 };
           shortfallRuns.push(run);
@@ -471,8 +475,8 @@ function readBack(
         };
       }),
     coverage,
-    aftersalesDeferral: info.instance.deferral
-      ? { maxHours: (info.instance.deferral.maxIntervals * plan.intervalMin) / 60, from: staffing.peakBand.start, to: staffing.peakBand.end }
+    aftersalesDeferral: info.grid.deferral
+      ? { maxHours: (info.grid.deferral.maxIntervals * plan.intervalMin) / 60, from: staffing.peakBand.start, to: staffing.peakBand.end }
       : null,
     shortfallRuns,
     shortfallAgentHours: shortHours,
@@ -497,7 +501,7 @@ function readBack(
     untrainedTemps: people.filter((p) => p.kind === "temp" && !p.trained).map((p) => ({ id: p.id, name: p.name })),
     paidHours,
     lowerBoundHours: paidBound,
-    gap: relGap(paidHours, paidBound) === 0 && paidHours === 0 ? null : relGap(paidHours, paidBound),
+    gap: paidHours <= 1e-9 ? null : relGap(paidHours, paidBound),
     design,
     candidates: info.candidates,
     hiring: info.hiring,

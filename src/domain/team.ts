@@ -31,7 +31,7 @@
  * warm-started) and the groups' shifts are then given to named people (decompose.ts).
  */
 import type { Deferral } from "./backlog.ts";
-import type { LinearModel, Solve, SolveOutcome } from "./lp.ts";
+import { type LinearModel, modelBuilder, type Solve, type SolveOutcome } from "./lp.ts";
 import type { Shift } from "./shifts.ts";
 import type { Person, Queue } from "./staff.ts";
 
@@ -82,17 +82,19 @@ export function teamGroups(people: Person[]): TeamGroup[] {
   return [...byKey.values()];
 }
 
-export type TeamInstance = {
+/** The demand side of a roster: the grid, each queue's requirement, the peak band, the after-sales deferral and the rules. */
+export type RosterGrid = {
   windowStartMs: number;
   intervalMin: number;
   required: Record<Queue, number[]>;
   /** [from, to) intervals of the peak band. */
   peak: { from: number; to: number };
   deferral: Deferral | undefined;
-  shifts: Shift[];
-  groups: TeamGroup[];
   rules: { maxContinuousDutyHours: number; restResetHours: number; minRestHours: number };
 };
+
+/** The team model's instance: the grid, and the shifts the plan allows and the groups of people to choose from. */
+export type TeamInstance = RosterGrid & { shifts: Shift[]; groups: TeamGroup[] };
 
 /**
  * The rest the roster model keeps after each shift: at least `restResetHours` (so no two
@@ -154,31 +156,14 @@ export function buildTeamModel(instance: TeamInstance, restGapHours: number, obj
   const weights = shortfallWeights(instance);
   const price = SHORTFALL_PRICE_HOURS * costPerHour;
 
-  const rowLower: number[] = [];
-  const rowUpper: number[] = [];
-  const addRow = (lower: number, upper: number) => {
-    rowLower.push(lower);
-    rowUpper.push(upper);
-    return rowLower.length - 1;
-  };
-  const colCost: number[] = [];
-  const colUpper: number[] = [];
+  const builder = modelBuilder();
+  const addRow = builder.row;
   const integer: boolean[] = [];
   const paidCost: number[] = [];
-  const starts = [0];
-  const indices: number[] = [];
-  const values: number[] = [];
   const addColumn = (cost: number, upper: number, isInteger: boolean, paid: number, entries: [number, number][]) => {
-    colCost.push(cost);
-    colUpper.push(upper);
     integer.push(isInteger);
     paidCost.push(paid);
-    for (const [row, value] of entries) {
-      indices.push(row);
-      values.push(value);
-    }
-    starts.push(indices.length);
-    return colCost.length - 1;
+    return builder.column(cost, upper, entries);
   };
 
   // Rows: coverage balance and requirement per queue and interval.
@@ -287,18 +272,7 @@ export function buildTeamModel(instance: TeamInstance, restGapHours: number, obj
   }
 
   return {
-    model: {
-      numRows: rowLower.length,
-      numCols: colCost.length,
-      colCost: Float64Array.from(colCost),
-      colUpper: Float64Array.from(colUpper),
-      rowLower: Float64Array.from(rowLower),
-      rowUpper: Float64Array.from(rowUpper),
-      starts: Int32Array.from(starts),
-      indices: Int32Array.from(indices),
-      values: Float64Array.from(values),
-      integrality: Uint8Array.from(integer, Number),
-    },
+    model: { ...builder.build(), integrality: Uint8Array.from(integer, Number) },
     columns,
     hireColumn,
     shortColumns,
