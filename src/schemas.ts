@@ -62,7 +62,8 @@ export const ChatSpecSchema = z.union([
 
 export const ServiceTargetSchema = z
   .strictObject({
-    ahtSec: positive(),
+    /** The factor method's handle time; the chat model takes its own from `chat`. */
+    ahtSec: positive().optional(),
     targetSec: z.number().min(0),
     serviceLevel: openFraction(),
     maxOccupancy: z.number().gt(0).max(1).default(0.85),
@@ -78,7 +79,10 @@ export const ServiceTargetSchema = z
       ctx.addIssue({ code: "custom", path: ["concurrency"], message: "the rule gives fewer than 1 chat per agent" });
     }
     const chat = target.chat;
-    if (!chat) return;
+    if (!chat) {
+      if (target.ahtSec === undefined) ctx.addIssue({ code: "custom", path: ["ahtSec"], message: "required unless chat gives the handle times" });
+      return;
+    }
     if ("ahtSecByParallel" in chat) {
       if (chat.ahtSecByParallel.length !== chat.maxParallel) {
         ctx.addIssue({ code: "custom", path: ["chat", "ahtSecByParallel"], message: `needs maxParallel (${chat.maxParallel}) handle times, one per chats held` });

@@ -5,6 +5,17 @@ import type { PlanInput } from "../src/schemas.ts";
 
 export const catalog = loadCatalog();
 
+/** The sample plan as shipped (the Erlang Chat model on both queues). */
+export const SAMPLE_PLAN = "data/samples/mid-size-double11.plan.json";
+
+/**
+ * The sample plan as it was before it moved to the chat model: the factor method (AHT 540 s ÷
+ * the Qianniu rule's 4.5 for pre-sales, 720 s ÷ 3 for after-sales). Tests of the roster's
+ * shortfall, the hires and the comparison keep their goldens on it: with the factor its
+ * pre-sales peak needs 239 agents, more than the pool without support staff can give.
+ */
+export const FACTOR_SAMPLE_PLAN = "tests/fixtures/factor-sample.plan.json";
+
 /** A small valid plan: the seller-guide shop (50万 target) over the default 3-day window. */
 export function planInput(): PlanInput {
   return {

@@ -4,7 +4,7 @@
 // (and its exports); last year's data /api/history, compared by /api/plans/:id/compare; the
 // night's re-plan is its own view (night.js), shown with the roster it re-plans.
 import { drawComparison, drawCoverage, drawYearOnYear, localLabel } from "./charts.js";
-import { fromInput, GROUPS, getPath, setPath, toInput } from "./fields.js";
+import { fromInput, GROUPS, getPath, setPath, switchModel, toInput } from "./fields.js";
 import { drawGantt } from "./gantt.js";
 import { clearYearOnYear, renderEstimates, renderYearOnYear } from "./history.js";
 import { withHires } from "./hires.js";
@@ -152,6 +152,10 @@ function readForm() {
     for (const field of group.fields) {
       const input = document.getElementById(`f-${field.path.replaceAll(".", "-")}`);
       if (input.value === input.dataset.initial) continue;
+      if (field.model) {
+        switchModel(plan, field.path.split(".")[0], input.value);
+        continue;
+      }
       setPath(plan, field.path, fromInput(field, input.value));
       if (field.path.endsWith("capacity.basis")) switchCapacity(plan, field.path.split(".")[0]);
       if (field.path === "presales.curve.kind") plan.presales.curve = input.value === "builtin" ? { kind: "builtin", id: "double11" } : state.record.input.presales.curve;
@@ -159,9 +163,27 @@ function readForm() {
   }
   if (plan.peakBand && !plan.peakBand.start && !plan.peakBand.end) delete plan.peakBand;
   if (plan.requirement.method === "service-level") {
-    for (const queue of ["presales", "aftersales"]) plan[queue].service ??= { ahtSec: 300, targetSec: 30, serviceLevel: 0.8 };
+    for (const queue of ["presales", "aftersales"]) {
+      plan[queue].service ??= { ahtSec: 300, targetSec: 30, serviceLevel: 0.8 };
+      // A list of handle times sets K itself.
+      const chat = plan[queue].service.chat;
+      if (Array.isArray(chat?.ahtSecByParallel)) chat.maxParallel = chat.ahtSecByParallel.length;
+    }
   }
   return plan;
+}
+
+/**
+ * Shows the draft's values in the untouched inputs under `prefix` (after a switch of model, the
+ * other model's fields start from the values the switch carried across).
+ */
+function refillUntouched(prefix, draft) {
+  for (const field of GROUPS.flatMap((g) => g.fields)) {
+    if (!field.path.startsWith(prefix) || field.model) continue;
+    const input = document.getElementById(`f-${field.path.replaceAll(".", "-")}`);
+    if (input.value !== input.dataset.initial) continue;
+    input.value = input.dataset.initial = toInput(field, getPath(draft, field.path));
+  }
 }
 
 /** Keeps only the chosen capacity basis's fields (the API rejects the other's). */
@@ -196,8 +218,10 @@ function fieldFor(path) {
 }
 
 let previewTimer;
-function onEdit() {
+function onEdit(event) {
   state.draft = readForm();
+  const field = GROUPS.flatMap((g) => g.fields).find((f) => f.model && `f-${f.path.replaceAll(".", "-")}` === event?.target?.id);
+  if (field) refillUntouched(`${field.path.split(".")[0]}.service.`, state.draft);
   showConditional(state.draft);
   state.dirty = true;
   $("dirty").textContent = t("scenario.unsaved");
@@ -324,9 +348,30 @@ function renderPlan() {
   const band = result.peakBand;
   $("band").textContent = t("chain.band", { from: localLabel(band.start), to: localLabel(band.end), source: t(`chain.band.${band.source}`) });
 
+  $("models").replaceChildren(...modelLines(result, input));
+
   const roster = state.roster && !isDirty() && state.roster.result.coverage.length === result.intervals.length ? state.roster.result : null;
   $("coverage-note").textContent = !state.roster ? t("chart.noRoster") : state.roster.stale || isDirty() ? t("chart.stale") : "";
   state.charts.coverage = drawCoverage($("coverage"), state.charts.coverage, result, roster);
+}
+
+/** One line per queue naming the model it ran (K and the AHT list for the chat model), and the chat model's service level at its peak in both conventions. */
+function modelLines(result, input) {
+  if (!result.models) return [];
+  const pct = (x) => (typeof x === "number" ? `${formatNumber(x * 100, 2)} %` : "—");
+  return ["presales", "aftersales"].flatMap((queue) => {
+    const m = result.models[queue];
+    const name = t(`queue.${queue}`);
+    if (m.model === "factor") return [paragraph(t("model.factor", { queue: name, divisor: formatNumber(m.concurrency, 2) }), "model")];
+    const lines = [paragraph(t("model.chat", { queue: name, k: m.parallel, aht: m.ahtSecByParallel.map((a) => formatNumber(a)).join(" / ") }), "model")];
+    const peak = result.summary[queue].peak;
+    const row = result.intervals.find((r) => r.start === peak.start)?.[queue];
+    if (row?.serviceLevelVirtual !== undefined) {
+      const convention = t(`opt.sl.${input[queue].service?.slConvention ?? "answeredWithin"}`);
+      lines.push(paragraph(t("model.sl", { time: localLabel(peak.start), answered: pct(row.serviceLevelAnsweredWithin), virtual: pct(row.serviceLevelVirtual), convention }), "model-sl"));
+    }
+    return lines;
+  });
 }
 
 function isDirty() {

@@ -44,24 +44,94 @@ const queueFields = (queue) => [
 
 const serviceLevel = (plan) => plan.requirement.method === "service-level";
 
-const serviceFields = (queue) =>
-  [
-    ["ahtSec", "number", "unit.seconds"],
-    ["targetSec", "number", "unit.seconds"],
-    ["serviceLevel", "percent", "unit.percent"],
-    ["maxOccupancy", "percent", "unit.percent"],
-    ["shrinkage", "percent", "unit.percent"],
-    ["concurrency", "number", "unit.chats"],
-    ["patienceSec", "number", "unit.seconds"],
-  ].map(([name, kind, unit]) => ({
+const chatOn = (queue) => (plan) => serviceLevel(plan) && plan[queue].service?.chat != null;
+const factorOn = (queue) => (plan) => serviceLevel(plan) && plan[queue].service?.chat == null;
+const chatList = (queue) => (plan) => chatOn(queue)(plan) && Array.isArray(plan[queue].service.chat.ahtSecByParallel);
+const chatSlowdown = (queue) => (plan) => chatOn(queue)(plan) && !Array.isArray(plan[queue].service.chat.ahtSecByParallel);
+
+/**
+ * A service-level queue's fields. The model select chooses the Erlang Chat model (handle time
+ * by chats held, `service.chat`) or the factor method (one handle time ÷ a concurrency divisor).
+ */
+const serviceFields = (queue) => {
+  const field = (name, kind, unit, extra = {}) => ({
     path: `${queue}.service.${name}`,
     label: `f.service.${name}`,
     hint: `h.service.${name}`,
     kind,
     unit,
-    optional: name === "patienceSec",
     when: serviceLevel,
-  }));
+    ...extra,
+  });
+  return [
+    field("chat", "select", undefined, {
+      label: "f.service.model",
+      hint: "h.service.model",
+      model: true,
+      options: [
+        ["chat", "opt.model.chat"],
+        ["factor", "opt.model.factor"],
+      ],
+    }),
+    field("chat.ahtSecAtOneChat", "number", "unit.seconds", { when: chatSlowdown(queue) }),
+    field("chat.slowdownPerExtraChat", "percent", "unit.percent", { when: chatSlowdown(queue) }),
+    field("chat.maxParallel", "number", "unit.chats", { when: chatSlowdown(queue), optional: true }),
+    field("chat.ahtSecByParallel", "list", "unit.seconds", { when: chatList(queue) }),
+    field("ahtSec", "number", "unit.seconds", { when: factorOn(queue) }),
+    field("concurrency", "number", "unit.divisor", { when: factorOn(queue) }),
+    field("targetSec", "number", "unit.seconds"),
+    field("serviceLevel", "percent", "unit.percent"),
+    field("slConvention", "select", undefined, {
+      when: chatOn(queue),
+      options: [
+        ["answeredWithin", "opt.sl.answeredWithin"],
+        ["virtual", "opt.sl.virtual"],
+      ],
+    }),
+    field("maxOccupancy", "percent", "unit.percent"),
+    field("shrinkage", "percent", "unit.percent"),
+    field("patienceSec", "number", "unit.seconds", { optional: true }),
+    field("lines", "number", "unit.chats", { when: chatOn(queue), optional: true }),
+  ];
+};
+
+/** The slowdown per extra chat a switch to the chat model starts from. */
+const SLOWDOWN = 0.15;
+
+/** AHT_K of a queue's chat spec: the list's last, or AHT_1 × (1 + slowdown × (K − 1)) with K from maxParallel or ⌊the Qianniu rule⌋. */
+function ahtAtMostChats(service) {
+  const chat = service.chat;
+  if (Array.isArray(chat.ahtSecByParallel)) return chat.ahtSecByParallel.at(-1);
+  const rule = service.concurrency;
+  const k = chat.maxParallel ?? (typeof rule === "object" && rule ? Math.floor((rule.sessionMin * rule.repliesPerMin) / rule.questionsPerSession) : 1);
+  return chat.ahtSecAtOneChat * (1 + chat.slowdownPerExtraChat * (Math.max(1, k) - 1));
+}
+
+/**
+ * Switches a queue between the chat model and the factor method, carrying the handle time
+ * across both ways as AHT_K, a chat's handle time when its agent holds the most chats: the
+ * factor takes AHT_K; the chat model starts from K = ⌊the divisor or the Qianniu rule⌋ and AHT
+ * at one chat = the factor's handle time ÷ (1 + 15 % × (K − 1)), a first guess the user edits.
+ */
+export function switchModel(plan, queue, model) {
+  const service = plan[queue].service;
+  if (!service) return;
+  if (model === "chat" && service.chat == null) {
+    const rule = service.concurrency;
+    const chats = typeof rule === "object" && rule ? (rule.sessionMin * rule.repliesPerMin) / rule.questionsPerSession : (rule ?? 1);
+    const k = Math.min(10, Math.max(1, Math.floor(chats)));
+    service.chat = {
+      ahtSecAtOneChat: Math.round((service.ahtSec ?? 300) / (1 + SLOWDOWN * (k - 1))),
+      slowdownPerExtraChat: SLOWDOWN,
+      ...(typeof rule === "object" ? {} : { maxParallel: k }),
+    };
+  } else if (model === "factor" && service.chat != null) {
+    service.ahtSec ??= Math.round(ahtAtMostChats(service));
+    delete service.chat;
+    delete service.slConvention;
+    delete service.lines;
+  }
+}
 
 export const GROUPS = [
   {
@@ -165,6 +235,8 @@ export function setPath(object, path, value) {
 
 /** The form's text for a field's value in the plan. */
 export function toInput(field, value) {
+  if (field.model) return value == null ? "factor" : "chat";
+  if (field.path.endsWith(".slConvention")) return value ?? "answeredWithin";
   if (value === undefined || value === null) return "";
   // A Qianniu concurrency rule shows as the chats it gives: session minutes × replies per minute ÷ questions.
   if (typeof value === "object" && !Array.isArray(value)) return String(Math.round(((value.sessionMin * value.repliesPerMin) / value.questionsPerSession) * 100) / 100);

@@ -9,7 +9,9 @@ import { ceilCount } from "./count.ts";
 import { type ErlangParams, type ErlangResult, requiredAgents } from "./erlang.ts";
 
 /** What a queue promises its customers, for the service-level method. */
-export type ServiceTarget = Omit<ErlangParams, "arrivals" | "intervalMin" | "concurrency"> & {
+export type ServiceTarget = Omit<ErlangParams, "arrivals" | "intervalMin" | "concurrency" | "ahtSec"> & {
+  /** Handle time of the factor method, seconds; the chat model reads `chat` instead (the schema asks for one of them). */
+  ahtSec?: number | undefined;
   /** Effective concurrent chats per agent, or the Qianniu rule to derive it. */
   concurrency: number | ConcurrencyRule;
   /** Handle time by chats held (the Erlang Chat model); absent → the factor method above. */
@@ -44,6 +46,9 @@ export type ServiceLevelRow = Omit<ErlangResult, "model" | "effectiveAhtSec"> & 
   model?: "erlang-chat";
   /** Share of chats lost because all lines are taken (chat model only). */
   blockProbability?: number;
+  /** The chat model's service level in both conventions (chat.ts), whichever the target uses. */
+  serviceLevelVirtual?: number;
+  serviceLevelAnsweredWithin?: number;
 };
 
 export type RequirementRow = SaturationRow | ServiceLevelRow;
@@ -80,7 +85,9 @@ export function serviceLevelRequirement(
   intervalMin: number,
 ): ServiceLevelRow[] {
   if (target.chat) return chatRequirement(humanReceptions, target, chatAhtSecList(target.chat, target.concurrency), intervalMin);
-  const params = { ...target, concurrency: resolveConcurrency(target.concurrency), intervalMin };
+  const { ahtSec } = target;
+  if (ahtSec === undefined) throw new RangeError("ahtSec is needed by the factor method");
+  const params = { ...target, ahtSec, concurrency: resolveConcurrency(target.concurrency), intervalMin };
   return humanReceptions.map((arrivals) => {
     const { model: _model, effectiveAhtSec: _aht, ...row } = requiredAgents({ ...params, arrivals });
     return row;
@@ -132,6 +139,8 @@ function chatRow(r: ChatResult, trafficErlangs: number): ServiceLevelRow {
     model: r.model,
     stable: r.stable,
     serviceLevel: r.serviceLevel,
+    serviceLevelVirtual: r.serviceLevelVirtual,
+    serviceLevelAnsweredWithin: r.serviceLevelAnsweredWithin,
     occupancy: r.occupancy,
     waitProbability: r.waitProbability,
     blockProbability: r.blockProbability,

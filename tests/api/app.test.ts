@@ -12,7 +12,7 @@ import { historyRepo } from "../../src/store/history.ts";
 import { actualsRepo } from "../../src/store/actuals.ts";
 import { rostersRepo } from "../../src/store/rosters.ts";
 import { replansRepo } from "../../src/store/replans.ts";
-import { catalog, planInput, planWith } from "../fixtures.ts";
+import { catalog, FACTOR_SAMPLE_PLAN, planInput, planWith } from "../fixtures.ts";
 
 const NOW = "2026-11-01T08:00:00.000Z";
 let server: Server;
@@ -407,8 +407,8 @@ describe("/api/history, compare and exports", () => {
     expect(history.count()).toBe(0);
   });
 
-  it("compares the sample plan with the sample history: totals, hours and the risk list", async () => {
-    const plan = await send("POST", "/api/plans", sample.content);
+  it("compares the sample plan (on the factor method) with the sample history: totals, hours and the risk list", async () => {
+    const plan = await send("POST", "/api/plans", JSON.parse(readFileSync(FACTOR_SAMPLE_PLAN, "utf8")));
     const dataset = await upload(sample.historyCsv as Buffer, "name=2025");
     const res = await send("GET", `/api/plans/${plan.body.id}/compare?history=${dataset.body.id}`);
     expect(res.status).toBe(200);

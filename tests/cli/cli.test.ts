@@ -8,9 +8,11 @@ import iconv from "iconv-lite";
 import { main } from "../../src/cli/main.ts";
 import { openDb } from "../../src/store/db.ts";
 import { historyRepo } from "../../src/store/history.ts";
-import { planWith } from "../fixtures.ts";
+import { FACTOR_SAMPLE_PLAN, planWith, SAMPLE_PLAN } from "../fixtures.ts";
 
-const SAMPLE = "data/samples/mid-size-double11.plan.json";
+const SAMPLE = SAMPLE_PLAN;
+/** The sample on the factor method (before issue 12), for goldens that rest on its requirement. */
+const FACTOR_SAMPLE = FACTOR_SAMPLE_PLAN;
 const dir = mkdtempSync(join(tmpdir(), "peakcrew-cli-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -43,12 +45,14 @@ describe("peakcrew staffing", () => {
     const { code, stdout } = await run("staffing", SAMPLE);
     expect(code).toBe(0);
     expect(stdout).toMatch(/店铺销售额 × 客服销售占比\s+csSalesYuan\s+10500000/);
-    expect(stdout).toMatch(/presales\s+83333\.33\s+66666\.67\s+239\s+11-11 00:00/);
+    // 210 at 11-11 00:00: the chat model's peak, checked against the independent reference in tests/domain/staffing.test.ts.
+    expect(stdout).toMatch(/presales\s+83333\.33\s+66666\.67\s+210\s+11-11 00:00/);
+    expect(stdout).toMatch(/^Model presales: erlang-chat, K = 4, AHT by chats held 300\/345\/390\/435 s$/m);
     expect(stdout).toMatch(/^11-11 00:00 /m);
   });
 
   it("prints one line per queue naming the model it ran: the chat model's K and AHT list, or the factor", async () => {
-    const sample = JSON.parse(readFileSync(SAMPLE, "utf8"));
+    const sample = JSON.parse(readFileSync(FACTOR_SAMPLE, "utf8"));
     sample.presales.service = { ...sample.presales.service, concurrency: { sessionMin: 9, repliesPerMin: 5, questionsPerSession: 10 }, chat: { ahtSecAtOneChat: 200, slowdownPerExtraChat: 0.25 } };
     const { code, stdout } = await run("staffing", writeJson("chat.plan.json", sample));
     expect(code).toBe(0);
@@ -187,7 +191,7 @@ describe("peakcrew design and roster", () => {
     const lines = readFileSync("data/samples/mid-size-double11.staff.csv", "utf8").split(/\r?\n/);
     const staff = join(dir, "no-support.csv");
     writeFileSync(staff, lines.filter((line) => !line.includes(",支援,")).join("\n"));
-    const { code, stdout } = await run("roster", SAMPLE, "--staff", staff);
+    const { code, stdout } = await run("roster", FACTOR_SAMPLE, "--staff", staff);
     expect(code).toBe(1);
     expect(stdout).toMatch(/^排班：有缺口（缺口已证明接近最少）（按团队整体优化）。/);
     expect(stdout).toMatch(/缺口：售前 \d+(\.\d+)? 人·时，售后 \d+(\.\d+)? 人·时；这支团队至少缺 \d+(\.\d+)? 人·时（已证明的下界）/);
@@ -238,7 +242,7 @@ describe("peakcrew history and compare", () => {
   });
 
   it("compare prints totals, the risk list and the hours; --json is one document", async () => {
-    const text = await run("compare", SAMPLE, "--history", HISTORY);
+    const text = await run("compare", FACTOR_SAMPLE, "--history", HISTORY);
     expect(text.code).toBe(0);
     expect(text.stdout).toContain("against last year's 2025-11-10 00:00");
     expect(text.stdout).toMatch(/Risk: \d+ hours/);

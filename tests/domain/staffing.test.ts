@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import { requiredChatAgents } from "../../src/domain/chat.ts";
 import { planStaffing } from "../../src/domain/staffing.ts";
 import { parsePlan } from "../../src/schemas.ts";
-import { catalog, inputIssuesOf, planWith, serviceTarget } from "../fixtures.ts";
+import { catalog, FACTOR_SAMPLE_PLAN, inputIssuesOf, planWith, SAMPLE_PLAN, serviceTarget } from "../fixtures.ts";
+import { taggedChatReference } from "./chat-tagged.ts";
 
 const sum = (xs: number[]) => xs.reduce((s, x) => s + x, 0);
 
@@ -118,12 +119,42 @@ describe("planStaffing, service-level method with presales.service.chat (the Erl
     expect(result.models?.presales).toEqual({ model: "erlang-chat", parallel: 2, ahtSecByParallel: [100, 150] });
   });
 
-  it("a plan without chat is unchanged: the sample's pre-sales peak stays 239 agents (the CLI test's golden), by the factor", () => {
-    const sample = parsePlan(JSON.parse(readFileSync("data/samples/mid-size-double11.plan.json", "utf8")));
+  it("a plan without chat is unchanged: the factor sample's pre-sales peak stays 239 agents (the CLI test's golden before issue 12)", () => {
+    const sample = parsePlan(JSON.parse(readFileSync(FACTOR_SAMPLE_PLAN, "utf8")));
     const result = planStaffing(sample, catalog);
     expect(result.summary.presales.peak.scheduledAgents).toBe(239);
     expect(result.models?.presales.model).toBe("factor");
     expect(result.intervals.every((r) => !("model" in r.presales))).toBe(true);
+  });
+
+  it("the sample plan runs the chat model; its pre-sales needs agree with the independent tagged-chat reference", () => {
+    const result = planStaffing(parsePlan(JSON.parse(readFileSync(SAMPLE_PLAN, "utf8"))), catalog);
+    // K = ⌊9 × 4 ÷ 8⌋ = 4 from the Qianniu rule; AHT_k = 300 × (1 + 0.15 (k − 1)).
+    expect(result.models?.presales).toEqual({ model: "erlang-chat", parallel: 4, ahtSecByParallel: [300, 345, 390, 435] });
+    const after = result.models?.aftersales as { parallel: number; ahtSecByParallel: number[] };
+    expect(after.parallel).toBe(3);
+    for (const [i, aht] of [420, 483, 546].entries()) expect(after.ahtSecByParallel[i]).toBeCloseTo(aht, 9);
+    const aht = [300, 345, 390, 435];
+    const reference = (arrivals: number, agents: number) =>
+      taggedChatReference({ lambdaPerSec: arrivals / 1800, ahtSecByParallel: aht, agents, thetaPerSec: 1 / 120, targetSec: 30 });
+    const meets = (f: ReturnType<typeof reference>) => f.serviceLevelAnsweredWithin >= 0.8 && f.occupancy <= 0.9;
+    // The peak (11-11 00:00) is occupancy-bound: the reference gives 90.36 % at 177 agents and
+    // 89.59 % at 178; scheduled = ⌈178 ÷ (1 − 15 %)⌉ = 210.
+    const peak = result.summary.presales.peak;
+    expect(peak).toMatchObject({ start: "2026-11-11T00:00:00.000+08:00", productiveAgents: 178, scheduledAgents: 210 });
+    const atPeak = result.intervals.find((r) => r.start === peak.start)?.presales.humanReceptions as number;
+    expect(meets(reference(atPeak, 177))).toBe(false);
+    expect(meets(reference(atPeak, 178))).toBe(true);
+    // Every interval: the least N the reference accepts (the service level binds at night).
+    for (const row of result.intervals.filter((_, i) => i % 7 === 0)) {
+      const { humanReceptions, productiveAgents } = row.presales as { humanReceptions: number; productiveAgents: number };
+      expect(meets(reference(humanReceptions, productiveAgents)), row.start).toBe(true);
+      if (productiveAgents > 1) expect(meets(reference(humanReceptions, productiveAgents - 1)), row.start).toBe(false);
+      const r = row.presales as { serviceLevelAnsweredWithin?: number; serviceLevelVirtual?: number };
+      const ref = reference(humanReceptions, productiveAgents);
+      expect(r.serviceLevelAnsweredWithin).toBeCloseTo(ref.serviceLevelAnsweredWithin, 9);
+      expect(r.serviceLevelVirtual).toBeCloseTo(ref.serviceLevelVirtual, 9);
+    }
   });
 });
 

@@ -50,6 +50,12 @@ const datasets = (canvasId: string) =>
     return Chart.getChart(document.getElementById(id)).data.datasets.map((d) => ({ label: d.label, max: Math.max(...d.data) }));
   }, canvasId);
 
+/** The roster the API holds for the sample plan (id 1): what the page must show. */
+async function storedRoster(): Promise<{ shifts: unknown[]; people: unknown[] }> {
+  const res = await fetch(`${running.url}api/plans/1/roster`);
+  return ((await res.json()) as { result: { shifts: unknown[]; people: unknown[] } }).result;
+}
+
 describe("the planner page", () => {
   it("opens on the sample plan: its chain, the coverage chart with the peak, and the roster", async () => {
     // The sample's chain (data/samples/mid-size-double11.plan.json): 30,000,000 × 35 % =
@@ -61,10 +67,28 @@ describe("the planner page", () => {
     await expect.poll(() => page.locator("#peak").textContent()).toContain("高峰 11-11 00:00");
     const sets = await datasets("coverage");
     expect(sets.map((d) => d.label)).toEqual(["售前需求", "售后需求", "售前在岗", "售后在岗", "缺口"]);
-    expect(sets[0]?.max).toBe(239);
+    // 210: the chat model's pre-sales peak, checked against an independent reference in tests/domain/staffing.test.ts.
+    expect(sets[0]?.max).toBe(210);
     expect(await page.locator("#roster-summary .status").textContent()).toMatch(/^最优：/);
-    expect(await page.locator("#gantt .gantt-row").count()).toBe(308);
+    expect(await page.locator("#gantt .gantt-row").count()).toBe((await storedRoster()).people.length);
     await shot("1-plan-and-coverage");
+  });
+
+  it("names each queue's model: the chat model's K, AHT list and both service-level conventions; the factor method on switching", async () => {
+    const lines = await page.locator("#models p").allTextContents();
+    expect(lines[0]).toBe("售前：Erlang Chat 模型，每人最多同时接待 4 个会话，处理时长 300 / 345 / 390 / 435 秒（同时接待 1…4 个时）。");
+    expect(lines[1]).toMatch(/^高峰 11-11 00:00 的服务水平：按应答计 99\.97 %，虚拟等待 100 %（目标口径：按应答计）。$/);
+    expect(lines[2]).toMatch(/^售后：Erlang Chat 模型，每人最多同时接待 3 个会话，处理时长 420 \/ 483 \/ 546 秒/);
+    expect(await page.locator('.field[data-path="presales.service.ahtSec"]').isHidden()).toBe(true);
+    expect(await page.locator("#f-presales-service-chat-ahtSecAtOneChat").inputValue()).toBe("300");
+    expect(await page.locator("#f-presales-service-chat-slowdownPerExtraChat").inputValue()).toBe("15");
+    // To the factor method: the handle time carries across (AHT at K = 435 s), the divisor is the Qianniu rule's 4.5.
+    await page.selectOption("#f-presales-service-chat", "factor");
+    await expect.poll(() => page.locator("#models p").first().textContent()).toBe("售前：系数法，Erlang 按处理时长 ÷ 4.5 计算。");
+    expect(await page.locator("#f-presales-service-ahtSec").inputValue()).toBe("435");
+    expect(await page.locator('.field[data-path="presales.service.chat.ahtSecAtOneChat"]').isHidden()).toBe(true);
+    expect(await page.locator("#f-presales-service-concurrency").inputValue()).toBe("4.5");
+    await shot("1b-models");
   });
 
   it("changing the sales target updates the chain and the chart before saving", async () => {
@@ -95,14 +119,16 @@ describe("the planner page", () => {
     await expect.poll(() => page.locator("#progress").isVisible()).toBe(true);
     expect(await page.locator("#progress-text").textContent()).toMatch(/^正在求解/);
     await page.waitForSelector("#progress", { state: "hidden", timeout: 40_000 });
-    expect(await page.locator("#roster-summary .status").textContent()).toMatch(/^最优：852 个班次、308 人/);
-    expect(await page.locator("#gantt .gantt-row").count()).toBe(308);
+    const stored = await storedRoster();
+    const people = stored.people.length;
+    expect(await page.locator("#roster-summary .status").textContent()).toContain(`最优：${stored.shifts.length.toLocaleString("en")} 个班次、${people} 人`);
+    expect(await page.locator("#gantt .gantt-row").count()).toBe(people);
     expect(await page.locator("#gantt .gantt-break").count()).toBeGreaterThan(0);
     await page.selectOption("#filter-kind", "temp");
     const temps = await page.locator("#gantt .gantt-row").count();
     expect(temps).toBeGreaterThan(0);
-    expect(temps).toBeLessThan(308);
-    expect(await page.locator("#rows-shown").textContent()).toBe(`显示 ${temps} / 308 人`);
+    expect(temps).toBeLessThan(people);
+    expect(await page.locator("#rows-shown").textContent()).toBe(`显示 ${temps} / ${people} 人`);
     await page.selectOption("#filter-kind", "all");
     await page.locator("#roster-card").scrollIntoViewIfNeeded();
     await shot("3-roster");
@@ -154,7 +180,7 @@ describe("the planner page", () => {
     const roster = (await (await fetch(`${running.url}api/plans/1/roster`)).json()) as { staffCsv: string; result: { shortfallAgentHours: number } };
     expect(roster.result.shortfallAgentHours).toBe(0);
     expect(roster.staffCsv).toMatch(/\nH-[\w-]+-001,/);
-  });
+  }, 90_000);
 
   it("switches to English and remembers it", async () => {
     await page.click("#lang");
