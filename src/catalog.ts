@@ -4,11 +4,10 @@
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import type { Catalog } from "./domain/staffing.ts";
+import { DATA_DIR } from "./paths.ts";
 import { CurveTemplateFileSchema, parse, toCurveTemplate } from "./schemas.ts";
 
-export const DATA_DIR = fileURLToPath(new URL("../data/", import.meta.url));
 export const DEFAULT_TEMPLATE_ID = "double11";
 
 /** Loads every data/curves/*.json template. */

@@ -3,9 +3,9 @@
  */
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { join } from "node:path";
 import { createApp } from "./api/app.ts";
-import { DATA_DIR, loadCatalog, loadSamplePlans } from "./catalog.ts";
+import { loadCatalog, loadSamplePlans } from "./catalog.ts";
+import { SERVE_SOLVE_LIMIT_SEC } from "./config.ts";
 import { readCsv, readHistoryCsv } from "./csv.ts";
 import { parseStaff } from "./domain/staff.ts";
 import { planStaffing } from "./domain/staffing.ts";
@@ -24,14 +24,9 @@ export type ServeOptions = {
   host: string;
   /** SQLite file, or ":memory:". */
   dbFile: string;
+  /** Seconds one shift design or roster may take (config.ts). */
+  solveLimitSec?: number;
 };
-
-export const DEFAULT_DB_FILE = join(DATA_DIR, "peakcrew.db");
-
-/** PEAKCREW_DB, else data/peakcrew.db. */
-export function defaultDbFile(env: NodeJS.ProcessEnv = process.env): string {
-  return env.PEAKCREW_DB || DEFAULT_DB_FILE;
-}
 
 export type Running = { server: Server; url: string; close: () => Promise<void> };
 
@@ -49,6 +44,7 @@ export async function serve(options: ServeOptions): Promise<Running> {
   const rosters = rostersRepo(db);
   const history = historyRepo(db);
   const solver = createSolverThread();
+  const solveTimeLimitSec = options.solveLimitSec ?? SERVE_SOLVE_LIMIT_SEC;
   if (plans.count() === 0) {
     const seeds = samples.map((sample) => parsePlan(sample.content)).map((input) => ({ input, result: planStaffing(input, catalog) }));
     const saved = plans.createMany(seeds, now());
@@ -56,7 +52,7 @@ export async function serve(options: ServeOptions): Promise<Running> {
       const staffCsv = samples[i]?.staffCsv;
       if (!staffCsv) continue;
       const people = parseStaff(readCsv(staffCsv), record.input.zone);
-      const roster = await solver.run("roster", { plan: record.input, staffing: record.result, people, timeLimitSec: 30 });
+      const roster = await solver.run("roster", { plan: record.input, staffing: record.result, people, timeLimitSec: solveTimeLimitSec });
       rosters.saveIfCurrent(record.id, record.version, staffCsv, roster, now());
     }
   }
@@ -67,9 +63,13 @@ export async function serve(options: ServeOptions): Promise<Running> {
       history.create({ name: `${sample.id} 去年双11 (synthetic sample)`, zone: "Asia/Shanghai", sourceFile: `data/samples/${sample.id}.history.csv`, ...parsed }, now());
     }
   }
-  const app = createApp({ plans, rosters, history, actuals: actualsRepo(db), replans: replansRepo(db), catalog, samples, now, solver });
+  const app = createApp({ plans, rosters, history, actuals: actualsRepo(db), replans: replansRepo(db), catalog, samples, now, solver, solveTimeLimitSec });
   const server = await new Promise<Server>((resolve, reject) => {
     const s = app.listen(options.port, options.host, (error?: Error) => (error ? reject(error) : resolve(s)));
+  }).catch(async (error: unknown) => {
+    db.close(); // e.g. the port is taken: leave nothing open behind the error
+    await solver.close();
+    throw error;
   });
   const { port } = server.address() as AddressInfo;
   const host = options.host.includes(":") ? `[${options.host}]` : options.host;

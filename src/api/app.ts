@@ -2,7 +2,7 @@
  * createApp(deps) → the Express app: the JSON API under /api and the page from web/.
  * Each route is a straight line: parse at the edge → domain → store → respond.
  */
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import express from "express";
 import { z } from "zod";
 import { evaluateAgents, requiredAgents } from "../domain/erlang.ts";
@@ -37,6 +37,8 @@ import { XLSX_TYPE } from "../export/xlsx.ts";
 import { sendRosterExport } from "./exports.ts";
 import { cancelledWhenClosed, ExportQuery, IdParam } from "./http.ts";
 import { nightRoutes } from "./night.ts";
+import { NODE_MODULES_DIR, WEB_DIR } from "../paths.ts";
+import { SERVE_SOLVE_LIMIT_SEC } from "../config.ts";
 
 export type AppDeps = {
   plans: PlansRepo;
@@ -61,7 +63,6 @@ export type AppDeps = {
   uploadLimit?: string;
 };
 
-const WEB_DIR = fileURLToPath(new URL("../../web/", import.meta.url));
 const RosterRequest = z.strictObject({ staffCsv: z.string().min(1, { message: "the staff CSV is empty" }) });
 const HistoryQuery = z.object({ history: z.coerce.number({ message: "the id of a history dataset" }).int().positive() });
 const ApplyHistoryRequest = z.strictObject({ historyId: z.number().int().positive(), growthRate: GrowthRateSchema });
@@ -89,7 +90,7 @@ export function createApp(deps: AppDeps): express.Express {
 
   api.post("/design", async (req, res) => {
     const instance = parseDesignInstance(req.body);
-    res.json(await deps.solver.run("design", { instance, timeLimitSec: deps.solveTimeLimitSec ?? 30 }, cancelledWhenClosed(res)));
+    res.json(await deps.solver.run("design", { instance, timeLimitSec: deps.solveTimeLimitSec ?? SERVE_SOLVE_LIMIT_SEC }, cancelledWhenClosed(res)));
   });
 
   api.get("/samples", (_req, res) => {
@@ -134,7 +135,7 @@ export function createApp(deps: AppDeps): express.Express {
     const plan = plans.get(id);
     if (!plan) throw notFound(`plan ${id}`);
     const people = withIssuePaths((path) => `staffCsv: ${path}`, () => parseStaff(readCsv(staffCsv), plan.input.zone));
-    const job = { plan: plan.input, staffing: plan.result, people, timeLimitSec: deps.solveTimeLimitSec ?? 30 };
+    const job = { plan: plan.input, staffing: plan.result, people, timeLimitSec: deps.solveTimeLimitSec ?? SERVE_SOLVE_LIMIT_SEC };
     const result = await deps.solver.run("roster", job, cancelledWhenClosed(res));
     res.status(201).json(savedRoster(id, deps.rosters.saveIfCurrent(id, plan.version, staffCsv, result, now())));
   });
@@ -267,8 +268,8 @@ export function createApp(deps: AppDeps): express.Express {
 
   app.use("/api", api);
   app.use(express.static(WEB_DIR));
-  app.use("/vendor/chart.js", express.static(fileURLToPath(new URL("../../node_modules/chart.js/dist/", import.meta.url))));
-  app.use("/vendor/chartjs-plugin-annotation", express.static(fileURLToPath(new URL("../../node_modules/chartjs-plugin-annotation/dist/", import.meta.url))));
+  app.use("/vendor/chart.js", express.static(join(NODE_MODULES_DIR, "chart.js", "dist")));
+  app.use("/vendor/chartjs-plugin-annotation", express.static(join(NODE_MODULES_DIR, "chartjs-plugin-annotation", "dist")));
   app.use(errorHandler(deps.log ?? ((message, error) => console.error(message, error))));
   return app;
 }

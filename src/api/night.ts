@@ -13,6 +13,7 @@ import type { AppDeps } from "./app.ts";
 import { AppError, notFound } from "./errors.ts";
 import { sendRosterExport } from "./exports.ts";
 import { cancelledWhenClosed, ExportQuery, IdParam } from "./http.ts";
+import { SERVE_SOLVE_LIMIT_SEC } from "../config.ts";
 
 const localDateTime = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, { message: "a local date-time on the plan's grid, e.g. 2026-11-11T00:30" });
 
@@ -44,7 +45,7 @@ export function nightRoutes(api: express.Router, deps: AppDeps): void {
       current: roster.result,
       actuals: deps.actuals.current(id),
       options: { now, noticeMin, reforecast },
-      timeLimitSec: deps.solveTimeLimitSec ?? 30,
+      timeLimitSec: deps.solveTimeLimitSec ?? SERVE_SOLVE_LIMIT_SEC,
     };
     const result = await deps.solver.run("replan", job, cancelledWhenClosed(res));
     res.status(201).json(deps.replans.create(id, roster.revision, result, deps.now()));

@@ -5,14 +5,11 @@
 import { readFileSync } from "node:fs";
 import { extname } from "node:path";
 import { type ParseArgsConfig, parseArgs } from "node:util";
-import { readCsv } from "../csv.ts";
 import { InputError } from "../domain/errors.ts";
 import type { Lang } from "../domain/export.ts";
 import type { RosterResult } from "../domain/roster.ts";
 import { parseStaff } from "../domain/staff.ts";
-import { rosterCsv } from "../export/csv.ts";
-import { rosterCalendar } from "../export/ics.ts";
-import { rosterWorkbook } from "../export/xlsx.ts";
+import { CLI_SOLVE_LIMIT_SEC } from "../config.ts";
 
 export type Io = { stdout: (text: string) => void; stderr: (text: string) => void };
 
@@ -52,13 +49,15 @@ export function readTextFile(file: string, path: string): string {
 }
 
 export function timeLimitOf(value: unknown): number {
-  const seconds = value === undefined ? 60 : Number(value);
+  const seconds = value === undefined ? CLI_SOLVE_LIMIT_SEC : Number(value);
   if (!(seconds > 0)) throw new InputError([{ path: "--time-limit-sec", message: "must be a positive number of seconds" }]);
   return seconds;
 }
 
-export function staffOf(file: unknown, zone: string) {
+/** The staff CSV a command names (the CSV reader loads here, not with every command). */
+export async function staffOf(file: unknown, zone: string) {
   if (typeof file !== "string") throw new InputError([{ path: "--staff", message: "is required: the staff CSV" }]);
+  const { readCsv } = await import("../csv.ts");
   return parseStaff(readCsv(readTextFile(file, "--staff")), zone);
 }
 
@@ -67,14 +66,14 @@ export function langOf(value: unknown): Lang {
   throw new InputError([{ path: "--lang", message: 'must be "zh" (default) or "en"' }]);
 }
 
-/** The roster in the format `file`'s extension names. */
+/** The roster in the format `file`'s extension names; each writer loads when asked for (exceljs alone takes longer to load than most commands take to run). */
 export async function exportRoster(result: RosterResult, planName: string, file: string, lang: Lang, personId?: string): Promise<Buffer | string> {
   switch (extname(file).toLowerCase()) {
     case ".xlsx":
-      return rosterWorkbook(result, planName, lang);
+      return (await import("../export/xlsx.ts")).rosterWorkbook(result, planName, lang);
     case ".csv":
-      return rosterCsv(result, lang);
+      return (await import("../export/csv.ts")).rosterCsv(result, lang);
     default:
-      return rosterCalendar(result, { planName, planId: planName, personId, lang });
+      return (await import("../export/ics.ts")).rosterCalendar(result, { planName, planId: planName, personId, lang });
   }
 }

@@ -10,29 +10,32 @@ import { loadCatalog } from "../catalog.ts";
 import { InputError, type InputIssue, withIssuePaths } from "../domain/errors.ts";
 import { type ErlangResult, evaluateAgents, requiredAgents } from "../domain/erlang.ts";
 import { planStaffing, QUEUES, type StaffingResult } from "../domain/staffing.ts";
-import { readHistoryCsv, type TextEncoding } from "../csv.ts";
+import type { TextEncoding } from "../csv.ts";
 import { type Comparison, compareWithHistory } from "../domain/compare.ts";
 import { applyHistory, deriveFromHistory, type HistoryDerivation } from "../domain/history.ts";
-import { openDb } from "../store/db.ts";
 import { type HistoryDatasetWithRows, historyRepo } from "../store/history.ts";
 import { type DesignResult, designShifts } from "../domain/design.ts";
 import { buildRoster } from "../domain/roster.ts";
 import { GrowthRateSchema, HistoryImportSchema, parse, parseDesignInstance, parseErlangRequest, parsePlan, ToleranceSchema } from "../schemas.ts";
-import { createSolve } from "../solver/highs.ts";
-import { defaultDbFile, serve } from "../server.ts";
+import { type ConfigFlags, dbFileOf, readConfig } from "../config.ts";
 import { args, EXIT, exportRoster, type Io, langOf, readJsonFile, staffOf, timeLimitOf } from "./common.ts";
 import { fmt, table } from "./format.ts";
 import { chatCommand } from "./erlang-chat.ts";
-import { replanCommand } from "./replan.ts";
 import { rosterText } from "./roster-text.ts";
 
 export { EXIT, type Io, readJsonFile };
+
+// The server, the store, the CSV reader, HiGHS and the export writers are imported inside the
+// commands that use them (`await import`), not above: loading them all would make every command,
+// even `peakcrew erlang`, start several times slower. `npm run bench` measures the start-up.
 
 
 
 const USAGE = `usage: peakcrew <command> [options]
 
-  serve [--port N] [--host H] [--db FILE]      the web page and API (binds 127.0.0.1 unless told)
+  serve [--port N] [--host H] [--db FILE] [--time-limit-sec N]
+                                                the web page and API (binds 127.0.0.1 unless told; PORT, PEAKCREW_DB,
+                                                PEAKCREW_TIME_LIMIT_SEC when the flag is not given)
   staffing PLAN.json [--json]                   the chain, the curve and required agents per interval
   erlang --arrivals N --interval-min M --aht-sec S --target-sec T --service-level P
          [--max-occupancy O] [--shrinkage R] [--concurrency C] [--patience-sec Q] [--agents K] [--json]
@@ -70,11 +73,11 @@ export async function main(argv: string[], io: Io): Promise<number> {
       case "roster":
         return await rosterCommand(rest, io);
       case "history":
-        return historyCommand(rest, io);
+        return await historyCommand(rest, io);
       case "compare":
         return await compareCommand(rest, io);
       case "replan":
-        return await replanCommand(rest, io);
+        return await (await import("./replan.ts")).replanCommand(rest, io);
       case undefined:
       case "help":
       case "--help":
@@ -95,16 +98,39 @@ export async function main(argv: string[], io: Io): Promise<number> {
 
 
 async function serveCommand(argv: string[], io: Io): Promise<number> {
-  const { values } = args(argv, { port: { type: "string" }, host: { type: "string" }, db: { type: "string" } }, 0);
-  const port = values.port === undefined ? Number(process.env.PORT ?? 3000) : Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new InputError([{ path: "--port", message: "must be a port number, 0–65535" }]);
-  const dbFile = (values.db as string | undefined) ?? defaultDbFile();
-  const running = await serve({ port, host: (values.host as string | undefined) ?? "127.0.0.1", dbFile });
-  io.stdout(`PeakCrew is serving ${running.url}  (database: ${dbFile})\n`);
+  // `npm start --port 3103` gives --port to npm (npm_config_port=true) and only "3103" to us.
+  const stray = argv.find((a) => /^\d+$/.test(a));
+  if (stray !== undefined && process.env.npm_config_port !== undefined) {
+    throw new InputError([{ path: "--port", message: `npm kept --port for itself; pass it on with --: npm start -- --port ${stray} (or PORT=${stray} npm start)` }]);
+  }
+  const { values } = args(argv, { port: { type: "string" }, host: { type: "string" }, db: { type: "string" }, "time-limit-sec": { type: "string" } }, 0);
+  const config = readConfig(values as ConfigFlags);
+  // Loaded here, not at the top: the server's packages (express, exceljs, …) would slow every other command's start.
+  const { serve } = await import("../server.ts");
+  const running = await listening(() => serve(config), config.port);
+  io.stdout(`PeakCrew is serving ${running.url}  (database: ${config.dbFile})\n`);
   return EXIT.ok;
 }
 
 
+
+/** HiGHS (WebAssembly) loads only for the commands that solve; see the note on lazy imports at the top. */
+async function createSolve() {
+  return (await import("../solver/highs.ts")).createSolve();
+}
+
+/** A busy or forbidden port is bad input: one line naming it and how to pick another, not a stack trace. */
+async function listening<T>(start: () => Promise<T>, port: number): Promise<T> {
+  try {
+    return await start();
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== "EADDRINUSE" && code !== "EACCES") throw error;
+    const other = port === 65535 ? 3001 : port + 1;
+    const why = code === "EADDRINUSE" ? "is in use by another program" : "may not be opened by this user";
+    throw new InputError([{ path: "--port", message: `port ${port} ${why}; pick another: npm start -- --port ${other}, or PORT=${other} npm start` }]);
+  }
+}
 
 function staffingCommand(argv: string[], io: Io): number {
   const { values, positionals } = args(argv, { json: { type: "boolean" } }, 1);
@@ -254,7 +280,7 @@ async function rosterCommand(argv: string[], io: Io): Promise<number> {
   }
   const plan = parsePlan(readJsonFile(positionals[0] as string));
   const staffing = planStaffing(plan, loadCatalog());
-  const result = buildRoster(plan, staffing, staffOf(values.staff, plan.zone), { solve: await createSolve(), clock: () => performance.now(), timeLimitSec });
+  const result = buildRoster(plan, staffing, await staffOf(values.staff, plan.zone), { solve: await createSolve(), clock: () => performance.now(), timeLimitSec });
   const person = values.person as string | undefined;
   if (person !== undefined && (out === undefined || extname(out).toLowerCase() !== ".ics")) {
     throw new InputError([{ path: "--person", message: "goes with --out FILE.ics: one person's calendar" }]);
@@ -270,7 +296,7 @@ async function rosterCommand(argv: string[], io: Io): Promise<number> {
 
 
 
-function historyCommand(argv: string[], io: Io): number {
+async function historyCommand(argv: string[], io: Io): Promise<number> {
   const [sub, ...rest] = argv;
   if (sub === "import") return historyImport(rest, io);
   if (sub === "list") return historyList(rest, io);
@@ -279,11 +305,12 @@ function historyCommand(argv: string[], io: Io): number {
 }
 
 /** The database the CLI stores history in: --db, else PEAKCREW_DB, else data/peakcrew.db (what `serve` uses). */
-function openStore(db: unknown) {
-  return openDb(typeof db === "string" ? db : defaultDbFile());
+async function openStore(db: unknown) {
+  const { openDb } = await import("../store/db.ts");
+  return openDb(dbFileOf(typeof db === "string" ? db : undefined));
 }
 
-function historyImport(argv: string[], io: Io): number {
+async function historyImport(argv: string[], io: Io): Promise<number> {
   const { values, positionals } = args(
     argv,
     { name: { type: "string" }, zone: { type: "string" }, encoding: { type: "string" }, db: { type: "string" }, json: { type: "boolean" } },
@@ -291,8 +318,9 @@ function historyImport(argv: string[], io: Io): number {
   );
   const file = positionals[0] as string;
   const options = withIssuePaths((path) => `--${path}`, () => parse(HistoryImportSchema, { name: values.name ?? file.replace(/^.*[\\/]/, "").replace(/\.csv$/i, ""), zone: values.zone, encoding: values.encoding }));
+  const { readHistoryCsv } = await import("../csv.ts");
   const parsed = withIssuePaths((path) => `${file}: ${path}`, () => readHistoryCsv(readBytes(file), options.encoding as TextEncoding | undefined));
-  const db = openStore(values.db);
+  const db = await openStore(values.db);
   try {
     const dataset = historyRepo(db).create({ name: options.name, zone: options.zone, sourceFile: file, ...parsed }, new Date().toISOString());
     const s = dataset.summary;
@@ -308,9 +336,9 @@ function historyImport(argv: string[], io: Io): number {
   return EXIT.ok;
 }
 
-function historyList(argv: string[], io: Io): number {
+async function historyList(argv: string[], io: Io): Promise<number> {
   const { values } = args(argv, { db: { type: "string" }, json: { type: "boolean" } }, 0);
-  const db = openStore(values.db);
+  const db = await openStore(values.db);
   try {
     const datasets = historyRepo(db).list();
     io.stdout(
@@ -327,7 +355,7 @@ function historyList(argv: string[], io: Io): number {
   return EXIT.ok;
 }
 
-function historyEstimate(argv: string[], io: Io): number {
+async function historyEstimate(argv: string[], io: Io): Promise<number> {
   const { values, positionals } = args(
     argv,
     { history: { type: "string" }, growth: { type: "string" }, out: { type: "string" }, db: { type: "string" }, json: { type: "boolean" } },
@@ -335,7 +363,7 @@ function historyEstimate(argv: string[], io: Io): number {
   );
   const plan = parsePlan(readJsonFile(positionals[0] as string));
   const growth = withIssuePaths(() => "--growth", () => parse(GrowthRateSchema, values.growth));
-  const dataset = loadHistory(values.history, values.db);
+  const dataset = await loadHistory(values.history, values.db);
   const derivation = deriveFromHistory(dataset.rows, dataset.columns, plan, growth);
   const out = values.out as string | undefined;
   if (out !== undefined) writeFileSync(out, `${JSON.stringify(parsePlan(applyHistory(plan, derivation)), null, 2)}\n`);
@@ -356,18 +384,19 @@ function estimatesText(d: HistoryDerivation): string {
 }
 
 /** A dataset by id from the database, or read straight from a CSV file. */
-function loadHistory(ref: unknown, dbFile: unknown): HistoryDatasetWithRows {
+async function loadHistory(ref: unknown, dbFile: unknown): Promise<HistoryDatasetWithRows> {
   if (typeof ref !== "string") throw new InputError([{ path: "--history", message: "is required: a history dataset id, or a history CSV file" }]);
   if (/\.csv$/i.test(ref) || existsSync(ref)) {
+    const { readHistoryCsv } = await import("../csv.ts");
     const parsed = withIssuePaths((path) => `${ref}: ${path}`, () => readHistoryCsv(readBytes(ref)));
     return { id: 0, name: ref, zone: "Asia/Shanghai", sourceFile: ref, createdAt: "", ...parsed };
   }
   const id = Number(ref);
   if (!Number.isInteger(id) || id <= 0) throw new InputError([{ path: "--history", message: `"${ref}" is neither a dataset id nor a CSV file` }]);
-  const db = openStore(dbFile);
+  const db = await openStore(dbFile);
   try {
     const dataset = historyRepo(db).withRows(id);
-    if (!dataset) throw new InputError([{ path: "--history", message: `no history dataset ${id} in ${typeof dbFile === "string" ? dbFile : defaultDbFile()}` }]);
+    if (!dataset) throw new InputError([{ path: "--history", message: `no history dataset ${id} in ${dbFileOf(typeof dbFile === "string" ? dbFile : undefined)}` }]);
     return dataset;
   } finally {
     db.close();
@@ -382,12 +411,12 @@ async function compareCommand(argv: string[], io: Io): Promise<number> {
   );
   const plan = parsePlan(readJsonFile(positionals[0] as string));
   const tolerance = withIssuePaths(() => "--tolerance", () => parse(ToleranceSchema, values.tolerance));
-  const dataset = loadHistory(values.history, values.db);
+  const dataset = await loadHistory(values.history, values.db);
   const staffing = planStaffing(plan, loadCatalog());
   const roster =
     values.staff === undefined
       ? null
-      : buildRoster(plan, staffing, staffOf(values.staff, plan.zone), { solve: await createSolve(), clock: () => performance.now(), timeLimitSec: timeLimitOf(values["time-limit-sec"]) });
+      : buildRoster(plan, staffing, await staffOf(values.staff, plan.zone), { solve: await createSolve(), clock: () => performance.now(), timeLimitSec: timeLimitOf(values["time-limit-sec"]) });
   const comparison = compareWithHistory(staffing, roster, dataset.rows, tolerance);
   io.stdout(values.json ? `${JSON.stringify(comparison)}\n` : compareText(comparison));
   return EXIT.ok;

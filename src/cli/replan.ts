@@ -42,7 +42,7 @@ export async function replanCommand(argv: string[], io: Io): Promise<number> {
   const timeLimitSec = timeLimitOf(values["time-limit-sec"]);
   const plan = parsePlan(readJsonFile(positionals[0] as string));
   const staffing = planStaffing(plan, loadCatalog());
-  const people = staffOf(values.staff, plan.zone);
+  const people = await staffOf(values.staff, plan.zone);
   const actuals = await readActualsFile(readBytes(o.actualsFile, "--actuals"), { zone: plan.zone, intervalMin: plan.intervalMin, window: plan.window, fileName: o.actualsFile }).catch(
     (error: unknown) => {
       throw error instanceof InputError ? new InputError(error.issues.map((i) => ({ ...i, path: `--actuals: ${i.path}` }))) : error;

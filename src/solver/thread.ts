@@ -7,6 +7,7 @@
 import { Worker } from "node:worker_threads";
 import { InputError, type InputIssue } from "../domain/errors.ts";
 import type { JobName, Jobs } from "./jobs.ts";
+import { solverWorkerUrl } from "./worker-url.ts";
 
 type Reply = { id: number; ok: true; output: unknown } | { id: number; ok: false; message: string; issues?: InputIssue[] };
 type Job = { id: number; job: JobName; input: unknown; resolve: (value: unknown) => void; reject: (error: Error) => void };
@@ -36,7 +37,7 @@ export function createSolverThread(): SolverThread {
   };
 
   const startWorker = () => {
-    const w = new Worker(new URL("./solver-worker.mjs", import.meta.url));
+    const w = new Worker(solverWorkerUrl());
     w.on("message", (reply: Reply) => {
       const job = running;
       if (!job || job.id !== reply.id) return;

@@ -6,14 +6,13 @@
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
+import { MIGRATIONS_DIR } from "../paths.ts";
 
 export type Db = Database.Database;
 
 export type Migration = { version: number; name: string; sql: string };
 
-const MIGRATIONS_DIR = fileURLToPath(new URL("./migrations/", import.meta.url));
 
 /** The migrations shipped with the code, in order. */
 export function loadMigrations(dir = MIGRATIONS_DIR): Migration[] {

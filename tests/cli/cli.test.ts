@@ -326,10 +326,53 @@ describe("the installed command (bin/peakcrew.js)", () => {
       expect(history.map((h) => h.encoding)).toEqual(["gb18030"]);
       expect((await fetch(`${url}api/plans/${plans[0]?.id}/compare?history=${history[0]?.id}`)).status).toBe(200);
       expect((await fetch(url)).status).toBe(200);
+      expect((await fetch(`${url}vendor/chart.js/chart.umd.min.js`)).status).toBe(200);
     } finally {
       child.kill();
     }
   });
+
+  it("runs the compiled dist/ without tsx (a dev dependency): erlang answers with tsx made unloadable", () => {
+    const noTsx = `export async function resolve(s, c, next) { if (s === "tsx" || s.startsWith("tsx/")) throw new Error("tsx loaded"); return next(s, c); }`;
+    const register = `import { register } from "node:module"; register(${JSON.stringify(`data:text/javascript,${encodeURIComponent(noTsx)}`)});`;
+    const argv = ["erlang", "--arrivals", "100", "--interval-min", "30", "--aht-sec", "180", "--target-sec", "20", "--service-level", "0.8"];
+    const out = spawnSync(process.execPath, ["--import", `data:text/javascript,${encodeURIComponent(register)}`, "bin/peakcrew.js", ...argv], { encoding: "utf8" });
+    expect(out.stderr).toBe("");
+    expect(out.status).toBe(0);
+    expect(out.stdout).toMatch(/productive agents\s+14/);
+  });
+
+  it("`npm start --port 3103` (npm keeps --port, passes 3103 on): exit 2 showing `npm start -- --port 3103`", async () => {
+    process.env.npm_config_port = "true";
+    try {
+      const { code, stderr } = await run("serve", "3103");
+      expect(stderr).toBe("error: --port: npm kept --port for itself; pass it on with --: npm start -- --port 3103 (or PORT=3103 npm start)\n");
+      expect(code).toBe(2);
+    } finally {
+      delete process.env.npm_config_port;
+    }
+  });
+
+  it("a busy port (here from PORT): one line naming it and how to pick another, exit 2, no stack trace", async () => {
+    const { createServer } = await import("node:net");
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, "127.0.0.1", resolve));
+    const port = (taken.address() as { port: number }).port;
+    try {
+      const out = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
+        const child = spawn(process.execPath, ["bin/peakcrew.js", "serve", "--db", join(dir, "busy.db")], { env: { ...process.env, PORT: String(port) } });
+        let stderr = "";
+        child.stderr?.on("data", (chunk: Buffer) => {
+          stderr += chunk.toString();
+        });
+        child.on("exit", (code) => resolve({ code, stderr }));
+      });
+      expect(out.stderr).toBe(`error: --port: port ${port} is in use by another program; pick another: npm start -- --port ${port + 1}, or PORT=${port + 1} npm start\n`);
+      expect(out.code).toBe(2);
+    } finally {
+      taken.close();
+    }
+  }, 60_000);
 });
 
 describe("peakcrew replan", () => {
