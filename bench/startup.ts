@@ -64,11 +64,13 @@ export async function startupBench(): Promise<void> {
   const haveCbc = haveTime && cbcInstalled();
   const firsts: number[] = [];
   const fromSource: number[] = [];
+  const bare: number[] = [];
   const runs: Record<"erlang" | "design" | "cbc", Timed[]> = { erlang: [], design: [], cbc: [] };
   // Interleaved, so a busy moment on a shared machine hits every column alike.
   for (let round = 0; round < ROUNDS; round++) {
     firsts.push(await firstOutputMs(process.execPath, [bin, ...ERLANG]));
     fromSource.push(await firstOutputMs(process.execPath, ["--import", "tsx", "src/cli/run.ts", ...ERLANG]));
+    bare.push(await firstOutputMs(process.execPath, ["-e", "console.log(0)"]));
     if (!haveTime) continue;
     runs.erlang.push(timed(process.execPath, [bin, ...ERLANG], dir));
     runs.design.push(timed(process.execPath, [bin, "design", instance, "--json"], dir));
@@ -83,6 +85,7 @@ export async function startupBench(): Promise<void> {
     [
       ["`peakcrew erlang …` (bin/peakcrew.js → dist/)", ms(firsts)],
       ["the same from TypeScript source through tsx (`npm run dev`'s way)", ms(fromSource)],
+      ["the floor: `node -e \"console.log(0)\"`", ms(bare)],
     ],
   );
   if (!haveTime) {
