@@ -1,7 +1,7 @@
 /**
  * The `peakcrew` command line: the same straight line as the API, with a file in and text
- * or JSON out. Exit codes (DESIGN.md): 0 done, 1 done but the target is not met (shortfall /
- * infeasible), 2 bad input (stderr names the field or flag), 3 internal error.
+ * or JSON out. Exit codes (DESIGN.md): 0 done, 1 done but the target is not met (shortfall,
+ * infeasible or timeout), 2 bad input (stderr names the field or flag), 3 internal error.
  */
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { extname } from "node:path";
