@@ -525,7 +525,7 @@ function renderGantt() {
   if (!state.roster) return;
   const filter = { queue: $("filter-queue").value, kind: $("filter-kind").value };
   const staffing = state.record.result;
-  const shown = drawGantt($("gantt"), state.roster.result, staffing, filter);
+  const shown = drawGantt($("gantt"), state.roster.result, staffing, filter, state.record.input.rules.maxContinuousDutyHours);
   $("rows-shown").textContent = t("roster.rows", { shown, total: state.roster.result.people.length });
 }
 

@@ -144,7 +144,7 @@ const TEXT = {
   "f.shifts.breakRule.minShiftHours": { zh: "需用餐的班次时长", en: "Meal break from" },
   "h.shifts.breakRule.minShiftHours": { zh: "不短于此时长的班次安排一次用餐", en: "Shifts this long get one meal break" },
   "f.shifts.breakRule.breakMinutes": { zh: "用餐时长", en: "Meal break" },
-  "h.shifts.breakRule.breakMinutes": { zh: "用餐计入连续在岗时间", en: "Counts as duty for the 12-hour cap" },
+  "h.shifts.breakRule.breakMinutes": { zh: "用餐计入连续在岗时间", en: "Counts as duty for the continuous-duty cap" },
   "f.rules.maxContinuousDutyHours": { zh: "最长连续在岗", en: "Longest continuous duty" },
   "h.rules.maxContinuousDutyHours": { zh: "任何人连续在岗不超过此时长", en: "Nobody on duty longer than this" },
   "f.rules.restResetHours": { zh: "重置连续在岗的休息", en: "Rest that resets duty" },
