@@ -450,7 +450,10 @@ describe("/api/history, compare and exports", () => {
     const xlsx = await fetch(`${base}/api/plans/${plan.body.id}/roster.xlsx?lang=en`);
     expect(xlsx.status).toBe(200);
     expect(xlsx.headers.get("content-type")).toBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-    expect(xlsx.headers.get("content-disposition")).toMatch(/attachment; filename=.*roster\.xlsx/);
+    // An ASCII name for old clients (never "?" marks), and the plan's own name in UTF-8.
+    const disposition = xlsx.headers.get("content-disposition") as string;
+    expect(disposition).toContain(`attachment; filename=peakcrew-plan-${plan.body.id}-roster.xlsx; filename*=UTF-8''`);
+    expect(decodeURIComponent(disposition.split("UTF-8''")[1] as string)).toMatch(/^双11 中型店铺.* roster\.xlsx$/);
     expect([...new Uint8Array(await xlsx.arrayBuffer()).subarray(0, 2)]).toEqual([0x50, 0x4b]);
     const csv = await fetch(`${base}/api/plans/${plan.body.id}/roster.csv`);
     expect(csv.headers.get("content-type")).toBe("text/csv; charset=utf-8");
