@@ -158,8 +158,8 @@ export function estimateChat(rows: readonly AgentServiceRow[], options: ChatEsti
     sets: "ahtSecAtOneChat",
     fallback: false,
     basis: {
-      en: `AHT at ${fmt(typical)} chats ${fmt(ahtTypical)} s ÷ (1 + slowdown ${fmt(slowdown)} × (${fmt(typical)} − 1))`,
-      zh: `同时 ${fmt(typical)} 个时的时长 ${fmt(ahtTypical)} 秒 ÷ (1 + 放慢系数 ${fmt(slowdown)} × (${fmt(typical)} − 1))`,
+      en: `AHT at ${fmt(typical)} chats ${fmt(ahtTypical)} s ÷ (1 + slowdown ${fmt(slowdown, 4)} × (${fmt(typical)} − 1))`,
+      zh: `同时 ${fmt(typical)} 个时的时长 ${fmt(ahtTypical)} 秒 ÷ (1 + 放慢系数 ${fmt(slowdown, 4)} × (${fmt(typical)} − 1))`,
     },
   });
 
@@ -254,6 +254,6 @@ function round(value: number, digits: number): number {
   return Math.round(value * f) / f;
 }
 
-function fmt(value: number): string {
-  return Number.isInteger(value) ? value.toLocaleString("en-US") : value.toLocaleString("en-US", { maximumFractionDigits: 2 });
+function fmt(value: number, digits = 2): string {
+  return Number.isInteger(value) ? value.toLocaleString("en-US") : value.toLocaleString("en-US", { maximumFractionDigits: digits });
 }
