@@ -8,6 +8,7 @@ import { type Running, serve } from "../../src/server.ts";
 const CHROMIUM = process.env.PEAKCREW_CHROMIUM ?? "/usr/bin/chromium";
 const FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
 
+type StoredPlan = { version: number; input: { aftersales: { service?: { chat?: unknown } } } };
 let running: Running;
 let browser: Browser;
 let page: Page;
@@ -38,12 +39,12 @@ describe("导入千牛/赤兔接待报表", () => {
     await expect.poll(() => page.locator("#chat-report-table tr").count()).toBe(7);
     expect(await page.locator("#chat-report-note").textContent()).toMatch(/^已读取 20 位客服（CSV · GB18030），未保存。 聊天模型：最多同时 4 个会话/);
     expect(await page.locator("#chat-report-table tr", { hasText: "最多同时接待 K" }).textContent()).toContain("20 位客服「最大同时接待」的中位数 4，向下取整");
-    const before = await (await fetch(new URL(`/api/plans/${planId}`, running.url))).json();
+    const before: StoredPlan = await (await fetch(new URL(`/api/plans/${planId}`, running.url))).json();
     expect(before.input.aftersales.service?.chat).toBeUndefined();
 
     await page.click("#chat-report-apply");
     await expect.poll(() => page.locator("#chat-report-note").textContent()).toMatch(/^已写入售后的聊天模型（方案版本 \d+）/);
-    const after = await (await fetch(new URL(`/api/plans/${planId}`, running.url))).json();
+    const after: StoredPlan = await (await fetch(new URL(`/api/plans/${planId}`, running.url))).json();
     expect(after.version).toBe(before.version + 1);
     expect(after.input.aftersales.service.chat).toMatchObject({ maxParallel: 4 });
   });
