@@ -10,6 +10,7 @@ import { clearYearOnYear, renderEstimates, renderYearOnYear } from "./history.js
 import { withHires } from "./hires.js";
 import { formatNumber, hasLabel, language, setLanguage, t, translatePage } from "./i18n.js";
 import { initNight, loadNight, renderNight } from "./night.js";
+import { initChatReport, renderChatReport } from "./chat-report.js";
 
 const $ = (id) => document.getElementById(id);
 const state = {
@@ -732,6 +733,7 @@ function wire() {
     renderCompare();
     showYearOnYear();
     renderNight();
+    renderChatReport();
   });
   $("scenario").addEventListener("change", (e) => openPlan(e.target.value));
   $("save").addEventListener("click", save);
@@ -755,6 +757,7 @@ function wire() {
   $("history-file").addEventListener("change", (e) => e.target.files[0] && importHistory(e.target.files[0]));
   $("apply-history").addEventListener("click", applyHistory);
   initNight({ api, onApplied: showAppliedRoster });
+  initChatReport({ record: () => state.record, beforeApply: async () => !isDirty() || (await save()), onApplied: (plan) => loadPlans(plan.id) });
 }
 
 /** The night's re-plan became the roster: the roster card, its exports and the views that use it show it. */

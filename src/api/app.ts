@@ -37,6 +37,7 @@ import { XLSX_TYPE } from "../export/xlsx.ts";
 import { sendRosterExport } from "./exports.ts";
 import { cancelledWhenClosed, ExportQuery, IdParam } from "./http.ts";
 import { nightRoutes } from "./night.ts";
+import { chatReportRoutes } from "./chat-report.ts";
 
 export type AppDeps = {
   plans: PlansRepo;
@@ -251,6 +252,7 @@ export function createApp(deps: AppDeps): express.Express {
   });
 
   nightRoutes(api, deps);
+  chatReportRoutes(api, deps, upload(() => true));
 
   api.use((req) => {
     throw new AppError("not-found", 404, `no route ${req.method} /api${req.path}`);

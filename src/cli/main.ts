@@ -23,6 +23,7 @@ import { defaultDbFile, serve } from "../server.ts";
 import { args, EXIT, exportRoster, type Io, langOf, readJsonFile, staffOf, timeLimitOf } from "./common.ts";
 import { fmt, table } from "./format.ts";
 import { chatCommand } from "./erlang-chat.ts";
+import { chatReportCommand } from "./chat-report.ts";
 import { replanCommand } from "./replan.ts";
 import { rosterText } from "./roster-text.ts";
 
@@ -52,7 +53,11 @@ const USAGE = `usage: peakcrew <command> [options]
                                                 this year's plan (and roster) against last year, hour by hour
   replan PLAN.json --staff STAFF.csv --actuals FILE.csv|.xlsx --now 2026-11-11T00:30 [--notice-min 60]
          [--method ratio|run-rate] [--window-hours 2] [--out FILE.xlsx|.csv|.ics] [--lang zh|en] [--json]
-                                                the night's re-plan (临时调配): re-forecast from the actuals, change list, new roster`;
+                                                the night's re-plan (临时调配): re-forecast from the actuals, change list, new roster
+  chat-report FILE.csv|.xlsx [--plan ID|PLAN.json] [--queue presales|aftersales] [--apply] [--out PLAN.json]
+         [--encoding utf-8|gb18030] [--lang zh|en] [--db FILE] [--json]
+                                                the chat model's K, AHT and slowdown from the shop's 赤兔/千牛 per-agent
+                                                service report, with their basis; --apply writes them into a stored plan`;
 
 /** Runs one command; resolves to its exit code. `serve` resolves once listening. */
 export async function main(argv: string[], io: Io): Promise<number> {
@@ -75,6 +80,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
         return await compareCommand(rest, io);
       case "replan":
         return await replanCommand(rest, io);
+      case "chat-report":
+        return await chatReportCommand(rest, io);
       case undefined:
       case "help":
       case "--help":
