@@ -269,6 +269,8 @@ export function createApp(deps: AppDeps): express.Express {
 
   app.use("/api", api);
   app.use(express.static(WEB_DIR));
+  // Browsers and tools that ask for /favicon.ico get the page's SVG icon, not a 404.
+  app.get("/favicon.ico", (_req, res) => res.type("image/svg+xml").sendFile("favicon.svg", { root: WEB_DIR }));
   app.use("/vendor/chart.js", express.static(fileURLToPath(new URL("../../node_modules/chart.js/dist/", import.meta.url))));
   app.use("/vendor/chartjs-plugin-annotation", express.static(fileURLToPath(new URL("../../node_modules/chartjs-plugin-annotation/dist/", import.meta.url))));
   app.use(errorHandler(deps.log ?? ((message, error) => console.error(message, error))));

@@ -492,6 +492,15 @@ describe("errors and limits", () => {
     expect(logged).toHaveLength(1);
   });
 
+  it("serves an icon at /favicon.ico and /favicon.svg (no 404 in the browser's console)", async () => {
+    for (const path of ["/favicon.ico", "/favicon.svg"]) {
+      const res = await fetch(`${base}${path}`);
+      expect(res.status, path).toBe(200);
+      expect(res.headers.get("content-type"), path).toMatch(/^image\/svg\+xml/);
+      expect(await res.text()).toMatch(/^<svg /);
+    }
+  });
+
   it("GET /api/samples lists the shipped sample plans", async () => {
     const res = await send("GET", "/api/samples");
     expect(res.status).toBe(200);
