@@ -292,7 +292,30 @@ export function toIssues(error: z.ZodError): InputIssue[] {
   return error.issues.map((issue) => ({
     path: issue.path.map(String).join(".") || "(root)",
     message: issue.message,
+    ...codeOf(issue),
   }));
+}
+
+/** A zod issue's code and the params a translation needs (web/issues.js); a missing value is `required`. */
+function codeOf(issue: z.core.$ZodIssue): Pick<InputIssue, "code" | "params"> {
+  switch (issue.code) {
+    case "too_big":
+      return { code: issue.code, params: { maximum: Number(issue.maximum), inclusive: issue.inclusive !== false, origin: issue.origin } };
+    case "too_small":
+      return { code: issue.code, params: { minimum: Number(issue.minimum), inclusive: issue.inclusive !== false, origin: issue.origin } };
+    case "invalid_type":
+      return / received undefined$/.test(issue.message) ? { code: "required" } : { code: issue.code, params: { expected: issue.expected } };
+    case "invalid_value":
+      return { code: issue.code, params: { values: issue.values.map(String) } };
+    case "unrecognized_keys":
+      return { code: issue.code, params: { keys: issue.keys } };
+    case "not_multiple_of":
+      return { code: issue.code, params: { divisor: Number(issue.divisor) } };
+    case "invalid_format":
+      return { code: issue.code, params: { format: issue.format } };
+    default:
+      return {};
+  }
 }
 
 /**

@@ -9,6 +9,7 @@ import { drawGantt } from "./gantt.js";
 import { clearYearOnYear, renderEstimates, renderYearOnYear } from "./history.js";
 import { withHires } from "./hires.js";
 import { formatNumber, hasLabel, language, setLanguage, t, translatePage } from "./i18n.js";
+import { issueText } from "./issues.js";
 import { initNight, loadNight, renderNight } from "./night.js";
 import { initChatReport, renderChatReport } from "./chat-report.js";
 
@@ -205,9 +206,11 @@ function showFieldErrors(issues) {
     if (row) {
       row.classList.add("invalid");
       row.hidden = false;
+      const field = GROUPS.flatMap((g) => g.fields).find((f) => f.path === row.dataset.path);
+      const text = issueText(issue, language(), { percent: field?.kind === "percent" && field.path === issue.path, format: (n) => formatNumber(n, 6) });
       const error = row.querySelector(".error");
-      error.textContent = error.textContent ? `${error.textContent}; ${issue.message}` : issue.message;
-    } else unplaced.push(`${issue.path}: ${issue.message}`);
+      error.textContent = error.textContent ? `${error.textContent}; ${text}` : text;
+    } else unplaced.push(`${issue.path}: ${issueText(issue, language())}`);
   }
   showBanner(issues.length ? `${t("scenario.invalid", { count: issues.length })}${unplaced.length ? ` ${unplaced.join("; ")}` : ""}` : null);
 }
@@ -562,7 +565,7 @@ async function solve() {
     await Promise.all([loadCompare(), loadYearOnYear(), loadNight(state.record, state.roster)]);
   } catch (error) {
     if (controller.signal.aborted) showBanner(t("roster.cancelled"));
-    else if (error.status === 400) showBanner(error.issues.map((i) => `${i.path}: ${i.message}`).join("; "));
+    else if (error.status === 400) showBanner(error.issues.map((i) => `${i.path}: ${issueText(i, language())}`).join("; "));
     else if (error.code === "plan-changed") showBanner(t("roster.planChanged"));
     else if (error.code === "not-found") showBanner(t("roster.planDeleted"));
     else showBanner(t("app.error", { message: error.message }));
@@ -650,7 +653,7 @@ async function loadYearOnYear() {
     ]);
     $("history-note").textContent = "";
   } catch (error) {
-    $("history-note").textContent = error.issues?.length ? error.issues.map((i) => i.message).join("; ") : t("app.error", { message: error.message });
+    $("history-note").textContent = error.issues?.length ? error.issues.map((i) => issueText(i, language())).join("; ") : t("app.error", { message: error.message });
   }
   showYearOnYear();
 }
@@ -675,7 +678,7 @@ async function importHistory(file) {
     const res = await fetch(`/api/history?name=${encodeURIComponent(file.name.replace(/\.csv$/i, ""))}`, { method: "POST", headers: { "content-type": "text/csv" }, body: file });
     const data = await res.json();
     if (!res.ok) {
-      $("history-note").textContent = t("history.importFailed", { issues: (data.error.issues.length ? data.error.issues.map((i) => `${i.path}: ${i.message}`) : [data.error.message]).join("; ") });
+      $("history-note").textContent = t("history.importFailed", { issues: (data.error.issues.length ? data.error.issues.map((i) => `${i.path}: ${issueText(i, language())}`) : [data.error.message]).join("; ") });
       return;
     }
     await loadHistoryList(data.id);
@@ -698,7 +701,7 @@ async function applyHistory() {
     showBanner(null);
     $("history-note").textContent = t("history.applied", { growth: formatNumber(growth), fields: fields.join("、") });
   } catch (error) {
-    $("history-note").textContent = error.issues?.length ? error.issues.map((i) => `${i.path}: ${i.message}`).join("; ") : t("app.error", { message: error.message });
+    $("history-note").textContent = error.issues?.length ? error.issues.map((i) => `${i.path}: ${issueText(i, language())}`).join("; ") : t("app.error", { message: error.message });
   }
 }
 

@@ -1,6 +1,7 @@
 // 导入千牛/赤兔接待报表: the shop's per-agent service report sent to
 // POST /api/plans/:id/chat-report for the chat model's estimates with their basis (nothing
 // saved), then …/chat-report/apply, which writes them into the chosen queue's service.chat.
+import { issueText } from "./issues.js";
 import { formatNumber, language, t } from "./i18n.js";
 
 const $ = (id) => document.getElementById(id);
@@ -36,7 +37,7 @@ async function send(path) {
   return data;
 }
 
-const problem = (error) => (error.issues?.length ? error.issues.map((i) => `${i.path}: ${i.message}`).join("; ") : error.message);
+const problem = (error) => (error.issues?.length ? error.issues.map((i) => `${i.path}: ${issueText(i, language())}`).join("; ") : error.message);
 
 async function estimate() {
   state.answer = null;

@@ -141,7 +141,7 @@ describe("POST /api/erlang", () => {
   it("400 names a service level given in percent", async () => {
     const res = await send("POST", "/api/erlang", { arrivals: 100, intervalMin: 30, ahtSec: 180, targetSec: 20, serviceLevel: 80 });
     expect(res.status).toBe(400);
-    expect(res.body.error.issues).toEqual([{ path: "serviceLevel", message: expect.stringMatching(/fraction/) }]);
+    expect(res.body.error.issues).toEqual([{ path: "serviceLevel", message: expect.stringMatching(/fraction/), code: "too_big", params: { maximum: 1, inclusive: false, origin: "number" } }]);
   });
 });
 
