@@ -2,7 +2,7 @@
 // the cookie the server set. Only the clock is faked (sessions expire by it).
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { createApp } from "../../src/api/app.ts";
 import { accessFor, isLoopback } from "../../src/api/auth.ts";
 import { loadSamplePlans } from "../../src/catalog.ts";
@@ -19,6 +19,9 @@ import { rostersRepo } from "../../src/store/rosters.ts";
 import { type Role, usersRepo } from "../../src/store/users.ts";
 import { catalog, planInput } from "../fixtures.ts";
 
+// Each sign-in runs scrypt at N = 2^17 (~0.4 s, more on a busy machine): room for a few per test.
+vi.setConfig({ testTimeout: 60_000 });
+
 const START = "2026-11-10T08:00:00.000Z";
 const PASSWORD: Record<Role, string> = { manager: "manager-pass-1", hr: "hr-pass-0001", viewer: "viewer-pass-1" };
 const NAME: Record<Role, string> = { manager: "王经理", hr: "李人事", viewer: "张查看" };
@@ -33,7 +36,7 @@ let base: string;
 beforeAll(async () => {
   // Hashed once: scrypt at N = 2^17 takes ~0.4 s each.
   hashes = { manager: await hashPassword(PASSWORD.manager), hr: await hashPassword(PASSWORD.hr), viewer: await hashPassword(PASSWORD.viewer) };
-});
+}, 60_000);
 
 afterEach(async () => {
   await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));

@@ -4,7 +4,10 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type Browser, chromium, type Page } from "playwright-core";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+
+// Each password set or checked runs scrypt at N = 2^17 (~0.4 s, more on a busy machine).
+vi.setConfig({ testTimeout: 60_000 });
 import { hashPassword } from "../../src/passwords.ts";
 import { type Running, serve } from "../../src/server.ts";
 import { openDb } from "../../src/store/db.ts";
