@@ -2,13 +2,13 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it, vi } from "vitest";
-
-// Each password set or checked runs scrypt at N = 2^17 (~0.4 s, more on a busy machine).
-vi.setConfig({ testTimeout: 60_000 });
 import { main } from "../../src/cli/main.ts";
 import { verifyPassword } from "../../src/passwords.ts";
 import { openDb } from "../../src/store/db.ts";
 import { usersRepo } from "../../src/store/users.ts";
+
+// Each password set or checked runs scrypt at N = 2^17 (~0.4 s, more on a busy machine).
+vi.setConfig({ testTimeout: 60_000 });
 
 const dir = mkdtempSync(join(tmpdir(), "peakcrew-users-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

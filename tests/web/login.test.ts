@@ -5,13 +5,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-
-// Each password set or checked runs scrypt at N = 2^17 (~0.4 s, more on a busy machine).
-vi.setConfig({ testTimeout: 60_000 });
 import { hashPassword } from "../../src/passwords.ts";
 import { type Running, serve } from "../../src/server.ts";
 import { openDb } from "../../src/store/db.ts";
 import { usersRepo } from "../../src/store/users.ts";
+
+// Each password set or checked runs scrypt at N = 2^17 (~0.4 s, more on a busy machine).
+vi.setConfig({ testTimeout: 60_000 });
 
 const CHROMIUM = process.env.PEAKCREW_CHROMIUM ?? "/usr/bin/chromium";
 const FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
