@@ -17,6 +17,7 @@ import { actualsRepo } from "./store/actuals.ts";
 import { replansRepo } from "./store/replans.ts";
 import { rostersRepo } from "./store/rosters.ts";
 import { createSolverThread } from "./solver/thread.ts";
+import { accessFor } from "./api/auth.ts";
 
 export type ServeOptions = {
   /** 0 picks a free port. */
@@ -24,6 +25,8 @@ export type ServeOptions = {
   host: string;
   /** SQLite file, or ":memory:". */
   dbFile: string;
+  /** Express's "trust proxy" behind a TLS-terminating proxy (docs/security.md). */
+  trustProxy?: string | number;
 };
 
 export const DEFAULT_DB_FILE = join(DATA_DIR, "peakcrew.db");
@@ -42,6 +45,13 @@ export type Running = { server: Server; url: string; close: () => Promise<void> 
  */
 export async function serve(options: ServeOptions): Promise<Running> {
   const db = openDb(options.dbFile);
+  let access: ReturnType<typeof accessFor>;
+  try {
+    access = accessFor(db, options);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
   const catalog = loadCatalog();
   const samples = loadSamplePlans();
   const plans = plansRepo(db);
@@ -67,7 +77,7 @@ export async function serve(options: ServeOptions): Promise<Running> {
       history.create({ name: `${sample.id} 去年双11 (synthetic sample)`, zone: "Asia/Shanghai", sourceFile: `data/samples/${sample.id}.history.csv`, ...parsed }, now());
     }
   }
-  const app = createApp({ plans, rosters, history, actuals: actualsRepo(db), replans: replansRepo(db), catalog, samples, now, solver });
+  const app = createApp({ plans, rosters, history, actuals: actualsRepo(db), replans: replansRepo(db), catalog, samples, now, solver, access });
   const server = await new Promise<Server>((resolve, reject) => {
     const s = app.listen(options.port, options.host, (error?: Error) => (error ? reject(error) : resolve(s)));
   });

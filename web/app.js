@@ -12,6 +12,7 @@ import { formatNumber, hasLabel, language, setLanguage, t, translatePage } from 
 import { issueText } from "./issues.js";
 import { initNight, loadNight, renderNight } from "./night.js";
 import { initChatReport, renderChatReport } from "./chat-report.js";
+import { showUser, signIn } from "./login.js";
 
 const $ = (id) => document.getElementById(id);
 const state = {
@@ -46,8 +47,14 @@ async function api(method, path, body, signal) {
   });
   const text = await res.text();
   const data = text ? JSON.parse(text) : undefined;
+  // Shared server, no session (login.js): sign in, then ask again.
+  if (res.status === 401 && data?.error?.code === "unauthorized") {
+    await signIn();
+    return api(method, path, body, signal);
+  }
   if (!res.ok) {
-    const error = new Error(data?.error?.message ?? `${res.status}`);
+    const message = data?.error?.message ?? `${res.status}`;
+    const error = new Error(data?.error?.code === "forbidden" ? t("login.forbidden", { message }) : message);
     error.status = res.status;
     error.code = data?.error?.code;
     error.issues = data?.error?.issues ?? [];
@@ -779,6 +786,7 @@ async function main() {
     state.samples = await api("GET", "/samples");
     await loadHistoryList();
     await loadPlans();
+    await showUser();
   } catch (error) {
     showBanner(t("app.error", { message: error.message }));
   }

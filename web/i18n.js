@@ -421,6 +421,19 @@ const TEXT = {
   "compare.required": { zh: "{scenario} 需求（售前+售后）", en: "{scenario} required (pre + after)" },
   "compare.rostered": { zh: "{scenario} 在岗", en: "{scenario} rostered" },
   "compare.sameWindow": { zh: "两个方案的时间窗口不同：按各自从开始起的时段对齐。", en: "The windows differ: aligned by interval from each start." },
+
+  "login.title": { zh: "登录", en: "Sign in" },
+  "login.note": { zh: "此服务器已共享，请用管理员为你添加的账号登录。", en: "This server is shared: sign in with the account your manager added for you." },
+  "login.name": { zh: "用户名", en: "Name" },
+  "login.password": { zh: "密码", en: "Password" },
+  "login.submit": { zh: "登录", en: "Sign in" },
+  "login.failed": { zh: "用户名或密码不正确。", en: "Wrong name or password." },
+  "login.tooMany": { zh: "失败次数过多，请 15 分钟后再试。", en: "Too many failed attempts: try again in 15 minutes." },
+  "login.logout": { zh: "退出登录", en: "Sign out" },
+  "login.forbidden": { zh: "你的角色没有这项权限（{message}）。", en: "Your role may not do this ({message})." },
+  "role.manager": { zh: "经理", en: "manager" },
+  "role.hr": { zh: "人事", en: "HR" },
+  "role.viewer": { zh: "查看", en: "viewer" },
 };
 
 const STORAGE_KEY = "peakcrew.lang";

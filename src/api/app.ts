@@ -38,6 +38,7 @@ import { sendRosterExport } from "./exports.ts";
 import { cancelledWhenClosed, ExportQuery, IdParam } from "./http.ts";
 import { nightRoutes } from "./night.ts";
 import { chatReportRoutes } from "./chat-report.ts";
+import { type AccessDeps, installAccess } from "./auth.ts";
 
 export type AppDeps = {
   plans: PlansRepo;
@@ -60,6 +61,8 @@ export type AppDeps = {
   bodyLimit?: string;
   /** Largest accepted file upload (history CSV, actuals CSV or xlsx). */
   uploadLimit?: string;
+  /** Sign-in, roles and the audit log (auth.ts); without it the API is open and unaudited (tests of other routes). */
+  access?: AccessDeps;
 };
 
 const WEB_DIR = fileURLToPath(new URL("../../web/", import.meta.url));
@@ -74,6 +77,7 @@ export function createApp(deps: AppDeps): express.Express {
   const { plans, catalog, now } = deps;
   const app = express();
   app.disable("x-powered-by");
+  if (deps.access) installAccess(app, deps.access, now, deps.log ?? console.error);
   app.use(express.json({ limit: deps.bodyLimit ?? "2mb" }));
   const upload = (type: string[] | (() => boolean)) => express.raw({ type, limit: deps.uploadLimit ?? "32mb" });
 

@@ -14,7 +14,12 @@ import { rosterCsv } from "../export/csv.ts";
 import { rosterCalendar } from "../export/ics.ts";
 import { rosterWorkbook } from "../export/xlsx.ts";
 
-export type Io = { stdout: (text: string) => void; stderr: (text: string) => void };
+export type Io = {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  /** All of standard input (`--password-stdin`); the process's own when absent. */
+  stdin?: () => Promise<string>;
+};
 
 export const EXIT = { ok: 0, notMet: 1, badInput: 2, internal: 3 } as const;
 

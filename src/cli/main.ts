@@ -26,6 +26,7 @@ import { chatCommand } from "./erlang-chat.ts";
 import { chatReportCommand } from "./chat-report.ts";
 import { replanCommand } from "./replan.ts";
 import { rosterText } from "./roster-text.ts";
+import { usersCommand } from "./users.ts";
 
 export { EXIT, type Io, readJsonFile };
 
@@ -33,7 +34,9 @@ export { EXIT, type Io, readJsonFile };
 
 const USAGE = `usage: peakcrew <command> [options]
 
-  serve [--port N] [--host H] [--db FILE]      the web page and API (binds 127.0.0.1 unless told)
+  serve [--port N] [--host H] [--db FILE] [--trust-proxy loopback|N|IP]
+                                                the web page and API (binds 127.0.0.1 unless told; any other
+                                                host needs a manager account: docs/security.md)
   staffing PLAN.json [--json]                   the chain, the curve and required agents per interval
   erlang --arrivals N --interval-min M --aht-sec S --target-sec T --service-level P
          [--max-occupancy O] [--shrinkage R] [--concurrency C] [--patience-sec Q] [--agents K] [--json]
@@ -57,7 +60,10 @@ const USAGE = `usage: peakcrew <command> [options]
   chat-report FILE.csv|.xlsx [--plan ID|PLAN.json] [--queue presales|aftersales] [--apply] [--out PLAN.json]
          [--encoding utf-8|gb18030] [--lang zh|en] [--db FILE] [--json]
                                                 the chat model's K, AHT and slowdown from the shop's 赤兔/千牛 per-agent
-                                                service report, with their basis; --apply writes them into a stored plan`;
+                                                service report, with their basis; --apply writes them into a stored plan
+  users add NAME --role manager|hr|viewer [--password-stdin] [--db FILE] [--lang zh|en]
+  users passwd NAME [--password-stdin] | users remove NAME | users list [--json]
+                                                who may sign in when the server is shared (password asked, never an argument)`;
 
 /** Runs one command; resolves to its exit code. `serve` resolves once listening. */
 export async function main(argv: string[], io: Io): Promise<number> {
@@ -82,6 +88,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
         return await replanCommand(rest, io);
       case "chat-report":
         return await chatReportCommand(rest, io);
+      case "users":
+        return await usersCommand(rest, io);
       case undefined:
       case "help":
       case "--help":
@@ -102,11 +110,13 @@ export async function main(argv: string[], io: Io): Promise<number> {
 
 
 async function serveCommand(argv: string[], io: Io): Promise<number> {
-  const { values } = args(argv, { port: { type: "string" }, host: { type: "string" }, db: { type: "string" } }, 0);
+  const { values } = args(argv, { port: { type: "string" }, host: { type: "string" }, db: { type: "string" }, "trust-proxy": { type: "string" } }, 0);
   const port = values.port === undefined ? Number(process.env.PORT ?? 3000) : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new InputError([{ path: "--port", message: "must be a port number, 0–65535" }]);
   const dbFile = (values.db as string | undefined) ?? defaultDbFile();
-  const running = await serve({ port, host: (values.host as string | undefined) ?? "127.0.0.1", dbFile });
+  const trust = values["trust-proxy"] as string | undefined;
+  const trustProxy = trust === undefined ? undefined : /^\d+$/.test(trust) ? Number(trust) : trust;
+  const running = await serve({ port, host: (values.host as string | undefined) ?? "127.0.0.1", dbFile, trustProxy });
   io.stdout(`PeakCrew is serving ${running.url}  (database: ${dbFile})\n`);
   return EXIT.ok;
 }
