@@ -81,11 +81,12 @@ function chatCase(name: string, presalesTotal: number): Case {
   };
 }
 
-const sampleChat = parsePlan({
+/** The sample as it was before it moved to the chat model: the factor method (Erlang A on AHT ÷ concurrency). */
+const sampleFactor = parsePlan({
   ...sample,
-  name: "sample, chat model",
-  presales: { ...sample.presales, service: { ...sample.presales.service, chat: { ahtSecAtOneChat: 300, slowdownPerExtraChat: 0.15 } } },
-  aftersales: { ...sample.aftersales, service: { ...sample.aftersales.service, chat: { ahtSecAtOneChat: 360, slowdownPerExtraChat: 0.15, maxParallel: 3 } } },
+  name: "sample, factor method",
+  presales: { ...sample.presales, service: { ...sample.presales.service, chat: undefined, ahtSec: 540 } },
+  aftersales: { ...sample.aftersales, service: { ...sample.aftersales.service, chat: undefined, ahtSec: 720, concurrency: 3 } },
 });
 
 const cases: Case[] = [
@@ -93,11 +94,11 @@ const cases: Case[] = [
   requirementCase("requirement, Erlang A, 7 d × 5 min, mid-size shop", 150_000, 120),
   requirementCase("requirement, Erlang C, 7 d × 5 min, large shop", 3_000_000),
   requirementCase("requirement, Erlang A, 7 d × 5 min, large shop", 3_000_000, 120),
-  planCase("plan: sample (5 d × 30 min, Erlang A)", sample),
-  planCase("plan: sample over 7 d × 15 min", weekAt15),
-  planCase("plan: large shop (9亿) 7 d × 15 min", bigShop),
   chatCase("requirement, Erlang Chat (K 4, patience), 7 d × 5 min, pre-sales, large shop", 3_000_000),
-  planCase("plan: sample with the Erlang Chat model (K from the Qianniu rule)", sampleChat),
+  planCase("plan: sample (5 d × 30 min, Erlang Chat, K from the Qianniu rule)", sample),
+  planCase("plan: sample on the factor method (Erlang A)", sampleFactor),
+  planCase("plan: sample over 7 d × 15 min (Erlang Chat)", weekAt15),
+  planCase("plan: large shop (9亿) 7 d × 15 min (Erlang Chat)", bigShop),
 ];
 
 const rows = cases.map((c) => ({ c, t: time(c) }));

@@ -29,14 +29,26 @@ const startsWith = (bytes: Uint8Array, magic: number[]) => magic.every((b, i) =>
  */
 export async function readActualsFile(bytes: Uint8Array, options: ActualsFileOptions): Promise<ActualsFile> {
   const { fileName, encoding, ...grid } = options;
+  const table = await readTableFile(bytes, { fileName, encoding });
+  return { ...parseActuals(table.records, grid), format: table.format, encoding: table.encoding };
+}
+
+/**
+ * A shop's export as records: an xlsx workbook's first sheet (by its bytes or a `.xlsx` name),
+ * else CSV in UTF-8 or GB18030 (detected unless `encoding` forces one). An Excel 97–2003
+ * workbook is refused, naming the file.
+ */
+export async function readTableFile(
+  bytes: Uint8Array,
+  options: { fileName?: string | undefined; encoding?: TextEncoding | undefined },
+): Promise<{ records: CsvRecord[]; format: "csv" | "xlsx"; encoding: TextEncoding | null }> {
+  const { fileName, encoding } = options;
   if (startsWith(bytes, OLE) || /\.xls$/i.test(fileName ?? "")) {
     throw new InputError([{ path: "file", message: "an Excel 97–2003 (.xls) workbook cannot be read; save it as .xlsx or CSV" }]);
   }
-  if (startsWith(bytes, ZIP) || /\.xlsx$/i.test(fileName ?? "")) {
-    return { ...parseActuals(await readXlsx(bytes), grid), format: "xlsx", encoding: null };
-  }
+  if (startsWith(bytes, ZIP) || /\.xlsx$/i.test(fileName ?? "")) return { records: await readXlsx(bytes), format: "xlsx", encoding: null };
   const decoded = decodeCsv(bytes, encoding);
-  return { ...parseActuals(readCsv(decoded.text), grid), format: "csv", encoding: decoded.encoding };
+  return { records: readCsv(decoded.text), format: "csv", encoding: decoded.encoding };
 }
 
 /** The first sheet's rows as text cells, each with its row number. */

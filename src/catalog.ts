@@ -8,6 +8,9 @@ import type { Catalog } from "./domain/staffing.ts";
 import { DATA_DIR } from "./paths.ts";
 import { CurveTemplateFileSchema, parse, toCurveTemplate } from "./schemas.ts";
 
+/** Re-exported for the callers that knew it here (src/paths.ts finds it). */
+export { DATA_DIR };
+
 export const DEFAULT_TEMPLATE_ID = "double11";
 
 /** Loads every data/curves/*.json template. */

@@ -292,7 +292,30 @@ export function toIssues(error: z.ZodError): InputIssue[] {
   return error.issues.map((issue) => ({
     path: issue.path.map(String).join(".") || "(root)",
     message: issue.message,
+    ...codeOf(issue),
   }));
+}
+
+/** A zod issue's code and the params a translation needs (web/issues.js); a missing value is `required`. */
+function codeOf(issue: z.core.$ZodIssue): Pick<InputIssue, "code" | "params"> {
+  switch (issue.code) {
+    case "too_big":
+      return { code: issue.code, params: { maximum: Number(issue.maximum), inclusive: issue.inclusive !== false, origin: issue.origin } };
+    case "too_small":
+      return { code: issue.code, params: { minimum: Number(issue.minimum), inclusive: issue.inclusive !== false, origin: issue.origin } };
+    case "invalid_type":
+      return / received undefined$/.test(issue.message) ? { code: "required" } : { code: issue.code, params: { expected: issue.expected } };
+    case "invalid_value":
+      return { code: issue.code, params: { values: issue.values.map(String) } };
+    case "unrecognized_keys":
+      return { code: issue.code, params: { keys: issue.keys } };
+    case "not_multiple_of":
+      return { code: issue.code, params: { divisor: Number(issue.divisor) } };
+    case "invalid_format":
+      return { code: issue.code, params: { format: issue.format } };
+    default:
+      return {};
+  }
 }
 
 /**
@@ -372,3 +395,18 @@ export const ActualsUploadSchema = z.strictObject({
   encoding: HistoryImportSchema.shape.encoding,
   fileName: z.string().trim().min(1).max(255).optional(),
 });
+
+/** A user's name for signing in: 1–64 characters, no control characters, trimmed (docs/security.md). */
+export const UserNameSchema = z
+  .string()
+  .trim()
+  .min(1, { message: "is empty" })
+  .max(64, { message: "is longer than 64 characters" })
+  .refine((name) => !/[\p{Cc}\p{Cf}]/u.test(name), { message: "has a control character" });
+/** A password to set: at least 10 characters (bounded, since scrypt reads all of it). */
+export const NewPasswordSchema = z.string().min(10, { message: "must be at least 10 characters" }).max(1024, { message: "is longer than 1024 characters" });
+export const RoleSchema = z.enum(["manager", "hr", "viewer"], { message: 'must be "manager", "hr" or "viewer"' });
+/** POST /api/login. */
+export const LoginRequestSchema = z.strictObject({ name: UserNameSchema, password: z.string().min(1).max(1024) });
+/** GET /api/audit: newest first, `limit` a page, `before` the id the previous page ended at. */
+export const AuditQuerySchema = z.object({ limit: z.coerce.number().int().min(1).max(500).default(100), before: z.coerce.number().int().positive().optional() });

@@ -17,6 +17,7 @@ import { actualsRepo } from "./store/actuals.ts";
 import { replansRepo } from "./store/replans.ts";
 import { rostersRepo } from "./store/rosters.ts";
 import { createSolverThread } from "./solver/thread.ts";
+import { accessFor } from "./api/auth.ts";
 
 export type ServeOptions = {
   /** 0 picks a free port. */
@@ -26,6 +27,8 @@ export type ServeOptions = {
   dbFile: string;
   /** Seconds one shift design or roster may take (config.ts). */
   solveLimitSec?: number;
+  /** Express's "trust proxy" behind a TLS-terminating proxy (docs/security.md). */
+  trustProxy?: string | number;
 };
 
 export type Running = { server: Server; url: string; close: () => Promise<void> };
@@ -37,6 +40,13 @@ export type Running = { server: Server; url: string; close: () => Promise<void> 
  */
 export async function serve(options: ServeOptions): Promise<Running> {
   const db = openDb(options.dbFile);
+  let access: ReturnType<typeof accessFor>;
+  try {
+    access = accessFor(db, options);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
   const catalog = loadCatalog();
   const samples = loadSamplePlans();
   const plans = plansRepo(db);
@@ -63,7 +73,7 @@ export async function serve(options: ServeOptions): Promise<Running> {
       history.create({ name: `${sample.id} 去年双11 (synthetic sample)`, zone: "Asia/Shanghai", sourceFile: `data/samples/${sample.id}.history.csv`, ...parsed }, now());
     }
   }
-  const app = createApp({ plans, rosters, history, actuals: actualsRepo(db), replans: replansRepo(db), catalog, samples, now, solver, solveTimeLimitSec });
+  const app = createApp({ plans, rosters, history, actuals: actualsRepo(db), replans: replansRepo(db), catalog, samples, now, solver, access, solveTimeLimitSec });
   const server = await new Promise<Server>((resolve, reject) => {
     const s = app.listen(options.port, options.host, (error?: Error) => (error ? reject(error) : resolve(s)));
   }).catch(async (error: unknown) => {

@@ -9,7 +9,10 @@ import { drawGantt } from "./gantt.js";
 import { clearYearOnYear, renderEstimates, renderYearOnYear } from "./history.js";
 import { withHires } from "./hires.js";
 import { formatNumber, hasLabel, language, setLanguage, t, translatePage } from "./i18n.js";
+import { issueText } from "./issues.js";
 import { initNight, loadNight, renderNight } from "./night.js";
+import { initChatReport, renderChatReport } from "./chat-report.js";
+import { showUser, signIn } from "./login.js";
 
 const $ = (id) => document.getElementById(id);
 const state = {
@@ -44,8 +47,14 @@ async function api(method, path, body, signal) {
   });
   const text = await res.text();
   const data = text ? JSON.parse(text) : undefined;
+  // Shared server, no session (login.js): sign in, then ask again.
+  if (res.status === 401 && data?.error?.code === "unauthorized") {
+    await signIn();
+    return api(method, path, body, signal);
+  }
   if (!res.ok) {
-    const error = new Error(data?.error?.message ?? `${res.status}`);
+    const message = data?.error?.message ?? `${res.status}`;
+    const error = new Error(data?.error?.code === "forbidden" ? t("login.forbidden", { message }) : message);
     error.status = res.status;
     error.code = data?.error?.code;
     error.issues = data?.error?.issues ?? [];
@@ -204,9 +213,11 @@ function showFieldErrors(issues) {
     if (row) {
       row.classList.add("invalid");
       row.hidden = false;
+      const field = GROUPS.flatMap((g) => g.fields).find((f) => f.path === row.dataset.path);
+      const text = issueText(issue, language(), { percent: field?.kind === "percent" && field.path === issue.path, format: (n) => formatNumber(n, 6) });
       const error = row.querySelector(".error");
-      error.textContent = error.textContent ? `${error.textContent}; ${issue.message}` : issue.message;
-    } else unplaced.push(`${issue.path}: ${issue.message}`);
+      error.textContent = error.textContent ? `${error.textContent}; ${text}` : text;
+    } else unplaced.push(`${issue.path}: ${issueText(issue, language())}`);
   }
   showBanner(issues.length ? `${t("scenario.invalid", { count: issues.length })}${unplaced.length ? ` ${unplaced.join("; ")}` : ""}` : null);
 }
@@ -525,7 +536,7 @@ function renderGantt() {
   if (!state.roster) return;
   const filter = { queue: $("filter-queue").value, kind: $("filter-kind").value };
   const staffing = state.record.result;
-  const shown = drawGantt($("gantt"), state.roster.result, staffing, filter);
+  const shown = drawGantt($("gantt"), state.roster.result, staffing, filter, state.record.input.rules.maxContinuousDutyHours);
   $("rows-shown").textContent = t("roster.rows", { shown, total: state.roster.result.people.length });
 }
 
@@ -561,7 +572,7 @@ async function solve() {
     await Promise.all([loadCompare(), loadYearOnYear(), loadNight(state.record, state.roster)]);
   } catch (error) {
     if (controller.signal.aborted) showBanner(t("roster.cancelled"));
-    else if (error.status === 400) showBanner(error.issues.map((i) => `${i.path}: ${i.message}`).join("; "));
+    else if (error.status === 400) showBanner(error.issues.map((i) => `${i.path}: ${issueText(i, language())}`).join("; "));
     else if (error.code === "plan-changed") showBanner(t("roster.planChanged"));
     else if (error.code === "not-found") showBanner(t("roster.planDeleted"));
     else showBanner(t("app.error", { message: error.message }));
@@ -649,7 +660,7 @@ async function loadYearOnYear() {
     ]);
     $("history-note").textContent = "";
   } catch (error) {
-    $("history-note").textContent = error.issues?.length ? error.issues.map((i) => i.message).join("; ") : t("app.error", { message: error.message });
+    $("history-note").textContent = error.issues?.length ? error.issues.map((i) => issueText(i, language())).join("; ") : t("app.error", { message: error.message });
   }
   showYearOnYear();
 }
@@ -674,7 +685,7 @@ async function importHistory(file) {
     const res = await fetch(`/api/history?name=${encodeURIComponent(file.name.replace(/\.csv$/i, ""))}`, { method: "POST", headers: { "content-type": "text/csv" }, body: file });
     const data = await res.json();
     if (!res.ok) {
-      $("history-note").textContent = t("history.importFailed", { issues: (data.error.issues.length ? data.error.issues.map((i) => `${i.path}: ${i.message}`) : [data.error.message]).join("; ") });
+      $("history-note").textContent = t("history.importFailed", { issues: (data.error.issues.length ? data.error.issues.map((i) => `${i.path}: ${issueText(i, language())}`) : [data.error.message]).join("; ") });
       return;
     }
     await loadHistoryList(data.id);
@@ -697,7 +708,7 @@ async function applyHistory() {
     showBanner(null);
     $("history-note").textContent = t("history.applied", { growth: formatNumber(growth), fields: fields.join("、") });
   } catch (error) {
-    $("history-note").textContent = error.issues?.length ? error.issues.map((i) => `${i.path}: ${i.message}`).join("; ") : t("app.error", { message: error.message });
+    $("history-note").textContent = error.issues?.length ? error.issues.map((i) => `${i.path}: ${issueText(i, language())}`).join("; ") : t("app.error", { message: error.message });
   }
 }
 
@@ -732,6 +743,7 @@ function wire() {
     renderCompare();
     showYearOnYear();
     renderNight();
+    renderChatReport();
   });
   $("scenario").addEventListener("change", (e) => openPlan(e.target.value));
   $("save").addEventListener("click", save);
@@ -755,6 +767,7 @@ function wire() {
   $("history-file").addEventListener("change", (e) => e.target.files[0] && importHistory(e.target.files[0]));
   $("apply-history").addEventListener("click", applyHistory);
   initNight({ api, onApplied: showAppliedRoster });
+  initChatReport({ record: () => state.record, beforeApply: async () => !isDirty() || (await save()), onApplied: (plan) => loadPlans(plan.id) });
 }
 
 /** The night's re-plan became the roster: the roster card, its exports and the views that use it show it. */
@@ -773,6 +786,7 @@ async function main() {
     state.samples = await api("GET", "/samples");
     await loadHistoryList();
     await loadPlans();
+    await showUser();
   } catch (error) {
     showBanner(t("app.error", { message: error.message }));
   }

@@ -19,10 +19,10 @@ function el(name, attrs = {}, text) {
 }
 
 /**
- * Draws the people who pass `filter` ({queue, kind}: "all" or a value) into `container`.
- * Returns how many rows were drawn.
+ * Draws the people who pass `filter` ({queue, kind}: "all" or a value) into `container`;
+ * a stretch longer than `maxDutyHours` (the plan's rule) is marked. Returns how many rows were drawn.
  */
-export function drawGantt(container, roster, staffing, filter) {
+export function drawGantt(container, roster, staffing, filter, maxDutyHours) {
   const startMs = Date.parse(staffing.intervals[0].start);
   const lastInterval = staffing.intervals.at(-1).start;
   const endMs = Date.parse(lastInterval) + staffing.intervalMin * 60_000;
@@ -71,7 +71,7 @@ export function drawGantt(container, roster, staffing, filter) {
     g.append(el("text", { x: 4, y: y + 13 }, person.name));
     g.append(el("text", { x: 112, y: y + 13 }, t(`kind.${person.kind}`)));
     g.append(el("text", { x: 190, y: y + 13, "text-anchor": "end" }, formatNumber(person.hours, 1)));
-    g.append(el("text", { x: 240, y: y + 13, "text-anchor": "end", class: person.longestStretchHours > 12 ? "gantt-bad" : "" }, `${formatNumber(person.longestStretchHours, 1)} h`));
+    g.append(el("text", { x: 240, y: y + 13, "text-anchor": "end", class: person.longestStretchHours > maxDutyHours ? "gantt-bad" : "" }, `${formatNumber(person.longestStretchHours, 1)} h`));
     for (const shift of byPerson.get(person.id) ?? []) {
       const s = Date.parse(shift.start);
       const e = Date.parse(shift.end);

@@ -2,6 +2,7 @@
 // from 千牛 or Excel, or a quick grid), a re-plan from "now" (POST /api/plans/:id/replan), the
 // result in words and charts, and Apply, which makes it the plan's roster and keeps the one it
 // replaces as a version (…/replans/:rid/apply, …/roster/versions). app.js only wires it.
+import { issueText } from "./issues.js";
 import { drawNightCoverage, drawNightReceptions, localLabel } from "./charts.js";
 import { formatNumber, language, t } from "./i18n.js";
 import { changeGroups, changeText, summaryLines } from "./night-text.js";
@@ -181,7 +182,7 @@ async function postActuals(query, body, type) {
   } else {
     night.posted = null;
     const issues = data.error?.issues ?? [];
-    night.failed = issues.length ? issues.map((i) => `${i.path}: ${i.message}`) : [data.error?.message ?? String(res.status)];
+    night.failed = issues.length ? issues.map((i) => `${i.path}: ${issueText(i, language())}`) : [data.error?.message ?? String(res.status)];
   }
   renderNight();
 }
@@ -232,7 +233,7 @@ async function replan() {
 /** An error's words: by its code when the page has a label for it, else the server's issues or message. */
 function errorOf(error, codes) {
   if (codes.includes(error.code)) return { code: error.code };
-  return { text: error.issues?.length ? error.issues.map((i) => `${i.path}: ${i.message}`).join("; ") : t("app.error", { message: error.message }) };
+  return { text: error.issues?.length ? error.issues.map((i) => `${i.path}: ${issueText(i, language())}`).join("; ") : t("app.error", { message: error.message }) };
 }
 
 const errorText = (error) => (error.code ? t(`night.error.${error.code}`) : error.text);

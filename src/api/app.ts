@@ -37,6 +37,8 @@ import { XLSX_TYPE } from "../export/xlsx.ts";
 import { sendRosterExport } from "./exports.ts";
 import { cancelledWhenClosed, ExportQuery, IdParam } from "./http.ts";
 import { nightRoutes } from "./night.ts";
+import { chatReportRoutes } from "./chat-report.ts";
+import { type AccessDeps, installAccess } from "./auth.ts";
 import { NODE_MODULES_DIR, WEB_DIR } from "../paths.ts";
 import { SERVE_SOLVE_LIMIT_SEC } from "../config.ts";
 
@@ -61,6 +63,8 @@ export type AppDeps = {
   bodyLimit?: string;
   /** Largest accepted file upload (history CSV, actuals CSV or xlsx). */
   uploadLimit?: string;
+  /** Sign-in, roles and the audit log (auth.ts); without it the API is open and unaudited (tests of other routes). */
+  access?: AccessDeps;
 };
 
 const RosterRequest = z.strictObject({ staffCsv: z.string().min(1, { message: "the staff CSV is empty" }) });
@@ -74,6 +78,7 @@ export function createApp(deps: AppDeps): express.Express {
   const { plans, catalog, now } = deps;
   const app = express();
   app.disable("x-powered-by");
+  if (deps.access) installAccess(app, deps.access, now, deps.log ?? console.error);
   app.use(express.json({ limit: deps.bodyLimit ?? "2mb" }));
   const upload = (type: string[] | (() => boolean)) => express.raw({ type, limit: deps.uploadLimit ?? "32mb" });
 
@@ -252,6 +257,7 @@ export function createApp(deps: AppDeps): express.Express {
   });
 
   nightRoutes(api, deps);
+  chatReportRoutes(api, deps, upload(() => true));
 
   api.use((req) => {
     throw new AppError("not-found", 404, `no route ${req.method} /api${req.path}`);
@@ -268,6 +274,8 @@ export function createApp(deps: AppDeps): express.Express {
 
   app.use("/api", api);
   app.use(express.static(WEB_DIR));
+  // Browsers and tools that ask for /favicon.ico get the page's SVG icon, not a 404.
+  app.get("/favicon.ico", (_req, res) => res.type("image/svg+xml").sendFile("favicon.svg", { root: WEB_DIR }));
   app.use("/vendor/chart.js", express.static(join(NODE_MODULES_DIR, "chart.js", "dist")));
   app.use("/vendor/chartjs-plugin-annotation", express.static(join(NODE_MODULES_DIR, "chartjs-plugin-annotation", "dist")));
   app.use(errorHandler(deps.log ?? ((message, error) => console.error(message, error))));

@@ -11,7 +11,12 @@ import type { RosterResult } from "../domain/roster.ts";
 import { parseStaff } from "../domain/staff.ts";
 import { CLI_SOLVE_LIMIT_SEC } from "../config.ts";
 
-export type Io = { stdout: (text: string) => void; stderr: (text: string) => void };
+export type Io = {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  /** All of standard input (`--password-stdin`); the process's own when absent. */
+  stdin?: () => Promise<string>;
+};
 
 export const EXIT = { ok: 0, notMet: 1, badInput: 2, internal: 3 } as const;
 

@@ -1,7 +1,7 @@
 /**
  * The `peakcrew` command line: the same straight line as the API, with a file in and text
- * or JSON out. Exit codes (DESIGN.md): 0 done, 1 done but the target is not met (shortfall /
- * infeasible), 2 bad input (stderr names the field or flag), 3 internal error.
+ * or JSON out. Exit codes (DESIGN.md): 0 done, 1 done but the target is not met (shortfall,
+ * infeasible or timeout), 2 bad input (stderr names the field or flag), 3 internal error.
  */
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { extname } from "node:path";
@@ -33,9 +33,10 @@ export { EXIT, type Io, readJsonFile };
 
 const USAGE = `usage: peakcrew <command> [options]
 
-  serve [--port N] [--host H] [--db FILE] [--time-limit-sec N]
-                                                the web page and API (binds 127.0.0.1 unless told; PORT, PEAKCREW_DB,
-                                                PEAKCREW_TIME_LIMIT_SEC when the flag is not given)
+  serve [--port N] [--host H] [--db FILE] [--time-limit-sec N] [--trust-proxy loopback|N|IP]
+                                                the web page and API (binds 127.0.0.1 unless told; any other
+                                                host needs a manager account: docs/security.md; PORT,
+                                                PEAKCREW_DB, PEAKCREW_TIME_LIMIT_SEC when the flag is not given)
   staffing PLAN.json [--json]                   the chain, the curve and required agents per interval
   erlang --arrivals N --interval-min M --aht-sec S --target-sec T --service-level P
          [--max-occupancy O] [--shrinkage R] [--concurrency C] [--patience-sec Q] [--agents K] [--json]
@@ -55,7 +56,14 @@ const USAGE = `usage: peakcrew <command> [options]
                                                 this year's plan (and roster) against last year, hour by hour
   replan PLAN.json --staff STAFF.csv --actuals FILE.csv|.xlsx --now 2026-11-11T00:30 [--notice-min 60]
          [--method ratio|run-rate] [--window-hours 2] [--out FILE.xlsx|.csv|.ics] [--lang zh|en] [--json]
-                                                the night's re-plan (临时调配): re-forecast from the actuals, change list, new roster`;
+                                                the night's re-plan (临时调配): re-forecast from the actuals, change list, new roster
+  chat-report FILE.csv|.xlsx [--plan ID|PLAN.json] [--queue presales|aftersales] [--apply] [--out PLAN.json]
+         [--encoding utf-8|gb18030] [--lang zh|en] [--db FILE] [--json]
+                                                the chat model's K, AHT and slowdown from the shop's 赤兔/千牛 per-agent
+                                                service report, with their basis; --apply writes them into a stored plan
+  users add NAME --role manager|hr|viewer [--password-stdin] [--db FILE] [--lang zh|en]
+  users passwd NAME [--password-stdin] | users remove NAME | users list [--json]
+                                                who may sign in when the server is shared (password asked, never an argument)`;
 
 /** Runs one command; resolves to its exit code. `serve` resolves once listening. */
 export async function main(argv: string[], io: Io): Promise<number> {
@@ -78,6 +86,10 @@ export async function main(argv: string[], io: Io): Promise<number> {
         return await compareCommand(rest, io);
       case "replan":
         return await (await import("./replan.ts")).replanCommand(rest, io);
+      case "chat-report":
+        return await (await import("./chat-report.ts")).chatReportCommand(rest, io);
+      case "users":
+        return await (await import("./users.ts")).usersCommand(rest, io);
       case undefined:
       case "help":
       case "--help":
@@ -103,11 +115,13 @@ async function serveCommand(argv: string[], io: Io): Promise<number> {
   if (stray !== undefined && process.env.npm_config_port !== undefined) {
     throw new InputError([{ path: "--port", message: `npm kept --port for itself; pass it on with --: npm start -- --port ${stray} (or PORT=${stray} npm start)` }]);
   }
-  const { values } = args(argv, { port: { type: "string" }, host: { type: "string" }, db: { type: "string" }, "time-limit-sec": { type: "string" } }, 0);
-  const config = readConfig(values as ConfigFlags);
+  const { values } = args(argv, { port: { type: "string" }, host: { type: "string" }, db: { type: "string" }, "time-limit-sec": { type: "string" }, "trust-proxy": { type: "string" } }, 0);
+  const { "trust-proxy": trust, ...flags } = values;
+  const config = readConfig(flags as ConfigFlags);
+  const trustProxy = typeof trust !== "string" ? undefined : /^\d+$/.test(trust) ? Number(trust) : trust;
   // Loaded here, not at the top: the server's packages (express, exceljs, …) would slow every other command's start.
   const { serve } = await import("../server.ts");
-  const running = await listening(() => serve(config), config.port);
+  const running = await listening(() => serve({ ...config, trustProxy }), config.port);
   io.stdout(`PeakCrew is serving ${running.url}  (database: ${config.dbFile})\n`);
   return EXIT.ok;
 }

@@ -26,6 +26,7 @@ import { DateTime } from "luxon";
 import { type Deferral, serveWithDeferral } from "./backlog.ts";
 import type { LinearModel, Solve, SolveOutcome } from "./lp.ts";
 import { coverageOf, type DesignInstance, enumerateShifts, type Shift } from "./shifts.ts";
+import type { SolveStatus } from "./status.ts";
 
 export type DesignOptions = {
   solve: Solve;
@@ -34,7 +35,8 @@ export type DesignOptions = {
   timeLimitSec: number;
 };
 
-export type DesignStatus = "optimal" | "feasible" | "infeasible" | "timeout";
+/** The design's status (status.ts): `shortfall` when the shifts allowed cannot cover every interval. */
+export type DesignStatus = SolveStatus;
 
 export type ShiftUse = {
   name: string;
@@ -67,7 +69,7 @@ export type DesignResult = {
    * later interval (0 without a deferral), and the work never served in time.
    */
   coverage: { start: string; demand: number; covered: number; deferred: number; shortfall: number }[];
-  /** Intervals the design leaves short (only when status is "infeasible"). */
+  /** Intervals the design leaves short (only when status is "shortfall"). */
   uncovered: { start: string; shortfall: number }[];
   model: { shifts: number; intervals: number };
   stages: { stage: string; ms: number; cost: number | null }[];
@@ -390,7 +392,7 @@ function readBack(
   const costPerHour = instance.costPerHour ?? 1;
   const costIsHours = shifts.every((s) => Math.abs(s.cost - (s.lengthMin / 60) * costPerHour) < 1e-9);
 
-  const status: DesignStatus = x === null ? (info.timedOut ? "timeout" : "infeasible") : uncovered.length > 0 ? "infeasible" : info.proven ? "optimal" : "feasible";
+  const status: DesignStatus = x === null ? (info.timedOut ? "timeout" : "infeasible") : uncovered.length > 0 ? "shortfall" : info.proven ? "optimal" : "feasible";
   const covers = status === "optimal" || status === "feasible";
   const lowerBound = covers && Number.isFinite(info.bound) ? info.bound : null;
   return {

@@ -1,5 +1,9 @@
-/** One problem with an input, located by a dotted field path (or a CSV line). */
-export type InputIssue = { path: string; message: string };
+/**
+ * One problem with an input, located by a dotted field path (or a CSV line). `message` is
+ * English; `code` and `params` (e.g. `too_big` with `{ maximum: 1, inclusive: true, origin:
+ * "number" }`) let a reader say it in its own language (web/issues.js), falling back to the message.
+ */
+export type InputIssue = { path: string; message: string; code?: string; params?: Record<string, unknown> };
 
 /**
  * Input that passed the schema but cannot be planned as given (e.g. a window outside the
@@ -23,7 +27,7 @@ export function withIssuePaths<T>(rename: (path: string) => string, parse: () =>
   try {
     return parse();
   } catch (error) {
-    if (error instanceof InputError) throw new InputError(error.issues.map((i) => ({ path: rename(i.path), message: i.message })));
+    if (error instanceof InputError) throw new InputError(error.issues.map((i) => ({ ...i, path: rename(i.path) })));
     throw error;
   }
 }

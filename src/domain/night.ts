@@ -14,6 +14,7 @@ import { type RosterResult, rosterGrid, rosterOf } from "./roster.ts";
 import type { Person, Queue } from "./staff.ts";
 import type { Plan, StaffingResult } from "./staffing.ts";
 import { type Assignment, dutyStretches } from "./validate.ts";
+import type { SolveStatus } from "./status.ts";
 
 export type NightOptions = {
   /** Local date-time on the plan's grid. */
@@ -50,7 +51,7 @@ export type NightReplan = {
   /** Agent-hours short from now on against the re-forecast, with the roster as it was and as re-planned. */
   shortfallAgentHours: { before: number; after: number };
   /** The re-plan model's solver status: optimal means no other choice of options does better. */
-  status: "optimal" | "feasible" | "timeout";
+  status: Extract<SolveStatus, "optimal" | "feasible" | "timeout">;
   /** How many options were weighed, over everyone. */
   options: number;
   solveMs: number;

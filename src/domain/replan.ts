@@ -26,6 +26,7 @@ import { rosteredOf } from "./optimise.ts";
 import type { Person, Queue } from "./staff.ts";
 import { type RosterGrid, shortfallWeights } from "./team.ts";
 import { type Assignment, type RosterRules, validateRoster } from "./validate.ts";
+import type { SolveStatus } from "./status.ts";
 
 export type ChangeKind = "extend" | "shorten" | "rest" | "callIn" | "move" | "cancel" | "shift";
 
@@ -56,7 +57,7 @@ export type ReplanOutcome = {
   assignments: Assignment[];
   changes: Change[];
   /** optimal: within 0.01 % of the LP bound; feasible: further; timeout: no answer in time (nothing changes). */
-  status: "optimal" | "feasible" | "timeout";
+  status: Extract<SolveStatus, "optimal" | "feasible" | "timeout">;
   /** The chosen options' objective and the LP bound under it (shortfall priced first, then changes and paid hours). */
   objective: number;
   bound: number;

@@ -130,7 +130,19 @@ function chatRequirement(humanReceptions: readonly number[], target: ServiceTarg
     lines: target.lines,
     convention: target.slConvention ?? "answeredWithin",
   };
-  return humanReceptions.map((arrivals) => chatRow(requiredChatAgents({ ...params, arrivals }), (arrivals * (ahtSecByParallel.at(-1) as number)) / ahtSecByParallel.length / (intervalMin * 60)));
+  // Intervals with the same arrivals share one answer; each search starts from the previous
+  // interval's answer, which is seldom more than a few agents off (the answer does not depend on it).
+  const answers = new Map<number, ChatResult>();
+  let previous: number | undefined;
+  return humanReceptions.map((arrivals) => {
+    let r = answers.get(arrivals);
+    if (!r) {
+      r = requiredChatAgents({ ...params, arrivals }, previous);
+      answers.set(arrivals, r);
+    }
+    if (r.productiveAgents > 0) previous = r.productiveAgents;
+    return chatRow(r, (arrivals * (ahtSecByParallel.at(-1) as number)) / ahtSecByParallel.length / (intervalMin * 60));
+  });
 }
 
 /** A chat result as a requirement row; `trafficErlangs` is the load in agents were each to hold K chats (λ · AHT_K ÷ K). */

@@ -29,6 +29,7 @@ import type { Person, Queue } from "./staff.ts";
 import type { PeakBand, Plan } from "./staffing.ts";
 import { type RosterGrid, SHORTFALL_WEIGHTS, type TeamInstance, teamGroups } from "./team.ts";
 import { type Assignment, type Finding, longestStretchHours, type RosterRules, validateRoster } from "./validate.ts";
+import type { SolveStatus } from "./status.ts";
 
 const HOUR = 3_600_000;
 const QUEUE_ORDER: readonly Queue[] = ["presales", "aftersales"];
@@ -38,7 +39,8 @@ const QUEUE_ORDER: readonly Queue[] = ["presales", "aftersales"];
  * than 10 % (+2 agent-hours) above the least weighted shortfall any roster of this team can
  * reach; feasible: a valid roster whose gap is not closed; timeout: the designs ran out of time.
  */
-export type RosterStatus = "optimal" | "feasible" | "shortfall" | "timeout";
+/** A roster's status (status.ts): never `infeasible`, since a roster always comes back, short or not. */
+export type RosterStatus = Exclude<SolveStatus, "infeasible">;
 
 export type RosterOptions = {
   solve: Solve;

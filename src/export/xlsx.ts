@@ -12,8 +12,8 @@ export const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsh
 /** Fills matching the page's chart colours: pre-sales orange, after-sales blue, breaks grey, shortfall red. */
 const FILL = { presales: "FFFDBA74", aftersales: "FF93C5FD", break: "FFE5E7EB", short: "FFFECACA", header: "FFF1F5F9" } as const;
 const DATE_TIME = "yyyy-mm-dd hh:mm";
-/** Printed (or saved as PDF): landscape, as wide as one page, the header row on every page. */
-const PRINT: Partial<ExcelJS.PageSetup> = { orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: "1:1" };
+/** Printed (or saved as PDF): A4 (paper size 9) landscape, as wide as one page, the header row on every page. */
+const PRINT: Partial<ExcelJS.PageSetup> = { paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: "1:1" };
 
 const SHEETS = {
   zh: { list: "排班名单", coverage: "覆盖", day: (date: string) => `${date.slice(5)} 排班`, legend: "图例：前 = 售前，后 = 售后，休 = 休息", mark: { presales: "前", aftersales: "后", break: "休" } },
@@ -29,7 +29,6 @@ export async function rosterWorkbook(roster: RosterResult, planName: string, lan
 
   const list = book.addWorksheet(sheets.list, { views: [{ state: "frozen", ySplit: 1 }], pageSetup: PRINT });
   writeTable(list, shiftList(roster, lang));
-  list.getColumn(8).numFmt = "0.0#";
 
   const text = exportText(lang);
   for (const day of dayTimelines(roster)) {
@@ -47,6 +46,8 @@ export async function rosterWorkbook(roster: RosterResult, planName: string, lan
     sheet.addRow([]);
     sheet.addRow([sheets.legend]);
     styleHeader(sheet);
+    // The time-slot headers sit over their centred marks.
+    for (let c = 4; c < 4 + day.slots.length; c++) sheet.getRow(1).getCell(c).alignment = { horizontal: "center" };
     sheet.getColumn(1).width = widthOf(day.rows.map((r) => r.name), text.timeline[0]);
     sheet.getColumn(2).width = widthOf(day.rows.map((r) => r.id), text.timeline[1]);
     sheet.getColumn(3).width = 10;
@@ -65,14 +66,19 @@ export async function rosterWorkbook(roster: RosterResult, planName: string, lan
   return Buffer.from(await book.xlsx.writeBuffer());
 }
 
-/** Writes a header row and the rows; date-time cells get a date format; widths fit the text. */
+/**
+ * Writes a header row and the rows; date-time cells get a date format; widths fit the text;
+ * each header aligns as its values do (numbers and times right, text left). Numbers keep
+ * Excel's General format, so 4 hours read 4 and 7.5 read 7.5.
+ */
 function writeTable(sheet: ExcelJS.Worksheet, table: Table): void {
   sheet.addRow(table.headers);
   for (const cells of table.rows) sheet.addRow(cells.map(toExcel));
   styleHeader(sheet);
   table.headers.forEach((header, c) => {
     const column = sheet.getColumn(c + 1);
-    const sample = table.rows[0]?.[c];
+    const sample = table.rows.find((r) => r[c] !== null && r[c] !== undefined && r[c] !== "")?.[c];
+    sheet.getRow(1).getCell(c + 1).alignment = { horizontal: typeof sample === "number" || isTime(sample) ? "right" : "left" };
     if (isTime(sample)) {
       column.numFmt = DATE_TIME;
       column.width = 18;

@@ -141,7 +141,7 @@ describe("POST /api/erlang", () => {
   it("400 names a service level given in percent", async () => {
     const res = await send("POST", "/api/erlang", { arrivals: 100, intervalMin: 30, ahtSec: 180, targetSec: 20, serviceLevel: 80 });
     expect(res.status).toBe(400);
-    expect(res.body.error.issues).toEqual([{ path: "serviceLevel", message: expect.stringMatching(/fraction/) }]);
+    expect(res.body.error.issues).toEqual([{ path: "serviceLevel", message: expect.stringMatching(/fraction/), code: "too_big", params: { maximum: 1, inclusive: false, origin: "number" } }]);
   });
 });
 
@@ -450,7 +450,10 @@ describe("/api/history, compare and exports", () => {
     const xlsx = await fetch(`${base}/api/plans/${plan.body.id}/roster.xlsx?lang=en`);
     expect(xlsx.status).toBe(200);
     expect(xlsx.headers.get("content-type")).toBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-    expect(xlsx.headers.get("content-disposition")).toMatch(/attachment; filename=.*roster\.xlsx/);
+    // An ASCII name for old clients (never "?" marks), and the plan's own name in UTF-8.
+    const disposition = xlsx.headers.get("content-disposition") as string;
+    expect(disposition).toContain(`attachment; filename=peakcrew-plan-${plan.body.id}-roster.xlsx; filename*=UTF-8''`);
+    expect(decodeURIComponent(disposition.split("UTF-8''")[1] as string)).toMatch(/^双11 中型店铺.* roster\.xlsx$/);
     expect([...new Uint8Array(await xlsx.arrayBuffer()).subarray(0, 2)]).toEqual([0x50, 0x4b]);
     const csv = await fetch(`${base}/api/plans/${plan.body.id}/roster.csv`);
     expect(csv.headers.get("content-type")).toBe("text/csv; charset=utf-8");
@@ -487,6 +490,15 @@ describe("errors and limits", () => {
     expect(res.status).toBe(500);
     expect(res.body).toEqual({ error: { code: "internal-error", message: "internal error", issues: [] } });
     expect(logged).toHaveLength(1);
+  });
+
+  it("serves an icon at /favicon.ico and /favicon.svg (no 404 in the browser's console)", async () => {
+    for (const path of ["/favicon.ico", "/favicon.svg"]) {
+      const res = await fetch(`${base}${path}`);
+      expect(res.status, path).toBe(200);
+      expect(res.headers.get("content-type"), path).toMatch(/^image\/svg\+xml/);
+      expect(await res.text()).toMatch(/^<svg /);
+    }
   });
 
   it("GET /api/samples lists the shipped sample plans", async () => {

@@ -1,7 +1,8 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { type ChatParams, chatFigures, requiredChatAgents } from "../../src/domain/chat.ts";
 import { evaluateAgents } from "../../src/domain/erlang.ts";
-import { agentLevelChat } from "./chat-reference.ts";
+import { agentLevelChat, chatFiguresReference } from "./chat-reference.ts";
 
 const base: ChatParams = {
   arrivals: 240,
@@ -151,5 +152,116 @@ describe("chat staffing search", () => {
       expect(next.serviceLevelAnsweredWithin).toBeGreaterThanOrEqual(prev.serviceLevelAnsweredWithin - 1e-12);
       prev = next;
     }
+  });
+});
+
+describe("the fast chat evaluation against the straightforward one", () => {
+  // chatFigures follows only the states around the mode, by products of rate ratios;
+  // chatFiguresReference (the code before it was made fast) walks every state from 0 in logs.
+  // They agree to 1e-10 (probabilities absolutely, seconds relatively): the reference's summed
+  // logs lose ~1e-12 over thousands of states (against 40-digit mpmath at 4,000 agents × 5 chats,
+  // occupancy is off by 2e-13 there and by 5e-15 here).
+  const figureKeys = ["serviceLevelVirtual", "serviceLevelAnsweredWithin", "occupancy", "waitProbability", "blockProbability", "abandonProbability", "asaSec", "virtualAsaSec"] as const;
+  /**
+   * Random chat queues: up to 5 chats, load 5 %–160 % of capacity, AHT lists in any order (so
+   * k/AHT_k may fall, the slower path) unless `ahtRising` (as plans must give them).
+   */
+  const arbQueue = (agents: fc.Arbitrary<number>, ahtRising = false) =>
+    fc
+      .record({
+        agents,
+        aht: fc.array(fc.integer({ min: 30, max: 900 }), { minLength: 1, maxLength: 5 }),
+        sorted: ahtRising ? fc.constant(true) : fc.boolean(),
+        load: fc.double({ min: 0.05, max: 1.6, noNaN: true }),
+        targetSec: fc.integer({ min: 0, max: 120 }),
+        patienceSec: fc.option(fc.integer({ min: 5, max: 900 }), { nil: undefined }),
+        linesPerSlot: fc.option(fc.double({ min: 0.3, max: 3, noNaN: true }), { nil: undefined }),
+        convention: fc.constantFrom("virtual" as const, "answeredWithin" as const),
+      })
+      .map((q) => {
+        const aht = q.sorted ? [...q.aht].sort((a, b) => a - b) : q.aht;
+        const slots = q.agents * aht.length;
+        const params: ChatParams = {
+          ...base,
+          arrivals: (q.load * slots * 1800) / (aht.at(-1) as number),
+          intervalMin: 30,
+          ahtSecByParallel: aht,
+          targetSec: q.targetSec,
+          patienceSec: q.patienceSec,
+          lines: q.linesPerSlot === undefined ? undefined : Math.max(1, Math.round(slots * q.linesPerSlot)),
+          convention: q.convention,
+        };
+        return { params, agents: q.agents };
+      });
+
+  const expectSameFigures = (params: ChatParams, agents: number) => {
+    const fast = chatFigures(params, agents);
+    const ref = chatFiguresReference(params, agents);
+    expect(fast.stable).toBe(ref.stable);
+    for (const key of figureKeys) {
+      const [a, b] = [fast[key], ref[key]];
+      if (a === null || b === null) expect(a).toBe(b);
+      else expect(Math.abs(a - b) / Math.max(1, Math.abs(b)), key).toBeLessThan(1e-10);
+    }
+  };
+
+  it("small and mid-size queues (1–60 agents): every figure equals the reference", () => {
+    fc.assert(
+      fc.property(arbQueue(fc.integer({ min: 1, max: 60 })), ({ params, agents }) => expectSameFigures(params, agents)),
+      { seed: 20261111, numRuns: 300 },
+    );
+  });
+
+  it("2,000–5,000 agents: every figure equals the reference, and is finite", () => {
+    fc.assert(
+      fc.property(arbQueue(fc.integer({ min: 2000, max: 5000 })), ({ params, agents }) => {
+        expectSameFigures(params, agents);
+        const f = chatFigures(params, agents);
+        for (const v of [f.serviceLevel, f.occupancy, f.waitProbability]) expect(Number.isFinite(v)).toBe(true);
+      }),
+      { seed: 20261112, numRuns: 40 },
+    );
+  });
+
+  it.each([
+    ["k/AHT_k rises", [300, 330, 360, 400, 450]],
+    ["k/AHT_k falls at the 2nd chat", [100, 300, 320, 330, 340]],
+  ])("5,000 agents × 5 chats near capacity with patience (%s): every figure equals the reference", (_, aht) => {
+    for (const patienceSec of [60, undefined]) {
+      expectSameFigures({ ...base, arrivals: 0.97 * ((5000 * 5) / (aht.at(-1) as number)) * 1800, intervalMin: 30, ahtSecByParallel: aht, patienceSec, convention: "answeredWithin" }, 5000);
+    }
+  });
+
+  /**
+   * The least agents meeting the target, trying 1, 2, 3, … up to `limit` (chatFigures is checked
+   * against the reference above); undefined when none up to it does (lines may cap the service
+   * level below the target however many agents there are).
+   */
+  const linearSearch = (params: ChatParams, limit: number) => {
+    for (let n = 1; n <= limit; n++) if (chatFigures(params, n).meetsTarget) return n;
+    return undefined;
+  };
+  const arbTarget = fc.record({ serviceLevel: fc.double({ min: 0.05, max: 0.99, noNaN: true }), maxOccupancy: fc.double({ min: 0.3, max: 1, noNaN: true }) });
+
+  // With AHT falling as chats are added (not allowed in a plan), more agents can lower the
+  // service level, and the search's assumption fails; so these queues have AHT_k non-decreasing.
+  it("the search finds what a plain linear search finds, from any start", () => {
+    fc.assert(
+      fc.property(arbQueue(fc.integer({ min: 1, max: 80 }), true), arbTarget, fc.option(fc.integer({ min: 1, max: 400 }), { nil: undefined }), ({ params }, target, start) => {
+        const p = { ...params, ...target };
+        const found = requiredChatAgents(p, start);
+        const expected = linearSearch(p, 1000);
+        if (expected === undefined) expect(found.productiveAgents).toBeGreaterThan(1000);
+        else expect(found.productiveAgents).toBe(expected);
+      }),
+      { seed: 20261113, numRuns: 150 },
+    );
+  });
+
+  it("at 5,000-agent scale (K = 5) the search finds what a plain linear search finds, from any start", () => {
+    const params: ChatParams = { ...base, arrivals: 50_000, intervalMin: 30, ahtSecByParallel: [300, 330, 360, 400, 450], patienceSec: 90, serviceLevel: 0.85, maxOccupancy: 0.95, convention: "answeredWithin" };
+    const expected = linearSearch(params, 10_000) as number;
+    expect(expected).toBeGreaterThan(2000);
+    for (const start of [undefined, 1, expected - 1, expected, expected + 1, 4 * expected]) expect(requiredChatAgents(params, start).productiveAgents).toBe(expected);
   });
 });

@@ -130,10 +130,10 @@ describe("designShifts", () => {
     expect(covered.filter((c, t) => c < instance.demand[t]!)).toEqual([]);
   });
 
-  it("when maxCount is too low, the result says infeasible and names the short intervals", () => {
+  it("when maxCount is too low, the result says shortfall and names the short intervals", () => {
     const capped = { ...unionAirlines, templates: unionAirlines.templates?.map((t) => (t.name === "S5 22-06" ? { ...t, maxCount: 10 } : t)) };
     const r = design(capped);
-    expect(r.status).toBe("infeasible");
+    expect(r.status).toBe("shortfall");
     expect(r.gap).toBeNull();
     expect(r.uncovered).toEqual([
       { start: "2026-11-11T00:00:00.000+08:00", shortfall: 5 },

@@ -137,5 +137,5 @@ describe("buildRoster on the sample plan", () => {
     const withHires = solveFactor([...people, ...(r.hiring?.people ?? [])]);
     expect(withHires.shortfallAgentHours).toBe(0);
     expect(withHires.findings).toEqual([]);
-  });
+  }, 90_000);
 });

@@ -103,6 +103,13 @@ describe("xlsx export", () => {
     expect(first.getCell(5).numFmt).toBe("yyyy-mm-dd hh:mm");
     expect(first.getCell(7).value).toBe("21:00–22:00");
     expect(first.getCell(8).value).toBe(7);
+    // Whole hours read 7, not 7.0 (General format), and each header aligns as its values.
+    expect(list.getColumn(8).numFmt ?? "General").toBe("General");
+    expect(list.getRow(1).getCell(8).alignment).toMatchObject({ horizontal: "right" });
+    expect(list.getRow(1).getCell(5).alignment).toMatchObject({ horizontal: "right" });
+    expect(list.getRow(1).getCell(2).alignment).toMatchObject({ horizontal: "left" });
+    // Printed on A4 (paper size 9), landscape.
+    for (const sheet of book.worksheets) expect(sheet.pageSetup).toMatchObject({ paperSize: 9, orientation: "landscape" });
     expect(list.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
     expect(list.getColumn(1).width).toBeGreaterThanOrEqual(8);
 

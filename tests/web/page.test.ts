@@ -104,7 +104,8 @@ describe("the planner page", () => {
   it("an invalid value shows the API's message next to its field, and nothing is saved", async () => {
     await page.fill("#f-chain-csSalesShare", "150");
     const error = page.locator('.field[data-path="chain.csSalesShare"] .error');
-    await expect.poll(() => error.textContent()).toMatch(/1/);
+    // The API's issue (too_big, maximum 1) in Chinese, as the percent the field shows.
+    await expect.poll(() => error.textContent()).toBe("不能大于 100 %");
     expect(await page.locator('.field[data-path="chain.csSalesShare"]').getAttribute("class")).toContain("invalid");
     expect(await page.locator("#banner").textContent()).toContain("有 1 项输入需要修改");
     await page.click("#save");
