@@ -459,6 +459,11 @@ describe("/api/history, compare and exports", () => {
     const fileReceptions = iconv.decode(bytes, "gb18030").trim().split("\r\n").slice(1).reduce((sum, line) => sum + Number(line.split(",")[1]) + Number(line.split(",")[2]), 0);
     expect(res.body.totals.lastYear.receptions).toBe(fileReceptions);
     expect(res.body.risks.every((r: { start: string }) => r.start < "2026-11-13")).toBe(true);
+    // A file starting later (Nov 12 on) lacks the window's first 48 hours: its hours keep their places.
+    const late = await upload(sampleHistoryDays("2025-11-12", "2025-11-26"), "name=from-12");
+    const fromTwelfth = await send("GET", `/api/plans/${plan.body.id}/compare?history=${late.body.id}`);
+    expect(fromTwelfth.body.alignment).toMatchObject({ hoursUsed: 72, missing: [{ from: "2026-11-10T00:00:00.000+08:00", to: "2026-11-12T00:00:00.000+08:00", hours: 48 }] });
+    expect(fromTwelfth.body.hours).toEqual(whole.body.hours.slice(48));
 
     const estimates = await send("GET", `/api/plans/${plan.body.id}/history-estimates?history=${short.body.id}&growth=0.2`);
     expect(estimates.status).toBe(200);
