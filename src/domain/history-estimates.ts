@@ -227,7 +227,14 @@ function enoughHours(aligned: Aligned): Aligned {
   const needed = Math.min(MIN_ESTIMATE_HOURS, hours);
   if (hoursUsed < needed) {
     const gaps = missingText(missing) as Basis;
-    throw new InputError([{ path: "history", message: `the dataset has only ${hoursUsed} of the window's ${hours} hours (it lacks ${gaps.en}); estimates need at least ${needed}` }]);
+    throw new InputError([
+      {
+        path: "history",
+        message: `the dataset has only ${hoursUsed} of the window's ${hours} hours (it lacks ${gaps.en}); estimates need at least ${needed}`,
+        code: "history_too_few_hours",
+        params: { used: hoursUsed, hours, minimum: needed },
+      },
+    ]);
   }
   return aligned;
 }

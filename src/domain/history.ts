@@ -88,10 +88,13 @@ export function alignWindow(window: { start: string; end: string; zone: string }
   aligned.alignment.hoursUsed = aligned.rows.length;
   if (aligned.rows.length === 0) {
     const needed = `${spoken(lastYearStart)} – ${spoken(plusHours(yearsEarlier((hours.at(-1) as WindowHour).dt, yearsBack), 1))}`;
+    const covers = `${spoken(first.hour)} – ${spoken(plusHours(last.hour, 1))}`;
     throw new InputError([
       {
         path: "history",
-        message: `the dataset has none of the window's ${hours.length} hours: aligned with the plan's window it needs hours in ${needed}, and it covers ${spoken(first.hour)} – ${spoken(plusHours(last.hour, 1))}`,
+        message: `the dataset has none of the window's ${hours.length} hours: aligned with the plan's window it needs hours in ${needed}, and it covers ${covers}`,
+        code: "history_no_overlap",
+        params: { hours: hours.length, needed, covers },
       },
     ]);
   }

@@ -486,6 +486,8 @@ describe("/api/history, compare and exports", () => {
         {
           path: "history",
           message: "the dataset has none of the window's 120 hours: aligned with the plan's window it needs hours in 2025-11-10 00:00 – 2025-11-15 00:00, and it covers 2025-11-20 00:00 – 2025-11-25 00:00",
+          code: "history_no_overlap",
+          params: { hours: 120, needed: "2025-11-10 00:00 – 2025-11-15 00:00", covers: "2025-11-20 00:00 – 2025-11-25 00:00" },
         },
       ]);
     }

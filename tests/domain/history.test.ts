@@ -1,10 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { readCsv } from "../../src/csv.ts";
+import type { InputIssue } from "../../src/domain/errors.ts";
 import { alignWindow } from "../../src/domain/history.ts";
 import { applyHistory, deriveFromHistory, type Estimate } from "../../src/domain/history-estimates.ts";
 import { describeHistory, type HistoryRow, parseHistory } from "../../src/domain/history-parse.ts";
 import { hoursBetween, localHour, plusHours } from "../../src/domain/wall-clock.ts";
 import { parsePlan } from "../../src/schemas.ts";
+import { issueText } from "../../web/issues.js";
 import { inputIssuesOf, planInput } from "../fixtures.ts";
 
 const HEADER = "时间,售前接待量,售后接待量,在线客服数,平均首响(秒),销售额,订单数";
@@ -108,8 +110,11 @@ describe("alignWindow", () => {
       {
         path: "history",
         message: "the dataset has none of the window's 24 hours: aligned with the plan's window it needs hours in 2025-12-01 00:00 – 2025-12-02 00:00, and it covers 2025-11-09 00:00 – 2025-11-14 00:00",
+        code: "history_no_overlap",
+        params: { hours: 24, needed: "2025-12-01 00:00 – 2025-12-02 00:00", covers: "2025-11-09 00:00 – 2025-11-14 00:00" },
       },
     ]);
+    expect(issueText(issues[0] as InputIssue, "zh")).toBe("去年数据没有这 24 小时中的任何一小时：按日期对齐需要 2025-12-01 00:00 – 2025-12-02 00:00 的数据，文件只有 2025-11-09 00:00 – 2025-11-14 00:00。");
   });
 
   it("counts real hours in the plan's zone: 25 on the night the clocks go back, 23 when they go forward", () => {
@@ -209,9 +214,16 @@ describe("deriveFromHistory over part of the window", () => {
 
   it("refuses, naming history, fewer than 24 of the window's hours", () => {
     const late = parsePlan({ ...planInput(), window: { start: "2026-11-11T12:00", end: "2026-11-13T00:00" } });
-    expect(inputIssuesOf(() => deriveFromHistory(rows, allColumns, late, 0))).toEqual([
-      { path: "history", message: "the dataset has only 12 of the window's 36 hours (it lacks 2025-11-12 00:00 – 2025-11-13 00:00 (24 h)); estimates need at least 24" },
+    const issues = inputIssuesOf(() => deriveFromHistory(rows, allColumns, late, 0));
+    expect(issues).toEqual([
+      {
+        path: "history",
+        message: "the dataset has only 12 of the window's 36 hours (it lacks 2025-11-12 00:00 – 2025-11-13 00:00 (24 h)); estimates need at least 24",
+        code: "history_too_few_hours",
+        params: { used: 12, hours: 36, minimum: 24 },
+      },
     ]);
+    expect(issueText(issues[0] as InputIssue, "zh")).toBe("去年数据只有这 36 小时中的 12 小时，估算至少需要 24 小时。");
   });
 });
 
