@@ -5,7 +5,7 @@
 import { isUtf8 } from "node:buffer";
 import iconv from "iconv-lite";
 import Papa from "papaparse";
-import { describeHistory, type HistoryParse, type HistorySummary, parseHistory } from "./domain/history.ts";
+import { describeHistory, type HistoryParse, type HistorySummary, parseHistory } from "./domain/history-parse.ts";
 import type { CsvRecord } from "./domain/staff.ts";
 import { InputError, type InputIssue } from "./domain/errors.ts";
 

@@ -1,4 +1,6 @@
 /** Test data: one valid plan; each test overrides the one field it is about. */
+import { readFileSync } from "node:fs";
+import iconv from "iconv-lite";
 import { loadCatalog } from "../src/catalog.ts";
 import { InputError, type InputIssue } from "../src/domain/errors.ts";
 import type { PlanInput } from "../src/schemas.ts";
@@ -15,6 +17,19 @@ export const SAMPLE_PLAN = "data/samples/mid-size-double11.plan.json";
  * pre-sales peak needs 239 agents, more than the pool without support staff can give.
  */
 export const FACTOR_SAMPLE_PLAN = "tests/fixtures/factor-sample.plan.json";
+
+/** The sample's last-year file (GBK, 2025-11-01 – 11-25 by the hour). */
+export const SAMPLE_HISTORY = "data/samples/mid-size-double11.history.csv";
+
+/**
+ * The sample history cut to the days [fromDay, toDay) ("2025-11-10", "2025-11-13" = 72 hours),
+ * encoded GB18030 as a Chinese CS tool exports it: the header and those days' rows, CRLF.
+ */
+export function sampleHistoryDays(fromDay: string, toDay: string): Buffer {
+  const [header, ...rows] = iconv.decode(readFileSync(SAMPLE_HISTORY), "gb18030").split(/\r?\n/).filter((line) => line !== "");
+  const days = rows.filter((line) => line.slice(0, 10) >= fromDay && line.slice(0, 10) < toDay);
+  return iconv.encode(`${[header, ...days].join("\r\n")}\r\n`, "gb18030");
+}
 
 /** A small valid plan: the seller-guide shop (50万 target) over the default 3-day window. */
 export function planInput(): PlanInput {

@@ -691,7 +691,9 @@ async function importHistory(file) {
     await loadHistoryList(data.id);
     await loadYearOnYear();
     const s = data.summary;
-    $("history-note").textContent = t("history.imported", { name: data.name, hours: formatNumber(s.hours), from: s.from.replace("T", " "), to: s.to.replace("T", " "), encoding: data.encoding.toUpperCase() });
+    // 200, not 201: the same hours were imported before; that dataset is selected.
+    if (res.status === 200) $("history-note").textContent = t("history.alreadyImported", { name: data.name });
+    else $("history-note").textContent = t("history.imported", { name: data.name, hours: formatNumber(s.hours), from: s.from.replace("T", " "), to: s.to.replace("T", " "), encoding: data.encoding.toUpperCase() });
   } finally {
     $("history-file").value = "";
   }

@@ -21,6 +21,7 @@ export function renderYearOnYear(c) {
   const tolerance = formatNumber(c.tolerance * 100);
   const words = [
     cell("p", t("history.alignment", { thisYear: hourLabel(c.alignment.thisYearStart), lastYear: hourLabel(c.alignment.lastYearStart), hours: c.alignment.hours, basis: t(`history.basis.${c.agentsBasis}`) }), "note"),
+    ...overlap(c.alignment),
     cell("p", t("history.growthLine", { last: formatNumber(last.receptions), now: formatNumber(now.receptions), growth })),
   ];
   if (c.risks.length === 0) words.push(cell("p", t("history.noRisk", { tolerance }), "ok"));
@@ -60,6 +61,13 @@ export function renderYearOnYear(c) {
       ]),
     ),
   );
+}
+
+/** The window's hours last year's data lacks, in words (none when it covers the window). */
+function overlap(alignment) {
+  if (alignment.missing.length === 0) return [];
+  const runs = alignment.missing.map((m) => t("history.missingRun", { from: localLabel(m.from), to: localLabel(m.to), hours: formatNumber(m.hours) }));
+  return [cell("p", t("history.partial", { used: formatNumber(alignment.hoursUsed), hours: formatNumber(alignment.hours), missing: runs.join(t("history.listSeparator")) }), "note partial")];
 }
 
 /** Clears the comparison (no dataset, or it does not cover the plan's window). */

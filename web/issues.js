@@ -27,6 +27,11 @@ const TEXT = {
   unrecognized_keys: { zh: "无法识别的字段：{keys}", en: "unknown fields: {keys}" },
   not_multiple_of: { zh: "应为 {divisor} 的倍数", en: "must be a multiple of {divisor}" },
   invalid_format: { zh: "格式不正确", en: "wrong format" },
+  history_no_overlap: {
+    zh: "去年数据没有这 {hours} 小时中的任何一小时：按日期对齐需要 {needed} 的数据，文件只有 {covers}。",
+    en: "last year's data has none of the window's {hours} hours: it needs hours in {needed}, and the file covers {covers}",
+  },
+  history_too_few_hours: { zh: "去年数据只有这 {hours} 小时中的 {used} 小时，估算至少需要 {minimum} 小时。", en: "last year's data has only {used} of the window's {hours} hours; estimates need at least {minimum}" },
 };
 
 /**
@@ -48,6 +53,10 @@ export function issueText(issue, lang = "zh", options = {}) {
     values: Array.isArray(p.values) ? p.values.map(String).join(lang === "zh" ? "、" : ", ") : "",
     keys: Array.isArray(p.keys) ? p.keys.join(lang === "zh" ? "、" : ", ") : "",
     divisor: p.divisor,
+    hours: p.hours,
+    used: p.used,
+    needed: p.needed,
+    covers: p.covers,
   };
   return entry[lang].replace(/\{(\w+)\}/g, (_, name) => String(vars[name] ?? ""));
 }

@@ -25,7 +25,7 @@ import type { PlansRepo } from "../store/plans.ts";
 import type { RosterRecord, RostersRepo, SaveOutcome } from "../store/rosters.ts";
 import { readCsv, readHistoryCsv } from "../csv.ts";
 import { compareWithHistory } from "../domain/compare.ts";
-import { applyHistory, deriveFromHistory } from "../domain/history.ts";
+import { applyHistory, deriveFromHistory } from "../domain/history-estimates.ts";
 import type { HistoryRepo } from "../store/history.ts";
 import type { ReplansRepo } from "../store/replans.ts";
 import type { ActualsRepo } from "../store/actuals.ts";
@@ -205,7 +205,9 @@ export function createApp(deps: AppDeps): express.Express {
     const bytes = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
     if (bytes.length === 0) throw new InputError([{ path: "body", message: "send the CSV file as the request body" }]);
     const parsed = withIssuePaths((path) => `csv: ${path}`, () => readHistoryCsv(bytes, options.encoding));
-    res.status(201).json(deps.history.create({ name: options.name, zone: options.zone, sourceFile: null, ...parsed }, now()));
+    // The same hours imported again: 200 with the dataset already stored, nothing added.
+    const { dataset, created } = deps.history.importOnce({ name: options.name, zone: options.zone, sourceFile: null, ...parsed }, now());
+    res.status(created ? 201 : 200).json(dataset);
   });
 
   api.get("/history/:id", (req, res) => {

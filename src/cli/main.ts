@@ -12,7 +12,8 @@ import { type ErlangResult, evaluateAgents, requiredAgents } from "../domain/erl
 import { planStaffing, QUEUES, type StaffingResult } from "../domain/staffing.ts";
 import type { TextEncoding } from "../csv.ts";
 import { type Comparison, compareWithHistory } from "../domain/compare.ts";
-import { applyHistory, deriveFromHistory, type HistoryDerivation } from "../domain/history.ts";
+import type { Alignment } from "../domain/history.ts";
+import { applyHistory, deriveFromHistory, type HistoryDerivation } from "../domain/history-estimates.ts";
 import { type HistoryDatasetWithRows, historyRepo } from "../store/history.ts";
 import { type DesignResult, designShifts } from "../domain/design.ts";
 import { buildRoster } from "../domain/roster.ts";
@@ -336,12 +337,12 @@ async function historyImport(argv: string[], io: Io): Promise<number> {
   const parsed = withIssuePaths((path) => `${file}: ${path}`, () => readHistoryCsv(readBytes(file), options.encoding as TextEncoding | undefined));
   const db = await openStore(values.db);
   try {
-    const dataset = historyRepo(db).create({ name: options.name, zone: options.zone, sourceFile: file, ...parsed }, new Date().toISOString());
+    const { dataset, created } = historyRepo(db).importOnce({ name: options.name, zone: options.zone, sourceFile: file, ...parsed }, new Date().toISOString());
     const s = dataset.summary;
     io.stdout(
       values.json
         ? `${JSON.stringify(dataset)}\n`
-        : `Imported history ${dataset.id} "${dataset.name}" (${dataset.encoding}): ${s.hours} hours, ${s.from.replace("T", " ")} – ${s.to.replace("T", " ")}` +
+        : `${created ? "Imported" : "Already imported (nothing added):"} history ${dataset.id} "${dataset.name}" (${dataset.encoding}): ${s.hours} hours, ${s.from.replace("T", " ")} – ${s.to.replace("T", " ")}` +
             `${s.missingHours > 0 ? `, ${s.missingHours} hours missing` : ""}; busiest ${s.peak.hour.replace("T", " ")} with ${fmt(s.peak.receptions)} receptions.\n`,
     );
   } finally {
@@ -389,6 +390,7 @@ function estimatesText(d: HistoryDerivation): string {
   const value = (v: number | number[] | null) => (v === null ? "—" : Array.isArray(v) ? `${v.length} values` : fmt(v));
   return [
     `Last year's ${d.alignment.lastYearStart.replace("T", " ")} + ${d.alignment.hours} h ↔ this year's ${d.alignment.thisYearStart.replace("T", " ")}; growth ${fmt(d.growthRate * 100)} %.`,
+    ...overlapLines(d.alignment),
     table(
       ["estimate", "value", "sets", "basis"],
       d.estimates.map((e) => [e.key, value(e.value), e.paths.join(", ") || "(information)", e.basis.en]),
@@ -478,6 +480,7 @@ function compareText(c: Comparison): string {
         ];
   return [
     `This year's ${c.alignment.thisYearStart.replace("T", " ")} + ${c.alignment.hours} h against last year's ${c.alignment.lastYearStart.replace("T", " ")}; this year's agents: ${agentsWord}.`,
+    ...overlapLines(c.alignment),
     totals,
     "",
     ...risks,
@@ -486,6 +489,14 @@ function compareText(c: Comparison): string {
     hours,
     "",
   ].join("\n");
+}
+
+/** The hours the comparison or the estimates rest on when last year's data lacks some of the window's. */
+function overlapLines(a: Alignment): string[] {
+  if (a.missing.length === 0) return [];
+  const at = (iso: string) => iso.replace("T", " ").slice(5, 16);
+  const runs = a.missing.map((m) => `${at(m.from)} – ${at(m.to)} (${m.hours} h)`).join(", ");
+  return [`Last year's data has ${a.hoursUsed} of the ${a.hours} hours; missing (this year's clock): ${runs}. Only the ${a.hoursUsed} hours both years have are used.`];
 }
 
 /** Reads a file's bytes; a missing file is bad input naming it. */

@@ -10,7 +10,7 @@
 import { DateTime } from "luxon";
 import { type ActualsGrid, type Entry, frameOf, intervalOf, Notes, placeOnGrid, type Slot } from "./actuals-grid.ts";
 import { InputError, type InputIssue } from "./errors.ts";
-import { headerKey, parseAmount } from "./history.ts";
+import { headerKey, parseAmount } from "./history-parse.ts";
 import type { CsvRecord } from "./staff.ts";
 import { QUEUES, type QueueName } from "./staffing.ts";
 

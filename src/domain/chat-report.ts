@@ -11,7 +11,7 @@
  */
 import { Notes } from "./actuals-grid.ts";
 import { InputError, type InputIssue } from "./errors.ts";
-import { headerKey, parseAmount } from "./history.ts";
+import { headerKey, parseAmount } from "./history-parse.ts";
 import type { CsvRecord } from "./staff.ts";
 
 /** One agent's row. Optional columns the file lacks, or placeholder cells, are null. */

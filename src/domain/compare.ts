@@ -3,8 +3,9 @@
  * receptions then and now, agents then and now, each agent's load then and now, and the
  * hours where this year's plan is thinner than last year's (the risk list).
  */
+import { type Alignment, alignWindow } from "./history.ts";
+import type { HistoryRow } from "./history-parse.ts";
 import type { RosterResult } from "./roster.ts";
-import { alignWindow, type Alignment, type HistoryRow } from "./history.ts";
 import type { StaffingResult } from "./staffing.ts";
 
 export type CompareHour = {
@@ -49,6 +50,7 @@ export type CompareRisk = {
 type Side = { presales: number; aftersales: number; receptions: number; peak: { hour: string; receptions: number; agents: number | null } };
 
 export type Comparison = {
+  /** Includes the hours compared (`hoursUsed`) and those last year's data lacks (`missing`). */
   alignment: Alignment;
   /** Whose agents this year's side counts: the roster's when there is one, else the requirement. */
   agentsBasis: "roster" | "requirement";
@@ -66,7 +68,9 @@ export type Comparison = {
 
 /**
  * Compares the plan's staffing (and its roster, when given and on the same grid) with the
- * dataset's hours aligned to the plan's window (`alignWindow`). Receptions are the plan's
+ * dataset's hours aligned to the plan's window (`alignWindow`), over the hours both years
+ * have: `hours` and the totals leave out the window's hours the dataset lacks (listed in
+ * `alignment.missing`), so the totals compare like with like. Receptions are the plan's
  * (before the bot) against the file's; agents are averaged over each hour's intervals, so a
  * half-hour with 10 and one with 20 make 15 agent-hours. Hours without last year's agents
  * are compared on receptions only and are never a risk.
@@ -79,11 +83,12 @@ export function compareWithHistory(
   rows: readonly HistoryRow[],
   tolerance = 0.1,
 ): Comparison {
-  const { alignment, rows: lastYear } = alignWindow(staffing.window, rows);
+  const { alignment, rows: lastYear, positions } = alignWindow({ ...staffing.window, zone: staffing.zone }, rows);
   const perHour = 60 / staffing.intervalMin;
   const coverage = roster && roster.coverage.length === staffing.intervals.length ? roster.coverage : null;
 
-  const hours = lastYear.map((last, h): CompareHour => {
+  const hours = lastYear.map((last, i): CompareHour => {
+    const h = positions[i] as number;
     const slice = staffing.intervals.slice(h * perHour, (h + 1) * perHour);
     const presales = sum(slice.map((r) => r.presales.receptions));
     const aftersales = sum(slice.map((r) => r.aftersales.receptions));

@@ -1,5 +1,5 @@
 /** The history repository: named datasets of last year's hours, each written in one statement. */
-import type { HistoryColumns, HistoryParse, HistoryRow, HistorySummary } from "../domain/history.ts";
+import type { HistoryColumns, HistoryParse, HistoryRow, HistorySummary } from "../domain/history-parse.ts";
 import type { Db } from "./db.ts";
 
 export type HistoryDataset = {
@@ -53,26 +53,39 @@ export function historyRepo(db: Db) {
   const rename = db.prepare("UPDATE history_datasets SET name = ? WHERE id = ?");
   const remove = db.prepare("DELETE FROM history_datasets WHERE id = ?");
   const count = db.prepare("SELECT COUNT(*) AS n FROM history_datasets");
+  // The summary first: it differs for almost any other file, so the rows are compared only for a likely twin.
+  const same = db.prepare("SELECT id FROM history_datasets WHERE zone = ? AND summary_json = ? AND rows_json = ? ORDER BY id LIMIT 1");
+
+  const getById = (id: number): HistoryDataset | undefined => {
+    const row = byId.get(id) as Row | undefined;
+    return row && fromRow(row);
+  };
+  const store = (dataset: NewHistoryDataset, summary: string, rows: string, now: string): HistoryDataset => {
+    const info = insert.run({ name: dataset.name, zone: dataset.zone, sourceFile: dataset.sourceFile, encoding: dataset.encoding, summary, rows, now });
+    return getById(Number(info.lastInsertRowid)) as HistoryDataset;
+  };
 
   return {
     create(dataset: NewHistoryDataset, now: string): HistoryDataset {
-      const info = insert.run({
-        name: dataset.name,
-        zone: dataset.zone,
-        sourceFile: dataset.sourceFile,
-        encoding: dataset.encoding,
-        summary: JSON.stringify(dataset.summary),
-        rows: JSON.stringify(dataset.rows.map(toTuple)),
-        now,
-      });
-      return this.get(Number(info.lastInsertRowid)) as HistoryDataset;
+      return store(dataset, JSON.stringify(dataset.summary), JSON.stringify(dataset.rows.map(toTuple)), now);
+    },
+    /**
+     * Stores the dataset unless one with the same hours (every row, in the same zone) is
+     * stored already, as when the same export is imported twice (or once as GBK and once as
+     * UTF-8): then that one is returned and nothing is written. Its name is kept.
+     */
+    importOnce(dataset: NewHistoryDataset, now: string): { dataset: HistoryDataset; created: boolean } {
+      const summary = JSON.stringify(dataset.summary);
+      const rows = JSON.stringify(dataset.rows.map(toTuple));
+      const twin = same.get(dataset.zone, summary, rows) as { id: number } | undefined;
+      if (twin) return { dataset: getById(twin.id) as HistoryDataset, created: false };
+      return { dataset: store(dataset, summary, rows, now), created: true };
     },
     list(): HistoryDataset[] {
       return (list.all() as Row[]).map(fromRow);
     },
     get(id: number): HistoryDataset | undefined {
-      const row = byId.get(id) as Row | undefined;
-      return row && fromRow(row);
+      return getById(id);
     },
     /** The dataset and its hours, sorted. */
     withRows(id: number): HistoryDatasetWithRows | undefined {

@@ -12,7 +12,8 @@ import { historyRepo } from "../../src/store/history.ts";
 import { actualsRepo } from "../../src/store/actuals.ts";
 import { rostersRepo } from "../../src/store/rosters.ts";
 import { replansRepo } from "../../src/store/replans.ts";
-import { catalog, FACTOR_SAMPLE_PLAN, planInput, planWith } from "../fixtures.ts";
+import iconv from "iconv-lite";
+import { catalog, FACTOR_SAMPLE_PLAN, planInput, planWith, sampleHistoryDays } from "../fixtures.ts";
 
 const NOW = "2026-11-01T08:00:00.000Z";
 let server: Server;
@@ -388,6 +389,16 @@ describe("/api/history, compare and exports", () => {
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ name: "去年双11", zone: "Asia/Shanghai", encoding: "gb18030", summary: { from: "2025-11-01T00:00", hours: 600, missingHours: 0 } });
     expect((await send("GET", "/api/history")).body).toHaveLength(1);
+    // The same hours again, as GBK or as UTF-8: 200 with the stored dataset, nothing added.
+    const again = await upload(sample.historyCsv as Buffer, "name=again");
+    const utf8 = await upload(iconv.decode(sample.historyCsv as Buffer, "gb18030"), "name=utf8");
+    expect([again.status, again.body.id, again.body.name]).toEqual([200, res.body.id, "去年双11"]);
+    expect([utf8.status, utf8.body.id]).toEqual([200, res.body.id]);
+    expect(history.count()).toBe(1);
+    // Other hours (the same file less its last day) are a new dataset.
+    expect((await upload(sampleHistoryDays("2025-11-01", "2025-11-25"), "name=shorter")).status).toBe(201);
+    expect(history.count()).toBe(2);
+    expect((await send("DELETE", `/api/history/${res.body.id + 1}`)).status).toBe(204);
     expect((await send("PUT", `/api/history/${res.body.id}`, { name: "2025" })).body.name).toBe("2025");
     expect((await send("DELETE", `/api/history/${res.body.id}`)).status).toBe(204);
     expect(history.count()).toBe(0);
@@ -413,7 +424,7 @@ describe("/api/history, compare and exports", () => {
     const res = await send("GET", `/api/plans/${plan.body.id}/compare?history=${dataset.body.id}`);
     expect(res.status).toBe(200);
     expect(res.body.agentsBasis).toBe("requirement");
-    expect(res.body.alignment).toEqual({ yearsBack: 1, thisYearStart: "2026-11-10T00:00", lastYearStart: "2025-11-10T00:00", hours: 120 });
+    expect(res.body.alignment).toEqual({ yearsBack: 1, thisYearStart: "2026-11-10T00:00", lastYearStart: "2025-11-10T00:00", hours: 120, hoursUsed: 120, missing: [] });
     expect(res.body.hours).toHaveLength(120);
     // This year's receptions are the plan's own: 83,333.3 pre-sales over the window (the chain's total).
     expect(res.body.totals.thisYear.presales).toBeCloseTo(83_333.33, 1);
@@ -422,6 +433,64 @@ describe("/api/history, compare and exports", () => {
     expect(risky.slice(0, 6)).toEqual(["11-10T20:00", "11-10T21:00", "11-10T22:00", "11-10T23:00", "11-11T00:00", "11-11T01:00"]);
     expect((await send("GET", `/api/plans/${plan.body.id}/compare?history=99`)).status).toBe(404);
     expect((await send("GET", `/api/plans/${plan.body.id}/compare?history=x`)).body.error.issues[0].path).toBe("history");
+  });
+
+  it("a 72-hour GBK export (Nov 10–12) compares against the 5-day sample plan over those hours, listing the 48 missing", async () => {
+    const plan = await send("POST", "/api/plans", sample.content);
+    const full = await upload(sample.historyCsv as Buffer, "name=full");
+    const bytes = sampleHistoryDays("2025-11-10", "2025-11-13");
+    const short = await upload(bytes, "name=72h");
+    expect(short.status).toBe(201);
+    expect(short.body).toMatchObject({ encoding: "gb18030", summary: { from: "2025-11-10T00:00", to: "2025-11-13T00:00", hours: 72 } });
+    const res = await send("GET", `/api/plans/${plan.body.id}/compare?history=${short.body.id}`);
+    expect(res.status).toBe(200);
+    expect(res.body.alignment).toEqual({
+      yearsBack: 1,
+      thisYearStart: "2026-11-10T00:00",
+      lastYearStart: "2025-11-10T00:00",
+      hours: 120,
+      hoursUsed: 72,
+      missing: [{ from: "2026-11-13T00:00:00.000+08:00", to: "2026-11-15T00:00:00.000+08:00", hours: 48, lastYear: { from: "2025-11-13T00:00", to: "2025-11-15T00:00" } }],
+    });
+    // The 72 hours compared are exactly the first 72 of the comparison with the whole file.
+    const whole = await send("GET", `/api/plans/${plan.body.id}/compare?history=${full.body.id}`);
+    expect(res.body.hours).toEqual(whole.body.hours.slice(0, 72));
+    // Last year's total is the file's own: Σ (售前 + 售后) over its 72 rows, read here with a plain split.
+    const fileReceptions = iconv.decode(bytes, "gb18030").trim().split("\r\n").slice(1).reduce((sum, line) => sum + Number(line.split(",")[1]) + Number(line.split(",")[2]), 0);
+    expect(res.body.totals.lastYear.receptions).toBe(fileReceptions);
+    expect(res.body.risks.every((r: { start: string }) => r.start < "2026-11-13")).toBe(true);
+    // A file starting later (Nov 12 on) lacks the window's first 48 hours: its hours keep their places.
+    const late = await upload(sampleHistoryDays("2025-11-12", "2025-11-26"), "name=from-12");
+    const fromTwelfth = await send("GET", `/api/plans/${plan.body.id}/compare?history=${late.body.id}`);
+    expect(fromTwelfth.body.alignment).toMatchObject({ hoursUsed: 72, missing: [{ from: "2026-11-10T00:00:00.000+08:00", to: "2026-11-12T00:00:00.000+08:00", hours: 48 }] });
+    expect(fromTwelfth.body.hours).toEqual(whole.body.hours.slice(48));
+
+    const estimates = await send("GET", `/api/plans/${plan.body.id}/history-estimates?history=${short.body.id}&growth=0.2`);
+    expect(estimates.status).toBe(200);
+    const byKey = new Map(estimates.body.estimates.map((e: { key: string }) => [e.key, e]));
+    expect(byKey.get("presalesCurve")).toMatchObject({ value: null, basis: { zh: expect.stringContaining("去年数据缺 48 / 120 小时") } });
+    expect(byKey.get("inquiryConversionRate")).toMatchObject({ value: expect.any(Number), basis: { zh: expect.stringContaining("仅用去年数据有的 72 / 120 小时（缺 2025-11-13 00:00 – 2025-11-15 00:00（48 小时））") } });
+    const applied = await send("POST", `/api/plans/${plan.body.id}/apply-history`, { historyId: short.body.id, growthRate: 0.2 });
+    expect(applied.status).toBe(200);
+    expect(applied.body.plan.input.presales.curve).toEqual((sample.content as { presales: { curve: unknown } }).presales.curve);
+    expect(applied.body.plan.input.chain.inquiryConversionRate).toBe((byKey.get("inquiryConversionRate") as { value: number }).value);
+  });
+
+  it("400 naming history when the file has none of the window's hours", async () => {
+    const plan = await send("POST", "/api/plans", sample.content);
+    const late = await upload(sampleHistoryDays("2025-11-20", "2025-11-25"), "name=late");
+    for (const path of [`compare?history=${late.body.id}`, `history-estimates?history=${late.body.id}`]) {
+      const res = await send("GET", `/api/plans/${plan.body.id}/${path}`);
+      expect(res.status).toBe(400);
+      expect(res.body.error.issues).toEqual([
+        {
+          path: "history",
+          message: "the dataset has none of the window's 120 hours: aligned with the plan's window it needs hours in 2025-11-10 00:00 – 2025-11-15 00:00, and it covers 2025-11-20 00:00 – 2025-11-25 00:00",
+          code: "history_no_overlap",
+          params: { hours: 120, needed: "2025-11-10 00:00 – 2025-11-15 00:00", covers: "2025-11-20 00:00 – 2025-11-25 00:00" },
+        },
+      ]);
+    }
   });
 
   it("estimates from the history and applies them to the plan in one step", async () => {

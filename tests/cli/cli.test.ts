@@ -8,7 +8,7 @@ import iconv from "iconv-lite";
 import { main } from "../../src/cli/main.ts";
 import { openDb } from "../../src/store/db.ts";
 import { historyRepo } from "../../src/store/history.ts";
-import { FACTOR_SAMPLE_PLAN, planWith, SAMPLE_PLAN } from "../fixtures.ts";
+import { FACTOR_SAMPLE_PLAN, planWith, SAMPLE_PLAN, sampleHistoryDays } from "../fixtures.ts";
 
 const SAMPLE = SAMPLE_PLAN;
 /** The sample on the factor method (before issue 12), for goldens that rest on its requirement. */
@@ -211,21 +211,20 @@ describe("peakcrew design and roster", () => {
 describe("peakcrew history and compare", () => {
   const HISTORY = "data/samples/mid-size-double11.history.csv";
 
-  it("a GBK file and the same file in UTF-8 import to the same dataset", async () => {
+  it("a GBK file and the same file in UTF-8 import to the same dataset, stored once", async () => {
     const db = join(dir, "history.db");
     const utf8 = join(dir, "history-utf8.csv");
     writeFileSync(utf8, iconv.decode(readFileSync(HISTORY), "gbk"), "utf8");
     const gbk = await run("history", "import", HISTORY, "--name", "gbk", "--db", db, "--json");
-    const plain = await run("history", "import", utf8, "--name", "utf8", "--db", db, "--json");
+    const plain = await run("history", "import", utf8, "--name", "utf8", "--db", db);
     expect([gbk.code, plain.code]).toEqual([0, 0]);
-    expect([JSON.parse(gbk.stdout).encoding, JSON.parse(plain.stdout).encoding]).toEqual(["gb18030", "utf-8"]);
+    expect(JSON.parse(gbk.stdout)).toMatchObject({ id: 1, name: "gbk", encoding: "gb18030" });
+    expect(plain.stdout).toMatch(/^Already imported \(nothing added\): history 1 "gbk" \(gb18030\): 600 hours/);
     const store = openDb(db);
     const repo = historyRepo(store);
-    const [a, b] = [repo.withRows(JSON.parse(gbk.stdout).id), repo.withRows(JSON.parse(plain.stdout).id)];
+    expect(repo.count()).toBe(1);
+    expect(repo.withRows(1)?.rows).toHaveLength(600);
     store.close();
-    expect(a?.rows).toHaveLength(600);
-    expect(a?.rows).toEqual(b?.rows);
-    expect(a?.summary).toEqual(b?.summary);
     const listed = await run("history", "list", "--db", db);
     expect(listed.stdout).toMatch(/gbk .*gb18030/);
   });
@@ -251,6 +250,29 @@ describe("peakcrew history and compare", () => {
     const comparison = JSON.parse(json.stdout);
     expect(comparison.hours).toHaveLength(120);
     expect(comparison.risks.length).toBeGreaterThan(0);
+  });
+
+  it("a 72-hour GBK export compares against the 5-day sample plan, naming the 48 missing hours; estimates say so", async () => {
+    const file = join(dir, "nov10-12.csv");
+    writeFileSync(file, sampleHistoryDays("2025-11-10", "2025-11-13"));
+    const text = await run("compare", SAMPLE, "--history", file);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toContain("Last year's data has 72 of the 120 hours; missing (this year's clock): 11-13 00:00 – 11-15 00:00 (48 h). Only the 72 hours both years have are used.");
+    const json = JSON.parse((await run("compare", SAMPLE, "--history", file, "--json")).stdout);
+    expect(json.hours).toHaveLength(72);
+    expect(json.alignment.missing).toEqual([{ from: "2026-11-13T00:00:00.000+08:00", to: "2026-11-15T00:00:00.000+08:00", hours: 48, lastYear: { from: "2025-11-13T00:00", to: "2025-11-15T00:00" } }]);
+    const estimate = await run("history", "estimate", SAMPLE, "--history", file);
+    expect(estimate.code).toBe(0);
+    expect(estimate.stdout).toContain("Last year's data has 72 of the 120 hours");
+    expect(estimate.stdout).toMatch(/presalesCurve +— .*needs every hour of the window; last year's data lacks 48 of its 120 hours/);
+  });
+
+  it("exits 2 naming history when the file has none of the window's hours", async () => {
+    const file = join(dir, "nov20-24.csv");
+    writeFileSync(file, sampleHistoryDays("2025-11-20", "2025-11-25"));
+    const { code, stderr } = await run("compare", SAMPLE, "--history", file);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/^error: history: the dataset has none of the window's 120 hours/);
   });
 
   it("compare takes a stored dataset id, and exits 2 naming --history for an unknown one", async () => {
@@ -304,7 +326,7 @@ describe("the installed command (bin/peakcrew.js)", () => {
     expect(out.status).toBe(2);
   });
 
-  it("serve binds 127.0.0.1, saves the sample plan and its roster into a new database and serves them", async () => {
+  it("serve binds 127.0.0.1, saves the sample plan, its roster and history into a new database and serves them; importing the sample again adds nothing", async () => {
     const child: ChildProcess = spawn(process.execPath, ["bin/peakcrew.js", "serve", "--port", "0", "--db", join(dir, "serve.db")]);
     try {
       const url = await new Promise<string>((resolve, reject) => {
@@ -328,8 +350,16 @@ describe("the installed command (bin/peakcrew.js)", () => {
       expect((await fetch(url)).status).toBe(200);
       expect((await fetch(`${url}vendor/chart.js/chart.umd.min.js`)).status).toBe(200);
     } finally {
+      const exited = new Promise((resolve) => child.once("exit", resolve));
       child.kill();
+      await exited;
     }
+    // The README's next step, `history import` of the sample, finds it already stored.
+    const imported = await run("history", "import", "data/samples/mid-size-double11.history.csv", "--name", "2025", "--db", join(dir, "serve.db"));
+    expect(imported.stdout).toMatch(/^Already imported \(nothing added\): history 1 /);
+    const store = openDb(join(dir, "serve.db"));
+    expect(historyRepo(store).count()).toBe(1);
+    store.close();
   });
 
   it("runs the compiled dist/ without tsx (a dev dependency): erlang answers with tsx made unloadable", () => {

@@ -1,17 +1,23 @@
 import { describe, expect, it } from "vitest";
 import { readCsv } from "../../src/csv.ts";
-import { alignWindow, applyHistory, deriveFromHistory, describeHistory, type Estimate, type HistoryRow, parseHistory } from "../../src/domain/history.ts";
+import type { InputIssue } from "../../src/domain/errors.ts";
+import { alignWindow } from "../../src/domain/history.ts";
+import { applyHistory, deriveFromHistory, type Estimate } from "../../src/domain/history-estimates.ts";
+import { describeHistory, type HistoryRow, parseHistory } from "../../src/domain/history-parse.ts";
+import { hoursBetween, localHour, plusHours } from "../../src/domain/wall-clock.ts";
 import { parsePlan } from "../../src/schemas.ts";
+import { issueText } from "../../web/issues.js";
 import { inputIssuesOf, planInput } from "../fixtures.ts";
 
 const HEADER = "时间,售前接待量,售后接待量,在线客服数,平均首响(秒),销售额,订单数";
 const history = (text: string) => parseHistory(readCsv(text));
 
-/** Hourly rows from `start` (a wall-clock hour), each from `row(i)`. */
+/** Hourly rows from `start` (a wall-clock hour), each from `row(i)`. (Date arithmetic here, independent of wall-clock.ts.) */
 function hours(start: string, count: number, row: (i: number) => Omit<HistoryRow, "hour">): HistoryRow[] {
   const t0 = Date.parse(`${start}:00Z`);
   return Array.from({ length: count }, (_, i) => ({ hour: new Date(t0 + i * 3_600_000).toISOString().slice(0, 16), ...row(i) }));
 }
+const SHANGHAI = "Asia/Shanghai";
 const allColumns = { agents: true, firstResponseSec: true, salesYuan: true, orders: true };
 
 describe("parseHistory", () => {
@@ -71,18 +77,66 @@ describe("alignWindow", () => {
   const rows = hours("2025-11-09T00:00", 24 * 5, (i) => ({ presales: i, aftersales: 0, agents: 1, firstResponseSec: null, salesYuan: null, orders: null }));
 
   it("maps this year's Nov 10 18:00 to last year's Nov 10 18:00", () => {
-    const { alignment, rows: aligned } = alignWindow({ start: "2026-11-10T18:00", end: "2026-11-11T02:00" }, rows);
-    expect(alignment).toEqual({ yearsBack: 1, thisYearStart: "2026-11-10T18:00", lastYearStart: "2025-11-10T18:00", hours: 8 });
+    const { alignment, rows: aligned } = alignWindow({ start: "2026-11-10T18:00", end: "2026-11-11T02:00", zone: "Asia/Shanghai" }, rows);
+    expect(alignment).toEqual({ yearsBack: 1, thisYearStart: "2026-11-10T18:00", lastYearStart: "2025-11-10T18:00", hours: 8, hoursUsed: 8, missing: [] });
     expect(aligned.map((r) => r.hour)).toEqual(["2025-11-10T18:00", "2025-11-10T19:00", "2025-11-10T20:00", "2025-11-10T21:00", "2025-11-10T22:00", "2025-11-10T23:00", "2025-11-11T00:00", "2025-11-11T01:00"]);
   });
 
-  it("names the first hour last year's data lacks", () => {
-    const [issue] = inputIssuesOf(() => alignWindow({ start: "2026-11-12T00:00", end: "2026-11-15T00:00" }, rows));
-    expect(issue).toEqual({ path: "history", message: expect.stringContaining("no row for 2025-11-14 00:00 and 23 more") });
+  it("uses the hours the data has and lists the rest as a run in the plan's zone", () => {
+    // The rows run Nov 9 00:00 – Nov 14 00:00; the window Nov 12 – Nov 15 is 72 hours, the last 24 missing.
+    const { alignment, rows: aligned, positions } = alignWindow({ start: "2026-11-12T00:00", end: "2026-11-15T00:00", zone: SHANGHAI }, rows);
+    expect(alignment).toMatchObject({ hours: 72, hoursUsed: 48 });
+    expect(alignment.missing).toEqual([
+      { from: "2026-11-14T00:00:00.000+08:00", to: "2026-11-15T00:00:00.000+08:00", hours: 24, lastYear: { from: "2025-11-14T00:00", to: "2025-11-15T00:00" } },
+    ]);
+    expect(aligned).toHaveLength(48);
+    expect(positions).toEqual([...Array(48).keys()]);
+  });
+
+  it("a hole in the data is its own run, and the rows keep their places in the window", () => {
+    const holed = rows.filter((r) => r.hour !== "2025-11-10T20:00" && r.hour !== "2025-11-10T21:00" && r.hour !== "2025-11-11T00:00");
+    const { alignment, positions } = alignWindow({ start: "2026-11-10T18:00", end: "2026-11-11T02:00", zone: SHANGHAI }, holed);
+    expect(alignment.hoursUsed).toBe(5);
+    expect(alignment.missing.map((m) => [m.from.slice(5, 16), m.to.slice(5, 16), m.hours])).toEqual([
+      ["11-10T20:00", "11-10T22:00", 2],
+      ["11-11T00:00", "11-11T01:00", 1],
+    ]);
+    expect(positions).toEqual([0, 1, 4, 5, 7]);
+  });
+
+  it("names history, what it covers and what was needed when it has none of the window's hours", () => {
+    const issues = inputIssuesOf(() => alignWindow({ start: "2026-12-01T00:00", end: "2026-12-02T00:00", zone: SHANGHAI }, rows));
+    expect(issues).toEqual([
+      {
+        path: "history",
+        message: "the dataset has none of the window's 24 hours: aligned with the plan's window it needs hours in 2025-12-01 00:00 – 2025-12-02 00:00, and it covers 2025-11-09 00:00 – 2025-11-14 00:00",
+        code: "history_no_overlap",
+        params: { hours: 24, needed: "2025-12-01 00:00 – 2025-12-02 00:00", covers: "2025-11-09 00:00 – 2025-11-14 00:00" },
+      },
+    ]);
+    expect(issueText(issues[0] as InputIssue, "zh")).toBe("去年数据没有这 24 小时中的任何一小时：按日期对齐需要 2025-12-01 00:00 – 2025-12-02 00:00 的数据，文件只有 2025-11-09 00:00 – 2025-11-14 00:00。");
+  });
+
+  it("counts real hours in the plan's zone: 25 on the night the clocks go back, 23 when they go forward", () => {
+    // Europe/Berlin: 2026-10-25 03:00 → 02:00 (CEST → CET); 2026-03-29 02:00 → 03:00.
+    const october = hours("2025-10-25T00:00", 24, (i) => ({ presales: i, aftersales: 0, agents: null, firstResponseSec: null, salesYuan: null, orders: null }));
+    const back = alignWindow({ start: "2026-10-25T00:00", end: "2026-10-26T00:00", zone: "Europe/Berlin" }, october);
+    expect(back.alignment).toMatchObject({ hours: 25, hoursUsed: 25, missing: [] });
+    expect(back.rows.map((r) => r.hour.slice(11, 13)).slice(0, 5)).toEqual(["00", "01", "02", "02", "03"]);
+    const march = hours("2025-03-29T00:00", 24, (i) => ({ presales: i, aftersales: 0, agents: null, firstResponseSec: null, salesYuan: null, orders: null }));
+    const forward = alignWindow({ start: "2026-03-29T00:00", end: "2026-03-30T00:00", zone: "Europe/Berlin" }, march);
+    expect(forward.alignment).toMatchObject({ hours: 23, hoursUsed: 23, missing: [] });
+    expect(forward.rows.map((r) => r.hour.slice(11, 13))).not.toContain("02");
+  });
+
+  it("a Feb 29 window takes last year's Feb 28", () => {
+    const feb = hours("2027-02-28T00:00", 48, () => ({ presales: 1, aftersales: 0, agents: null, firstResponseSec: null, salesYuan: null, orders: null }));
+    const { alignment } = alignWindow({ start: "2028-02-29T00:00", end: "2028-02-29T06:00", zone: SHANGHAI }, feb);
+    expect(alignment.lastYearStart).toBe("2027-02-28T00:00");
   });
 
   it("refuses a window that does not start on the hour", () => {
-    expect(inputIssuesOf(() => alignWindow({ start: "2026-11-10T18:30", end: "2026-11-11T02:00" }, rows))[0]?.path).toBe("window");
+    expect(inputIssuesOf(() => alignWindow({ start: "2026-11-10T18:30", end: "2026-11-11T02:00", zone: "Asia/Shanghai" }, rows))[0]?.path).toBe("window");
   });
 });
 
@@ -127,5 +181,63 @@ describe("deriveFromHistory", () => {
     const conversion = bare.estimates.find((e) => e.key === "inquiryConversionRate");
     expect(conversion).toMatchObject({ value: null, basis: { en: "the file has no orders column" } });
     expect(parsePlan(applyHistory(plan, bare)).chain.inquiryConversionRate).toBe(plan.chain.inquiryConversionRate);
+  });
+});
+
+describe("deriveFromHistory over part of the window", () => {
+  // The same hand-made 2 days (Nov 10–11), against a 3-day plan (Nov 10–13): 48 of 72 hours.
+  const rows = hours("2025-11-10T00:00", 48, (i) => {
+    const busy = i >= 20 && i < 24;
+    return { presales: busy ? 290 : 100, aftersales: 10, agents: busy ? 20 : 10, firstResponseSec: busy ? 40 : 10, salesYuan: busy ? 116 * 250 : 40 * 250, orders: busy ? 116 : 40 };
+  });
+  const plan = parsePlan(planInput());
+  const derived = deriveFromHistory(rows, allColumns, plan, 0.2);
+  const estimate = (key: Estimate["key"]) => derived.estimates.find((e) => e.key === key);
+
+  it("keeps the ratios over the 48 hours both years have, and says so in their basis", () => {
+    expect(derived.alignment).toMatchObject({ hours: 72, hoursUsed: 48 });
+    expect(estimate("inquiryConversionRate")?.value).toBe(0.4);
+    expect(estimate("saturationPerAgentDay")?.value).toBe(104);
+    expect(estimate("inquiryConversionRate")?.basis.en).toContain("only the 48 of 72 hours last year's data has (it lacks 2025-11-12 00:00 – 2025-11-13 00:00 (24 h))");
+    expect(estimate("csAvgOrderValueYuan")?.basis.zh).toContain("仅用去年数据有的 48 / 72 小时（缺 2025-11-12 00:00 – 2025-11-13 00:00（24 小时））");
+  });
+
+  it("gives no curve, sales target or contact rate (totals over the window), and applying leaves those fields", () => {
+    for (const key of ["presalesCurve", "salesTargetYuan", "contactRate"] as const) {
+      expect(estimate(key)).toMatchObject({ value: null, basis: { en: expect.stringContaining("needs every hour of the window; last year's data lacks 24 of its 72 hours") } });
+    }
+    const next = parsePlan(applyHistory(plan, derived));
+    expect(next.presales.curve).toEqual(plan.presales.curve);
+    expect(next.chain.salesTargetYuan).toBe(plan.chain.salesTargetYuan);
+    expect(next.chain.inquiryConversionRate).toBe(0.4);
+  });
+
+  it("refuses, naming history, fewer than 24 of the window's hours", () => {
+    const late = parsePlan({ ...planInput(), window: { start: "2026-11-11T12:00", end: "2026-11-13T00:00" } });
+    const issues = inputIssuesOf(() => deriveFromHistory(rows, allColumns, late, 0));
+    expect(issues).toEqual([
+      {
+        path: "history",
+        message: "the dataset has only 12 of the window's 36 hours (it lacks 2025-11-12 00:00 – 2025-11-13 00:00 (24 h)); estimates need at least 24",
+        code: "history_too_few_hours",
+        params: { used: 12, hours: 36, minimum: 24 },
+      },
+    ]);
+    expect(issueText(issues[0] as InputIssue, "zh")).toBe("去年数据只有这 36 小时中的 12 小时，估算至少需要 24 小时。");
+  });
+});
+
+describe("wall-clock hours", () => {
+  it("labels real dates only, Feb 29 in leap years", () => {
+    expect(localHour(2024, 2, 29, 23)).toBe("2024-02-29T23:00");
+    expect(localHour(2025, 2, 29, 0)).toBeNull();
+    expect(localHour(2025, 4, 31, 0)).toBeNull();
+    expect(localHour(2025, 11, 10, 24)).toBeNull();
+  });
+
+  it("adds and counts hours across days, months and years", () => {
+    expect(plusHours("2025-12-31T23:00", 1)).toBe("2026-01-01T00:00");
+    expect(plusHours("2024-03-01T00:00", -1)).toBe("2024-02-29T23:00");
+    expect(hoursBetween("2025-11-10T00:00", "2025-11-15T00:00")).toBe(120);
   });
 });

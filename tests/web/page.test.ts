@@ -5,6 +5,7 @@ import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { type Running, serve } from "../../src/server.ts";
+import { sampleHistoryDays } from "../fixtures.ts";
 
 const CHROMIUM = process.env.PEAKCREW_CHROMIUM ?? "/usr/bin/chromium";
 const FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
@@ -233,10 +234,12 @@ describe("the planner page", () => {
     expect(await page.locator("#history-set option").count()).toBe(before);
   });
 
-  it("imports a GBK file, and applies last year's estimates to a copy of the plan with a growth rate", async () => {
+  it("importing the sample GBK file again selects the stored one; last year's estimates applied to a copy of the plan with a growth rate", async () => {
     const gbk = readFileSync(new URL("../../data/samples/mid-size-double11.history.csv", import.meta.url));
+    const before = await page.locator("#history-set option").count();
     await page.setInputFiles("#history-file", { name: "去年.csv", mimeType: "text/csv", buffer: gbk });
-    await expect.poll(() => page.locator("#history-note").textContent()).toContain("已导入“去年”：600 小时");
+    await expect.poll(() => page.locator("#history-note").textContent()).toBe("这份数据已导入过（“mid-size-double11 去年双11 (synthetic sample)”），已选中，没有重复添加。");
+    expect(await page.locator("#history-set option").count()).toBe(before);
     await page.click("#duplicate");
     await expect.poll(() => page.locator("#scenario option").count()).toBe(3);
     await page.fill("#growth", "10");
@@ -247,6 +250,17 @@ describe("the planner page", () => {
     const receptions = Number((await chainValue("chain.receptions"))?.replace(/,/g, ""));
     expect(Math.abs(receptions / (73_656 * 1.1) - 1)).toBeLessThan(0.001);
     expect(await page.locator("#f-presales-curve-kind").inputValue()).toBe("counts");
+  });
+
+  it("a 72-hour GBK export is compared over its 72 hours, and the page names the 48 it lacks", async () => {
+    await page.setInputFiles("#history-file", { name: "11-10至11-12.csv", mimeType: "text/csv", buffer: sampleHistoryDays("2025-11-10", "2025-11-13") });
+    await expect.poll(() => page.locator("#history-note").textContent()).toContain("已导入“11-10至11-12”：72 小时");
+    expect(await page.locator("#history-summary").textContent()).toContain("这 120 小时里去年数据只有 72 小时，缺 11-13 00:00 至 11-15 00:00（48 小时）：对比和估算只用两年都有的这 72 小时。");
+    await expect.poll(async () => (await page.evaluate(() => {
+      const { Chart, document } = globalThis as unknown as PageGlobals;
+      return Chart.getChart(document.getElementById("history-chart")).data.datasets[0]?.data.length;
+    }))).toBe(72);
+    expect(await page.locator("#estimate-table").textContent()).toContain("需要窗口内每个小时的数据；去年数据缺 48 / 120 小时");
   });
 
   it("offers the solved roster as xlsx, csv and ics downloads", async () => {
