@@ -147,7 +147,7 @@ describe("POST /api/erlang", () => {
 });
 
 describe("POST /api/design", () => {
-  const benchInstance = (size: string) => JSON.parse(readFileSync(new URL(`../../../shared/bench/instances/d11-${size}.json`, import.meta.url), "utf8"));
+  const benchInstance = (size: string) => JSON.parse(readFileSync(new URL(`../fixtures/bench/d11-${size}.json`, import.meta.url), "utf8"));
 
   it("designs the bench S instance optimally (402 paid hours) in the solver thread", async () => {
     const res = await send("POST", "/api/design", benchInstance("S"));

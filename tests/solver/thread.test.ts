@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { parseDesignInstance } from "../../src/schemas.ts";
 import { CancelledError, createSolverThread } from "../../src/solver/thread.ts";
 
-const instance = (size: string) => parseDesignInstance(JSON.parse(readFileSync(new URL(`../../../shared/bench/instances/d11-${size}.json`, import.meta.url), "utf8")));
+const instance = (size: string) => parseDesignInstance(JSON.parse(readFileSync(new URL(`../fixtures/bench/d11-${size}.json`, import.meta.url), "utf8")));
 const solver = createSolverThread();
 afterEach(() => solver.close());
 
