@@ -19,7 +19,7 @@ import { type DesignResult, designShifts } from "../domain/design.ts";
 import { buildRoster } from "../domain/roster.ts";
 import { GrowthRateSchema, HistoryImportSchema, parse, parseDesignInstance, parseErlangRequest, parsePlan, ToleranceSchema } from "../schemas.ts";
 import { createSolve } from "../solver/highs.ts";
-import { defaultDbFile, serve } from "../server.ts";
+import { defaultDbFile, envAllowedHosts, serve } from "../server.ts";
 import { args, EXIT, exportRoster, type Io, langOf, readJsonFile, staffOf, timeLimitOf } from "./common.ts";
 import { fmt, table } from "./format.ts";
 import { chatCommand } from "./erlang-chat.ts";
@@ -34,9 +34,10 @@ export { EXIT, type Io, readJsonFile };
 
 const USAGE = `usage: peakcrew <command> [options]
 
-  serve [--port N] [--host H] [--db FILE] [--trust-proxy loopback|N|IP]
+  serve [--port N] [--host H] [--db FILE] [--trust-proxy loopback|N|IP] [--allowed-host NAME]…
                                                 the web page and API (binds 127.0.0.1 unless told; any other
-                                                host needs a manager account: docs/security.md)
+                                                host needs a manager account; answers to loopback names, the
+                                                bound address and each --allowed-host: docs/security.md)
   staffing PLAN.json [--json]                   the chain, the curve and required agents per interval
   erlang --arrivals N --interval-min M --aht-sec S --target-sec T --service-level P
          [--max-occupancy O] [--shrinkage R] [--concurrency C] [--patience-sec Q] [--agents K] [--json]
@@ -110,14 +111,28 @@ export async function main(argv: string[], io: Io): Promise<number> {
 
 
 async function serveCommand(argv: string[], io: Io): Promise<number> {
-  const { values } = args(argv, { port: { type: "string" }, host: { type: "string" }, db: { type: "string" }, "trust-proxy": { type: "string" } }, 0);
+  const { values } = args(argv, { port: { type: "string" }, host: { type: "string" }, db: { type: "string" }, "trust-proxy": { type: "string" }, "allowed-host": { type: "string", multiple: true } }, 0);
   const port = values.port === undefined ? Number(process.env.PORT ?? 3000) : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new InputError([{ path: "--port", message: "must be a port number, 0–65535" }]);
   const dbFile = (values.db as string | undefined) ?? defaultDbFile();
   const trust = values["trust-proxy"] as string | undefined;
   const trustProxy = trust === undefined ? undefined : /^\d+$/.test(trust) ? Number(trust) : trust;
-  const running = await serve({ port, host: (values.host as string | undefined) ?? "127.0.0.1", dbFile, trustProxy });
+  const allowedHosts = [...((values["allowed-host"] as string[] | undefined) ?? []), ...envAllowedHosts()];
+  const running = await serve({ port, host: (values.host as string | undefined) ?? "127.0.0.1", dbFile, trustProxy, allowedHosts });
   io.stdout(`PeakCrew is serving ${running.url}  (database: ${dbFile})\n`);
+  // SIGTERM / Ctrl-C: stop taking requests, finish or stop the solves, close the database, exit 0.
+  const stop = (signal: NodeJS.Signals) => {
+    io.stdout(`${signal}: PeakCrew is stopping…\n`);
+    running.close().then(
+      () => process.exit(EXIT.ok),
+      (error: unknown) => {
+        io.stderr(`internal error while stopping: ${error instanceof Error ? error.message : String(error)}\n`);
+        process.exit(EXIT.internal);
+      },
+    );
+  };
+  process.once("SIGTERM", stop);
+  process.once("SIGINT", stop);
   return EXIT.ok;
 }
 
