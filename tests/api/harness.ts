@@ -39,7 +39,8 @@ export async function startApp(overrides: Partial<AppDeps> = {}) {
   /** One request; Host defaults to the server's own, content-type to JSON when a body is given. */
   const send = (method: string, path: string, o: { body?: string | Buffer; headers?: Record<string, string>; signal?: AbortSignal } = {}) =>
     new Promise<Reply>((resolve, reject) => {
-      const headers: Record<string, string> = { host, ...(o.body === undefined ? {} : { "content-type": "application/json" }), ...o.headers };
+      const framing: Record<string, string> = o.body === undefined ? {} : { "content-type": "application/json", "content-length": String(Buffer.byteLength(o.body)) };
+      const headers: Record<string, string> = { host, ...framing, ...o.headers };
       const req = httpRequest({ host: "127.0.0.1", port, method, path, headers, signal: o.signal }, (res) => {
         const chunks: Buffer[] = [];
         res.on("data", (c: Buffer) => chunks.push(c));
