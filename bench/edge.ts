@@ -6,7 +6,7 @@
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { request } from "node:http";
+import { Agent, request } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { loadCatalog } from "../src/catalog.ts";
@@ -36,11 +36,13 @@ const url = await new Promise<string>((resolve) => {
   });
 });
 
-/** One GET /api/plans on a fresh connection; its milliseconds. */
+/** One keep-alive connection for the GETs, as a page has: this measures the server's event loop, not the kernel's accept queue under the flood's connections. */
+const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+/** One GET /api/plans; its milliseconds. */
 const getPlans = () =>
   new Promise<number>((resolve, reject) => {
     const t0 = performance.now();
-    request(`${url}api/plans`, { agent: false }, (res) => {
+    request(`${url}api/plans`, { agent }, (res) => {
       res.resume();
       res.on("end", () => (res.statusCode === 200 ? resolve(performance.now() - t0) : reject(new Error(`GET → ${res.statusCode}`))));
     })
@@ -48,10 +50,22 @@ const getPlans = () =>
       .end();
   });
 
+/** A GET; a reused socket the server closed as idle at that moment (ECONNRESET) is retried, its time counted. */
+async function getPlansRetried(): Promise<number> {
+  const t0 = performance.now();
+  try {
+    return await getPlans();
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "ECONNRESET") throw error;
+    await getPlans();
+    return performance.now() - t0;
+  }
+}
+
 async function sample(until: () => boolean, min: number): Promise<number[]> {
   const ms: number[] = [];
   while (ms.length < min || !until()) {
-    ms.push(await getPlans());
+    ms.push(await getPlansRetried());
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
   return ms;
@@ -83,10 +97,11 @@ const after = await sample(() => true, 50);
 const peakRss = rssPeakMb(server);
 server.kill("SIGTERM");
 await new Promise((resolve) => server.on("exit", resolve));
+agent.destroy();
 rmSync(dir, { recursive: true, force: true });
 
 const row = (name: string, ms: number[]) => `| ${name} | ${ms.length} | ${pct(ms, 50).toFixed(1)} | ${pct(ms, 99).toFixed(1)} | ${Math.max(...ms).toFixed(1)} | ${pct(ms, 99) < 100 ? "yes" : "NO"} |`;
-console.log("\n## GET /api/plans under hostile load (real `serve`, fresh connection per GET)\n");
+console.log("\n## GET /api/plans under hostile load (real `serve`, one keep-alive connection)\n");
 console.log("| phase | GETs | p50 ms | p99 ms | max ms | p99 < 100 ms |");
 console.log("|---|---|---|---|---|---|");
 console.log(row("idle", idle));

@@ -101,10 +101,18 @@ export function writeBodyTypes(): express.RequestHandler {
   };
 }
 
-/** 503 with Retry-After for a solve when the queue is already full, before its body is read or parsed. */
-export function solveGate(solver: SolverPool, retryAfterSec = 5): express.RequestHandler {
-  return (req, _res, next) => {
-    if (req.method === "POST" && SOLVE_PATH.test(req.path) && solver.isFull?.()) throw new QueueFullError(retryAfterSec);
+/**
+ * 503 with Retry-After for a solve request beyond what the pool can hold (running + waiting),
+ * counting the requests admitted and not yet answered, so a burst is refused before its
+ * bodies are read, parsed or its plans loaded; the pool's own queue check stays the last word.
+ */
+export function solveGate(solver: SolverPool): express.RequestHandler {
+  let admitted = 0;
+  return (req, res, next) => {
+    if (req.method !== "POST" || !SOLVE_PATH.test(req.path)) return next();
+    if (solver.isFull?.() || (solver.capacity !== undefined && admitted >= solver.capacity)) throw new QueueFullError(solver.retryAfterSec ?? 5);
+    admitted++;
+    res.once("close", () => admitted--);
     next();
   };
 }

@@ -76,6 +76,10 @@ export type SolverPool = {
   run<K extends JobName>(job: K, input: Jobs[K]["input"], signal?: AbortSignal): Promise<Jobs[K]["output"]>;
   /** True when a job sent now would be refused; lets the edge refuse before reading a request body. */
   isFull?(): boolean;
+  /** Jobs it holds at most: running and waiting. */
+  capacity?: number;
+  /** What a refusal tells the client to wait, s. */
+  retryAfterSec?: number;
   /** Refuses new jobs, drops the waiting ones, lets running ones finish for up to drainMs, then stops them. */
   close(drainMs?: number): Promise<void>;
 };
@@ -187,6 +191,8 @@ export function createSolverPool(options: PoolOptions = {}): SolverPool {
       });
     },
     isFull: () => !freeSlot() && waiting.length >= o.maxWaiting,
+    capacity: slots.length + o.maxWaiting,
+    retryAfterSec: o.retryAfterSec,
     async close(drainMs = 0) {
       closed = true;
       for (const job of waiting.splice(0)) job.settle({ error: new ShuttingDownError() });
@@ -212,26 +218,10 @@ export function createSolverPool(options: PoolOptions = {}): SolverPool {
 }
 
 /**
- * A rough size of plain data in memory (UTF-16 strings, 8-byte numbers, a little per entry):
- * what a waiting job holds, counted against maxQueuedBytes. Walks the value once.
+ * A rough size of a job's input in memory (its JSON text as UTF-16): what a waiting job holds,
+ * counted against maxQueuedBytes. JSON.stringify is native and fast (about 1 ms for a 7-day
+ * plan's staffing result), much faster than walking the value in JavaScript.
  */
 export function approxBytes(value: unknown): number {
-  let bytes = 0;
-  const stack: unknown[] = [value];
-  while (stack.length > 0) {
-    const v = stack.pop();
-    if (typeof v === "string") bytes += 2 * v.length + 16;
-    else if (typeof v === "number" || typeof v === "boolean") bytes += 8;
-    else if (ArrayBuffer.isView(v)) bytes += v.byteLength;
-    else if (Array.isArray(v)) {
-      bytes += 16 + 8 * v.length;
-      for (const item of v) stack.push(item);
-    } else if (v !== null && typeof v === "object") {
-      for (const [key, item] of Object.entries(v)) {
-        bytes += 2 * key.length + 16;
-        stack.push(item);
-      }
-    }
-  }
-  return bytes;
+  return 2 * (JSON.stringify(value)?.length ?? 0);
 }

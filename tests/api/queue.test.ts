@@ -16,7 +16,7 @@ async function until(ready: () => boolean | undefined) {
 
 describe("the solve queue over HTTP", () => {
   it("503 solver-busy with Retry-After once the queue is full, for designs and rosters; GET /api/plans still answers", async () => {
-    app = await startApp({ solver: createSolverPool({ workers: 1, maxWaiting: 1, retryAfterSec: 5 }), solveTimeLimitSec: 60 });
+    app = await startApp({ solver: createSolverPool({ workers: 1, maxWaiting: 1, retryAfterSec: 7 }), solveTimeLimitSec: 60 });
     const id = JSON.parse((await app.send("POST", "/api/plans", { body: JSON.stringify(planInput()) })).text).id;
     const controller = new AbortController();
     const held = [0, 1].map(() => app.send("POST", "/api/design", { body: instance("XL"), signal: controller.signal }).catch(() => undefined));
@@ -26,7 +26,7 @@ describe("the solve queue over HTTP", () => {
     const roster = await app.send("POST", `/api/plans/${id}/roster`, { body: JSON.stringify({ staffCsv }) });
     for (const res of [design, roster]) {
       expect(res.status).toBe(503);
-      expect(res.headers["retry-after"]).toBe("5");
+      expect(res.headers["retry-after"]).toBe("7");
       expect(errorOf(res).code).toBe("solver-busy");
     }
     const plans = await app.send("GET", "/api/plans");
