@@ -132,6 +132,7 @@ describe("strict ids", () => {
         ["DELETE", `/api/plans/${loose}`],
         ["GET", `/api/plans/${loose}/roster`],
         ["GET", `/api/plans/${loose}/roster.csv`],
+        ["POST", `/api/plans/${loose}/chat-report`],
         ["GET", `/api/history/${loose}`],
         ["DELETE", `/api/history/${loose}`],
         ["GET", `/api/plans/1/replans/${loose}`],

@@ -32,6 +32,8 @@ const ROUTES = [
   "/api/plans/:id/roster/hiring",
   "/api/plans/:id/roster.:format",
   "/api/plans/:id/actuals",
+  "/api/plans/:id/chat-report",
+  "/api/plans/:id/chat-report/apply",
   "/api/plans/:id/history-estimates",
   "/api/plans/:id/apply-history",
   "/api/plans/:id/compare",
