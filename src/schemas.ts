@@ -233,16 +233,12 @@ export const ErlangRequestSchema = z
     patienceSec: seconds().optional(),
     agents: z.number().int().min(0).max(L.MAX_AGENTS_PER_INTERVAL).optional(),
   })
-  .superRefine((request, ctx) => {
-    if (request.agents !== undefined) return;
-    const start = searchStartAgents(request);
-    if (start > L.MAX_AGENTS_PER_INTERVAL) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["arrivals"],
-        message: `this load needs at least ${start.toLocaleString("en")} agents; the search stops at ${L.MAX_AGENTS_PER_INTERVAL.toLocaleString("en")}`,
-      });
-    }
+  // Only once every field is in range: the search's first step, refused where it lies beyond its cap.
+  .refine((request) => request.agents !== undefined || searchStartAgents(request) <= L.MAX_AGENTS_PER_INTERVAL, {
+    path: ["arrivals"],
+    when: (payload) => payload.issues.length === 0,
+    error: (issue) =>
+      `this load needs at least ${searchStartAgents(issue.input as ErlangParams).toLocaleString("en")} agents; the search stops at ${L.MAX_AGENTS_PER_INTERVAL.toLocaleString("en")}`,
   });
 
 /** `peakcrew erlang --aht-sec A1,A2,…`: one interval's chat-queue question (src/domain/chat.ts). */
