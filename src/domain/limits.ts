@@ -47,9 +47,14 @@ export const MAX_AGENTS_PER_INTERVAL = 200_000;
  * the agents the Erlang search starts from (offered load ÷ occupancy cap). Calibrated by
  * `npm run bench` ("plan at the caps") to stay under 200 ms on the main thread.
  */
-export const MAX_PLAN_ERLANG_WORK = 4_000_000;
-/** The same for the Erlang Chat model, whose search costs about K × log₂(agents) chains per interval. */
-export const MAX_PLAN_CHAT_WORK = 400_000;
+export const MAX_PLAN_ERLANG_WORK = 3_000_000;
+/**
+ * The same for the Erlang Chat model: per interval a fixed CHAT_INTERVAL_WORK plus agents × K ×
+ * 2 log₂(agents) (its search bisects over chains of about agents × K states). The chat model
+ * is slower than the factor method: this admits about a week at 15 minutes for a mid-size shop.
+ */
+export const MAX_PLAN_CHAT_WORK = 300_000;
+export const CHAT_INTERVAL_WORK = 50;
 
 /** Most people in one staff pool. */
 export const MAX_STAFF = 5_000;

@@ -7,7 +7,7 @@
  */
 import { InputError } from "./errors.ts";
 import { offeredLoad, searchStartAgents } from "./erlang.ts";
-import { MAX_AGENTS_PER_INTERVAL, MAX_ARRIVALS_PER_INTERVAL, MAX_PLAN_CHAT_WORK, MAX_PLAN_ERLANG_WORK } from "./limits.ts";
+import { CHAT_INTERVAL_WORK, MAX_AGENTS_PER_INTERVAL, MAX_ARRIVALS_PER_INTERVAL, MAX_PLAN_CHAT_WORK, MAX_PLAN_ERLANG_WORK } from "./limits.ts";
 import { chatAhtSecList, resolveConcurrency, type ServiceTarget } from "./requirement.ts";
 
 export type LoadQueue = {
@@ -28,6 +28,18 @@ const fmt = (x: number) => Math.round(x).toLocaleString("en");
  * interval in the message.
  */
 export function checkPlanLoad(queues: readonly LoadQueue[], intervalMin: number, starts: readonly string[]): void {
+  const { erlangWork, chatWork } = planLoadWork(queues, intervalMin, starts);
+  if (erlangWork > MAX_PLAN_ERLANG_WORK || chatWork > MAX_PLAN_CHAT_WORK) {
+    const [over, work] = chatWork > MAX_PLAN_CHAT_WORK ? ["the Erlang Chat model", chatWork] : ["the service-level method", erlangWork];
+    throw tooMuch(`the plan's requirement by ${over} is larger than one plan may compute (about ${fmt(work)} agent-steps of search); shorten the window or use a coarser interval`);
+  }
+}
+
+/**
+ * The search work the plan's service-level requirement would cost (see checkPlanLoad), by
+ * model; throws for an interval beyond the arrival or agent cap.
+ */
+export function planLoadWork(queues: readonly LoadQueue[], intervalMin: number, starts: readonly string[]): { erlangWork: number; chatWork: number } {
   let erlangWork = 0;
   let chatWork = 0;
   for (const queue of queues) {
@@ -42,20 +54,17 @@ export function checkPlanLoad(queues: readonly LoadQueue[], intervalMin: number,
       if (!(agents <= MAX_AGENTS_PER_INTERVAL)) {
         throw tooMuch(`${label} needs at least ${fmt(agents)} agents at ${starts[i]}; at most ${fmt(MAX_AGENTS_PER_INTERVAL)} per interval`);
       }
-      if (chat) chatWork += agents * chat;
+      if (chat) chatWork += chat;
       else if ("service" in queue.method) erlangWork += agents;
     }
   }
-  if (erlangWork > MAX_PLAN_ERLANG_WORK || chatWork > MAX_PLAN_CHAT_WORK) {
-    const over = chatWork > MAX_PLAN_CHAT_WORK ? "the Erlang Chat model" : "the service-level method";
-    throw tooMuch(`the plan's requirement by ${over} is larger than one plan may compute (about ${fmt(erlangWork + chatWork)} agent-intervals of search); shorten the window or use a coarser interval`);
-  }
+  return { erlangWork, chatWork };
 }
 
 /**
  * The least agents an interval's arrivals need under the method: the saturation method's
  * exact figure, or where the service-level search starts (load ÷ occupancy cap); for the
- * chat model also its cost factor (K × the bisection's steps).
+ * chat model also the interval's search work (limits.ts, MAX_PLAN_CHAT_WORK).
  */
 function agentsEstimate(method: LoadQueue["method"], intervalMin: number): (arrivals: number) => { agents: number; chat?: number } {
   if ("saturationPerInterval" in method) return (arrivals) => ({ agents: arrivals / method.saturationPerInterval });
@@ -65,7 +74,7 @@ function agentsEstimate(method: LoadQueue["method"], intervalMin: number): (arri
     const parallel = aht.length;
     return (arrivals) => {
       const agents = offeredLoad({ arrivals, ahtSec: aht.at(-1) as number, concurrency: parallel, intervalMin }) / target.maxOccupancy;
-      return { agents, chat: parallel * 2 * Math.log2(2 + agents) };
+      return { agents, chat: CHAT_INTERVAL_WORK + agents * parallel * 2 * Math.log2(2 + agents) };
     };
   }
   const concurrency = resolveConcurrency(target.concurrency);

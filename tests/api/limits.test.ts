@@ -96,7 +96,7 @@ describe("POST /api/plans at and beyond its limits; nothing stored", () => {
     ["chain.salesTargetYuan", 1e300],
     ["chain.salesTargetYuan", 1e15],
     ["window", { start: "2026-11-10T00:00", end: "2036-11-10T00:00" }],
-    ["shifts", { lengthsHours: [9007199254740993] }],
+    ["shifts", { lengthsHours: [2 ** 53] }], // the issue sent 9007199254740993, which is 2⁵³ as a double
     ["aftersales.shopAvgOrderValueYuan", 1e-9],
   ])("400 naming %s", async (path, value) => {
     const res = await send("POST", "/api/plans", planWith(path, value));
@@ -133,7 +133,7 @@ describe("POST /api/design at its limits", () => {
   const instance = { start: "2026-11-10T00:00:00+08:00", intervalMinutes: 60, demand: [1, 2, 3, 2] };
 
   it("400 for a shift length of 2^53 + 1 hours, before the solver sees it", async () => {
-    const res = await send("POST", "/api/design", { ...instance, shiftLengthsHours: [9007199254740993] });
+    const res = await send("POST", "/api/design", { ...instance, shiftLengthsHours: [2 ** 53] });
     expect(res.status).toBe(400);
     expect(paths(res.body)).toEqual(["shiftLengthsHours.0"]);
   });
