@@ -94,7 +94,8 @@ const sampleFactor = parsePlan({
 /**
  * The worst main-thread work the limits allow (docs/security.md "Limits"; the bar is 200 ms):
  * a 31-day plan at 15 minutes with a flat curve, so every interval is busy, at a sales target
- * just inside the plan's Erlang work budget; the largest Erlang question the search cap allows.
+ * just inside the plan's search budget (MAX_PLAN_SEARCH_AGENTS), by the factor method and by
+ * the chat model; the largest Erlang question the search cap allows.
  */
 const monthFlat = (target: number) =>
   parsePlan({
@@ -105,6 +106,7 @@ const monthFlat = (target: number) =>
     chain: { ...sample.chain, salesTargetYuan: target },
     presales: { ...sampleFactor.presales, curve: { kind: "counts", intervalMin: 15, values: new Array(31 * 96).fill(1) } },
   });
+const monthFlatChat = (target: number) => parsePlan({ ...monthFlat(target), presales: { ...sample.presales, curve: monthFlat(target).presales.curve }, aftersales: sample.aftersales });
 function erlangCase(name: string, params: Omit<ErlangParams, "shrinkage" | "concurrency" | "maxOccupancy">): Case {
   const full = { ...params, shrinkage: 0, concurrency: 1, maxOccupancy: 1 };
   return { name, intervals: 1, run: () => ({ peakAgents: requiredAgents(full).productiveAgents }) };
@@ -120,7 +122,9 @@ const cases: Case[] = [
   planCase("plan: sample on the factor method (Erlang A)", sampleFactor),
   planCase("plan: sample over 7 d × 15 min (Erlang Chat)", weekAt15),
   planCase("plan: large shop (9亿) 7 d × 15 min (Erlang Chat)", bigShop),
-  planCase("at the caps: plan 31 d × 15 min, flat curve, 30亿 (Erlang work budget)", monthFlat(3e9)),
+  planCase("at the caps: plan 31 d × 15 min, flat curve, 20亿 (factor method, Erlang A)", monthFlat(2e9)),
+  planCase("at the caps: plan 31 d × 15 min, flat curve, 40亿 (Erlang Chat)", monthFlatChat(4e9)),
+  planCase("at the caps: plan 7 d × 15 min, 40亿 (Erlang Chat)", parsePlan({ ...weekAt15, chain: { ...sample.chain, salesTargetYuan: 4e9 } })),
   erlangCase("at the caps: Erlang C, 199,800 Erlangs (999,000 arrivals × 360 s ÷ 30 min)", { arrivals: 999_000, intervalMin: 30, ahtSec: 360, targetSec: 20, serviceLevel: 0.8 }),
   erlangCase("at the caps: Erlang A, 199,800 Erlangs, patience 2 h", { arrivals: 999_000, intervalMin: 30, ahtSec: 360, targetSec: 20, serviceLevel: 0.8, patienceSec: 7200 }),
   erlangCase("at the caps: Erlang A, 199,800 Erlangs, patience 1 s, SL 99 % at 0 s", { arrivals: 999_000, intervalMin: 30, ahtSec: 360, targetSec: 0, serviceLevel: 0.99, patienceSec: 1 }),

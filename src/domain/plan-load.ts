@@ -7,7 +7,7 @@
  */
 import { InputError } from "./errors.ts";
 import { offeredLoad, searchStartAgents } from "./erlang.ts";
-import { CHAT_INTERVAL_WORK, MAX_AGENTS_PER_INTERVAL, MAX_ARRIVALS_PER_INTERVAL, MAX_PLAN_CHAT_WORK, MAX_PLAN_ERLANG_WORK } from "./limits.ts";
+import { MAX_AGENTS_PER_INTERVAL, MAX_ARRIVALS_PER_INTERVAL, MAX_PLAN_SEARCH_AGENTS } from "./limits.ts";
 import { chatAhtSecList, resolveConcurrency, type ServiceTarget } from "./requirement.ts";
 
 export type LoadQueue = {
@@ -28,20 +28,20 @@ const fmt = (x: number) => Math.round(x).toLocaleString("en");
  * interval in the message.
  */
 export function checkPlanLoad(queues: readonly LoadQueue[], intervalMin: number, starts: readonly string[]): void {
-  const { erlangWork, chatWork } = planLoadWork(queues, intervalMin, starts);
-  if (erlangWork > MAX_PLAN_ERLANG_WORK || chatWork > MAX_PLAN_CHAT_WORK) {
-    const [over, work] = chatWork > MAX_PLAN_CHAT_WORK ? ["the Erlang Chat model", chatWork] : ["the service-level method", erlangWork];
-    throw tooMuch(`the plan's requirement by ${over} is larger than one plan may compute (about ${fmt(work)} agent-steps of search); shorten the window or use a coarser interval`);
+  const work = planSearchAgents(queues, intervalMin, starts);
+  if (work > MAX_PLAN_SEARCH_AGENTS) {
+    throw tooMuch(
+      `the plan's service-level requirement is larger than one plan may compute (its search starts from ${fmt(work)} agent-intervals; at most ${fmt(MAX_PLAN_SEARCH_AGENTS)}); shorten the window or use a coarser interval`,
+    );
   }
 }
 
 /**
- * The search work the plan's service-level requirement would cost (see checkPlanLoad), by
- * model; throws for an interval beyond the arrival or agent cap.
+ * Σ over intervals and queues of the agents the service-level search starts from (0 for the
+ * saturation method); throws for an interval beyond the arrival or agent cap.
  */
-export function planLoadWork(queues: readonly LoadQueue[], intervalMin: number, starts: readonly string[]): { erlangWork: number; chatWork: number } {
-  let erlangWork = 0;
-  let chatWork = 0;
+export function planSearchAgents(queues: readonly LoadQueue[], intervalMin: number, starts: readonly string[]): number {
+  let work = 0;
   for (const queue of queues) {
     const label = queue.name === "presales" ? "pre-sales" : "after-sales";
     const agentsFor = agentsEstimate(queue.method, intervalMin);
@@ -50,38 +50,34 @@ export function planLoadWork(queues: readonly LoadQueue[], intervalMin: number, 
       if (!(arrivals <= MAX_ARRIVALS_PER_INTERVAL)) {
         throw tooMuch(`${label} receives ${fmt(arrivals)} chats at ${starts[i]}; at most ${fmt(MAX_ARRIVALS_PER_INTERVAL)} per interval`);
       }
-      const { agents, chat } = agentsFor(arrivals);
+      const agents = agentsFor(arrivals);
       if (!(agents <= MAX_AGENTS_PER_INTERVAL)) {
         throw tooMuch(`${label} needs at least ${fmt(agents)} agents at ${starts[i]}; at most ${fmt(MAX_AGENTS_PER_INTERVAL)} per interval`);
       }
-      if (chat) chatWork += chat;
-      else if ("service" in queue.method) erlangWork += agents;
+      if ("service" in queue.method) work += agents;
     }
   }
-  return { erlangWork, chatWork };
+  return work;
 }
 
 /**
  * The least agents an interval's arrivals need under the method: the saturation method's
- * exact figure, or where the service-level search starts (load ÷ occupancy cap); for the
- * chat model also the interval's search work (limits.ts, MAX_PLAN_CHAT_WORK).
+ * exact figure, or where the service-level search starts (load ÷ occupancy cap; for the chat
+ * model the load at K chats per agent).
  */
-function agentsEstimate(method: LoadQueue["method"], intervalMin: number): (arrivals: number) => { agents: number; chat?: number } {
-  if ("saturationPerInterval" in method) return (arrivals) => ({ agents: arrivals / method.saturationPerInterval });
+function agentsEstimate(method: LoadQueue["method"], intervalMin: number): (arrivals: number) => number {
+  if ("saturationPerInterval" in method) return (arrivals) => arrivals / method.saturationPerInterval;
   const target = method.service;
   if (target.chat) {
     const aht = chatAhtSecList(target.chat, target.concurrency);
-    const parallel = aht.length;
-    return (arrivals) => {
-      const agents = offeredLoad({ arrivals, ahtSec: aht.at(-1) as number, concurrency: parallel, intervalMin }) / target.maxOccupancy;
-      return { agents, chat: CHAT_INTERVAL_WORK + agents * parallel * 2 * Math.log2(2 + agents) };
-    };
+    const ahtSec = aht.at(-1) as number;
+    return (arrivals) => offeredLoad({ arrivals, ahtSec, concurrency: aht.length, intervalMin }) / target.maxOccupancy;
   }
   const concurrency = resolveConcurrency(target.concurrency);
   const ahtSec = target.ahtSec;
   // Without a handle time the factor method refuses the target itself (requirement.ts).
-  if (ahtSec === undefined) return () => ({ agents: 0 });
-  return (arrivals) => ({ agents: arrivals === 0 ? 0 : searchStartAgents({ ...target, ahtSec, concurrency, intervalMin, arrivals }) });
+  if (ahtSec === undefined) return () => 0;
+  return (arrivals) => (arrivals === 0 ? 0 : searchStartAgents({ ...target, ahtSec, concurrency, intervalMin, arrivals }));
 }
 
 function tooMuch(message: string): InputError {
