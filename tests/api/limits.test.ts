@@ -7,48 +7,20 @@ import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import express from "express";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createApp } from "../../src/api/app.ts";
 import { AppError, errorHandler, finiteNumbersOnly } from "../../src/api/errors.ts";
-import { loadSamplePlans } from "../../src/catalog.ts";
 import { MAX_AGENTS_PER_INTERVAL, MAX_CSV_ROWS, MAX_ERROR_ISSUES } from "../../src/domain/limits.ts";
-import { createSolverThread, type SolverThread } from "../../src/solver/thread.ts";
-import { actualsRepo } from "../../src/store/actuals.ts";
-import { openDb } from "../../src/store/db.ts";
-import { historyRepo } from "../../src/store/history.ts";
-import { plansRepo } from "../../src/store/plans.ts";
-import { replansRepo } from "../../src/store/replans.ts";
-import { rostersRepo } from "../../src/store/rosters.ts";
-import { catalog, planWith, serviceTarget } from "../fixtures.ts";
+import { planWith, serviceTarget } from "../fixtures.ts";
+import { type Harness, startApp } from "./harness.ts";
 
-let server: Server;
-let base: string;
-let solver: SolverThread;
-let plans: ReturnType<typeof plansRepo>;
-let history: ReturnType<typeof historyRepo>;
-
+let h: Harness;
 beforeEach(async () => {
-  const db = openDb(":memory:");
-  plans = plansRepo(db);
-  history = historyRepo(db);
-  solver = createSolverThread();
-  const app = createApp({
-    plans, rosters: rostersRepo(db), history, actuals: actualsRepo(db), replans: replansRepo(db), catalog, samples: loadSamplePlans(), now: () => "2026-11-01T08:00:00.000Z", log: () => {}, solver,
-  });
-  server = await new Promise<Server>((resolve) => {
-    const s = app.listen(0, "127.0.0.1", () => resolve(s));
-  });
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  h = await startApp();
 });
-
-afterEach(async () => {
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  await solver.close();
-});
+afterEach(() => h.stop());
 
 async function send(method: string, path: string, body: unknown, contentType = "application/json") {
-  const res = await fetch(base + path, { method, headers: { "content-type": contentType }, body: typeof body === "string" ? body : JSON.stringify(body) });
-  const text = await res.text();
-  return { status: res.status, bytes: text.length, body: JSON.parse(text) };
+  const reply = await h.send(method, path, { body: typeof body === "string" ? body : JSON.stringify(body), headers: { "content-type": contentType } });
+  return { status: reply.status, bytes: reply.text.length, body: JSON.parse(reply.text) };
 }
 
 const paths = (body: { error: { issues: { path: string }[] } }) => body.error.issues.map((i) => i.path);
@@ -102,7 +74,7 @@ describe("POST /api/plans at and beyond its limits; nothing stored", () => {
     const res = await send("POST", "/api/plans", planWith(path, value));
     expect(res.status).toBe(400);
     expect(paths(res.body)[0]).toContain(path === "window" ? "window.end" : path === "shifts" ? "shifts.lengthsHours" : path);
-    expect(plans.list()).toHaveLength(0);
+    expect(h.deps.plans.list()).toHaveLength(0);
   });
 
   it.each([
@@ -113,7 +85,7 @@ describe("POST /api/plans at and beyond its limits; nothing stored", () => {
     const res = await send("POST", "/api/plans", slPlan("presales", field, value));
     expect(res.status).toBe(400);
     expect(paths(res.body)).toEqual([`presales.service.${field}`]);
-    expect(plans.list()).toHaveLength(0);
+    expect(h.deps.plans.list()).toHaveLength(0);
   });
 
   it("a plan whose fields are each in range but multiply out beyond any shop is 400 naming the sales target", async () => {
@@ -125,7 +97,7 @@ describe("POST /api/plans at and beyond its limits; nothing stored", () => {
     expect(res.status).toBe(400);
     expect(paths(res.body)).toEqual(["chain.salesTargetYuan"]);
     expect(res.body.error.issues[0].message).toMatch(/at most 1,000,000 per interval/);
-    expect(plans.list()).toHaveLength(0);
+    expect(h.deps.plans.list()).toHaveLength(0);
   });
 });
 
@@ -163,7 +135,7 @@ describe("history uploads: row cap and a capped error body", () => {
     const res = await send("POST", "/api/history?name=big", header + rows.join("\n"), "text/csv");
     expect(res.status).toBe(400);
     expect(res.body.error.issues[0].message).toContain(`more than ${MAX_CSV_ROWS.toLocaleString("en")} rows`);
-    expect(history.count()).toBe(0);
+    expect(h.deps.history.count()).toBe(0);
   });
 
   it("a file bad throughout answers with the first issues and a count of the rest, each echoed value cut short", async () => {
@@ -174,7 +146,7 @@ describe("history uploads: row cap and a capped error body", () => {
     expect(res.body.error.issues).toHaveLength(MAX_ERROR_ISSUES + 1);
     expect(res.body.error.issues.at(-1)).toEqual({ path: "(more)", message: expect.stringMatching(/^and \d+ more issues$/) });
     expect(res.bytes).toBeLessThan(10_000);
-    expect(history.count()).toBe(0);
+    expect(h.deps.history.count()).toBe(0);
   });
 });
 
