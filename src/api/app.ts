@@ -31,7 +31,8 @@ import type { ReplansRepo } from "../store/replans.ts";
 import type { ActualsRepo } from "../store/actuals.ts";
 import { readActualsFile } from "../actuals-file.ts";
 import { InputError, withIssuePaths } from "../domain/errors.ts";
-import { AppError, errorHandler, notFound } from "./errors.ts";
+import { AppError, errorHandler, finiteNumbersOnly, notFound } from "./errors.ts";
+import { MAX_UPLOAD_BYTES } from "../domain/limits.ts";
 import { XLSX_TYPE } from "../export/xlsx.ts";
 import { sendRosterExport } from "./exports.ts";
 import { cancelledWhenClosed, ExportQuery, IdParam, IdString } from "./http.ts";
@@ -80,11 +81,12 @@ export function createApp(deps: AppDeps): express.Express {
   const { plans, catalog, now } = deps;
   const app = express();
   app.disable("x-powered-by");
+  app.set("json replacer", finiteNumbersOnly);
   app.use(securityHeaders(), hostCheck(deps.allowedHosts), sameOriginWrites(), writeBodyTypes());
   if (deps.access) installAccess(app, deps.access, now, deps.log ?? console.error);
   app.use(solveGate(deps.solver));
   app.use(express.json({ limit: deps.bodyLimit ?? "2mb" }));
-  const upload = (type: string[] | (() => boolean)) => express.raw({ type, limit: deps.uploadLimit ?? "32mb" });
+  const upload = (type: string[] | (() => boolean)) => express.raw({ type, limit: deps.uploadLimit ?? MAX_UPLOAD_BYTES });
 
   const api = express.Router();
 
