@@ -33,8 +33,10 @@
  */
 
 import { MAX_AGENTS, scheduledFor } from "./erlang.ts";
+import type { SlConvention } from "./plan.ts";
 
-export type SlConvention = "virtual" | "answeredWithin";
+export type { SlConvention } from "./plan.ts";
+
 
 export type ChatParams = {
   /** Chats offered in the interval, ≥ 0. */

@@ -20,18 +20,10 @@ import type { Solve } from "./lp.ts";
 import { optimiseTeam } from "./optimise.ts";
 import type { Person, Queue, StaffKind } from "./staff.ts";
 import type { RosterDemand } from "./roster.ts";
-import type { Plan } from "./staffing.ts";
+import type { HireProfile, Plan } from "./plan.ts";
 import { type TeamGroup, type TeamInstance, teamGroups } from "./team.ts";
 
-/** A kind of person the shop could hire: skills, when they could work (local date-times), most hours. */
-export type HireProfile = {
-  id: string;
-  name: string;
-  kind: StaffKind;
-  skills: Queue[];
-  windows: { start: string; end: string }[];
-  maxHours: number;
-};
+export type { HireProfile } from "./plan.ts";
 
 export type HiringAnswer = {
   /** The profiles considered, windows as ISO in the plan's zone. */

@@ -4,32 +4,12 @@
  * Erlang Chat model of chat.ts when the target sets `chat`).
  */
 import { type ConcurrencyRule, concurrentChatsPerAgent } from "./chain.ts";
-import { type ChatResult, requiredChatAgents, type SlConvention } from "./chat.ts";
+import { type ChatResult, requiredChatAgents, } from "./chat.ts";
 import { ceilCount } from "./count.ts";
-import { type ErlangParams, type ErlangResult, requiredAgents } from "./erlang.ts";
+import { type ErlangResult, requiredAgents } from "./erlang.ts";
+import type { ChatSpec, ServiceTarget } from "./plan.ts";
 
-/** What a queue promises its customers, for the service-level method. */
-export type ServiceTarget = Omit<ErlangParams, "arrivals" | "intervalMin" | "concurrency" | "ahtSec"> & {
-  /** Handle time of the factor method, seconds; the chat model reads `chat` instead (the schema asks for one of them). */
-  ahtSec?: number | undefined;
-  /** Effective concurrent chats per agent, or the Qianniu rule to derive it. */
-  concurrency: number | ConcurrencyRule;
-  /** Handle time by chats held (the Erlang Chat model); absent → the factor method above. */
-  chat?: ChatSpec | undefined;
-  /** The service-level convention of the chat model; absent → "answeredWithin". */
-  slConvention?: SlConvention | undefined;
-  /** Most chats in the system for the chat model (waiting and in service); absent → no limit. */
-  lines?: number | undefined;
-};
-
-/**
- * How handle time grows with the chats an agent holds: the list AHT_1 … AHT_K (seconds), or
- * AHT_k = ahtSecAtOneChat × (1 + slowdownPerExtraChat × (k − 1)) for k = 1 … K, K from
- * `maxParallel` or else the Qianniu rule rounded down.
- */
-export type ChatSpec =
-  | { maxParallel: number; ahtSecByParallel: number[] }
-  | { ahtSecAtOneChat: number; slowdownPerExtraChat: number; maxParallel?: number | undefined };
+export type { ChatSpec, ServiceTarget } from "./plan.ts";
 
 /** Which model a service-level queue ran, with K and the AHT list for the chat model. */
 export type QueueModel = { model: "factor"; concurrency: number } | { model: "erlang-chat"; parallel: number; ahtSecByParallel: number[] };

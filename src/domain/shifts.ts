@@ -6,14 +6,9 @@
 import type { Deferral } from "./backlog.ts";
 import { InputError, type InputIssue } from "./errors.ts";
 import { MAX_SHIFTS } from "./limits.ts";
+import type { BreakRule } from "./plan.ts";
 
-export type BreakRule = {
-  /** Shifts at least this long get one break. */
-  minShiftHours: number;
-  breakMinutes: number;
-  /** Where the break may start, as fractions of the shift length, e.g. [0.4, 0.6]. */
-  window: [number, number];
-};
+export type { BreakRule } from "./plan.ts";
 
 export type ShiftTemplate = {
   name?: string | undefined;

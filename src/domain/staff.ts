@@ -6,9 +6,12 @@
 import { DateTime } from "luxon";
 import { echo, InputError, type InputIssue } from "./errors.ts";
 import { MAX_STAFF } from "./limits.ts";
+import type { QueueName, StaffKind } from "./plan.ts";
 
-export type Queue = "presales" | "aftersales";
-export type StaffKind = "fulltime" | "temp" | "support";
+export type { StaffKind } from "./plan.ts";
+/** A queue a person works (the plan's queue names). */
+export type Queue = QueueName;
+
 
 export type Person = {
   id: string;

@@ -2,15 +2,12 @@
  * The staffing engine end to end: plan → chain → curve → demand per interval per queue →
  * required agents per interval (DESIGN.md §1–3). Pure: the built-in curves are passed in.
  */
-import type { HireProfile } from "./hiring.ts";
 import { DateTime } from "luxon";
-import { type ChainInput, type ChainResult, type MessageCapacity, runChain, saturationFromMessages } from "./chain.ts";
-import { buildGrid, type CurveSpec, type CurveTemplate, curveShares, type Grid, type IntervalMin, localTime } from "./curve.ts";
+import { type ChainResult, runChain, saturationFromMessages } from "./chain.ts";
+import { buildGrid, type CurveTemplate, curveShares, type Grid, localTime } from "./curve.ts";
 import { aftersalesDemand, presalesDemand } from "./demand.ts";
 import { InputError } from "./errors.ts";
 import { checkPlanLoad } from "./plan-load.ts";
-import type { BreakRule } from "./shifts.ts";
-import type { RosterRules } from "./validate.ts";
 import {
   type QueueModel,
   queueModelOf,
@@ -20,70 +17,11 @@ import {
   saturationRequirement,
   serviceLevelRequirement,
 } from "./requirement.ts";
+import { type Plan, type QueueCapacity, type QueueName, QUEUES } from "./plan.ts";
 
-export type QueueName = "presales" | "aftersales";
-export const QUEUES: readonly QueueName[] = ["presales", "aftersales"];
-
-/** 客服饱和接待量, given directly or derived from how agents work. */
-export type QueueCapacity =
-  | { basis: "perAgentDay"; saturationPerAgentDay: number }
-  | ({ basis: "messages" } & MessageCapacity);
-
-export type QueueSettings = {
-  botResolutionRate: number;
-  capacity: QueueCapacity;
-  /** Required when the plan's method is "service-level". */
-  service?: ServiceTarget | undefined;
-};
-
-export type Plan = {
-  name: string;
-  zone: string;
-  window: { start: string; end: string };
-  intervalMin: IntervalMin;
-  workdayHours: number;
-  chain: ChainInput;
-  presales: QueueSettings & { curve: CurveSpec };
-  aftersales: QueueSettings & {
-    /** Average value of all the shop's orders (not only CS-assisted), yuan: orders = target ÷ this. */
-    shopAvgOrderValueYuan: number;
-    contactRate: number;
-    /** Defaults to the built-in Double-11 template's lag profile. */
-    lagDayShares?: number[] | undefined;
-    /** Defaults to the built-in Double-11 template's after-sales day shape. */
-    intradayHourly?: number[] | undefined;
-    /** 售后稍后: after-sales work arriving in the peak band may wait this many hours (0 = served on arrival). */
-    maxDeferHours: number;
-  };
-  /** The promotion peak, local date-times; derived from the pre-sales requirement when absent. */
-  peakBand?: { start: string; end: string } | undefined;
-  requirement: { method: "saturation" | "service-level" };
-  /** Who the shop could hire when the team is short; defaults around the peak band (hiring.ts). */
-  hiring?: { profiles: HireProfile[] } | undefined;
-  /** How shifts may be cut (DESIGN.md §4 "Shift templates"). */
-  shifts: ShiftSettings;
-  /** The roster's hard rules. */
-  rules: RosterRules;
-};
-
-export type ShiftSettings = {
-  lengthsHours: number[];
-  /** Shift starts every this many minutes from the window start (a multiple of the interval); default the interval. */
-  startStepMinutes?: number | undefined;
-  /** One meal break for long shifts, placed inside a window of the shift; null for none. */
-  breakRule: BreakRule | null;
-  /** Paid cost of one agent-hour (the design minimises Σ cost). */
-  costPerHour: number;
-};
+export { DEFAULT_SHIFTS, type Plan, type QueueCapacity, type QueueName, QUEUES, type QueueSettings, type ShiftSettings } from "./plan.ts";
 
 /** The built-in curves, and the one whose after-sales shapes are the defaults. */
-/** The plan's shift settings when it gives none: 4–12 h shifts, a 60-minute break in [40 %, 60 %] of shifts ≥ 8 h. */
-export const DEFAULT_SHIFTS = {
-  lengthsHours: [4, 6, 8, 10, 12],
-  breakRule: { minShiftHours: 8, breakMinutes: 60, window: [0.4, 0.6] },
-  costPerHour: 1,
-} satisfies ShiftSettings;
-
 export type Catalog = { templates: ReadonlyMap<string, CurveTemplate>; defaultTemplate: CurveTemplate };
 
 export type QueueSummary = {

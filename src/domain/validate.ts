@@ -5,17 +5,9 @@
  * function returning its findings, so each can be tested on a toy roster.
  */
 import type { Person, Queue } from "./staff.ts";
+import type { RosterRules } from "./plan.ts";
 
-export type RosterRules = {
-  /** No continuous stretch of duty may exceed this (default 12 h). */
-  maxContinuousDutyHours: number;
-  /** Duty periods separated by less than this form one continuous stretch (default 6 h). */
-  restResetHours: number;
-  /** Least rest between two shifts of the same person (default 6 h). */
-  minRestHours: number;
-};
-
-export const DEFAULT_RULES: RosterRules = { maxContinuousDutyHours: 12, restResetHours: 6, minRestHours: 6 };
+export { DEFAULT_RULES, type RosterRules } from "./plan.ts";
 
 /** One shift of one person on one queue; meal breaks lie inside [startMs, endMs) and count as duty. */
 export type Assignment = {
