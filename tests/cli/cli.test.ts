@@ -162,7 +162,7 @@ describe("peakcrew erlang with a list of handle times (the chat model)", () => {
 
 describe("peakcrew design and roster", () => {
   it("design --json solves a bench instance optimally", async () => {
-    const { code, stdout } = await run("design", "../shared/bench/instances/d11-S.json", "--json");
+    const { code, stdout } = await run("design", "tests/fixtures/bench/d11-S.json", "--json");
     expect(code).toBe(0);
     expect(JSON.parse(stdout)).toMatchObject({ status: "optimal", paidHours: 402, gap: 0 });
   });
