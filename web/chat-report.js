@@ -1,6 +1,7 @@
 // 导入千牛/赤兔接待报表: the shop's per-agent service report sent to
 // POST /api/plans/:id/chat-report for the chat model's estimates with their basis (nothing
 // saved), then …/chat-report/apply, which writes them into the chosen queue's service.chat.
+import { upload } from "./api.js";
 import { issueText } from "./issues.js";
 import { formatNumber, language, t } from "./i18n.js";
 
@@ -31,9 +32,7 @@ async function send(path) {
   const record = state.hooks.record();
   if (!record) throw Object.assign(new Error(t("chatReport.needPlan")), { issues: [] });
   const query = `queue=${$("chat-report-queue").value}&fileName=${encodeURIComponent(state.file.name)}`;
-  const res = await fetch(`/api/plans/${record.id}/${path}?${query}`, { method: "POST", headers: { "content-type": "application/octet-stream" }, body: state.file });
-  const data = await res.json();
-  if (!res.ok) throw Object.assign(new Error(data.error?.message ?? String(res.status)), { issues: data.error?.issues ?? [] });
+  const { data } = await upload(`/plans/${record.id}/${path}?${query}`, state.file, "application/octet-stream");
   return data;
 }
 

@@ -2,6 +2,7 @@
 // from 千牛 or Excel, or a quick grid), a re-plan from "now" (POST /api/plans/:id/replan), the
 // result in words and charts, and Apply, which makes it the plan's roster and keeps the one it
 // replaces as a version (…/replans/:rid/apply, …/roster/versions). app.js only wires it.
+import { api, upload } from "./api.js";
 import { issueText } from "./issues.js";
 import { drawNightCoverage, drawNightReceptions, localLabel } from "./charts.js";
 import { formatNumber, language, t } from "./i18n.js";
@@ -14,7 +15,6 @@ const local = (iso) => iso.slice(0, 16);
 const el = (tag, text, className) => Object.assign(document.createElement(tag), { textContent: text ?? "", className: className ?? "" });
 
 const night = {
-  api: null,
   onApplied: null,
   record: null,
   roster: null,
@@ -37,9 +37,8 @@ const night = {
   charts: { receptions: null, coverage: null },
 };
 
-/** Wires the card's controls once; `api` is the page's JSON client, `onApplied(roster)` reloads the roster card. */
-export function initNight({ api, onApplied }) {
-  night.api = api;
+/** Wires the card's controls once; `onApplied(roster)` reloads the roster card. */
+export function initNight({ onApplied }) {
   night.onApplied = onApplied;
   $("night-file").addEventListener("change", async (e) => {
     const file = e.target.files[0];
@@ -70,7 +69,7 @@ export async function loadNight(record, roster) {
   // A re-plan stays on screen while it belongs to the roster shown: the one it was made from, or the one it became.
   const made = night.replan?.rosterRevision;
   if (night.replan && roster?.revision !== made && roster?.revision !== night.appliedRoster?.revision) night.replan = null;
-  const [actuals, versions] = await Promise.all([night.api("GET", `/plans/${record.id}/actuals`), night.api("GET", `/plans/${record.id}/roster/versions`)]);
+  const [actuals, versions] = await Promise.all([api("GET", `/plans/${record.id}/actuals`), api("GET", `/plans/${record.id}/roster/versions`)]);
   if (night.record.id !== record.id) return;
   night.actuals = actuals.rows;
   night.versions = versions;
@@ -171,18 +170,16 @@ async function sendGrid() {
 
 /** Posts actuals (a file, pasted text or JSON rows); shows the counts and notes, or the issues with their line and column. */
 async function postActuals(query, body, type) {
-  const res = await fetch(`/api/plans/${night.record.id}/actuals${query}`, { method: "POST", headers: { "content-type": type }, body });
-  const data = await res.json();
-  if (res.ok) {
+  try {
+    const { data } = await upload(`/plans/${night.record.id}/actuals${query}`, body, type);
     night.posted = data;
     night.failed = null;
     night.actuals = data.actuals;
     for (const input of document.querySelectorAll("#night-grid input.edited")) input.classList.remove("edited");
     if (type === "text/csv" && !query) $("night-paste").value = "";
-  } else {
+  } catch (error) {
     night.posted = null;
-    const issues = data.error?.issues ?? [];
-    night.failed = issues.length ? issues.map((i) => `${i.path}: ${issueText(i, language())}`) : [data.error?.message ?? String(res.status)];
+    night.failed = error.issues?.length ? error.issues.map((i) => `${i.path}: ${issueText(i, language())}`) : [error.message];
   }
   renderNight();
 }
@@ -216,7 +213,7 @@ async function replan() {
   renderControls();
   try {
     const body = { now: night.now, noticeMin: Number($("night-notice").value || 60), method: $("night-method").value };
-    const record = await night.api("POST", `/plans/${planId}/replan`, body);
+    const record = await api("POST", `/plans/${planId}/replan`, body);
     if (night.record.id !== planId) return;
     night.replan = record;
     night.appliedRoster = null;
@@ -291,7 +288,7 @@ async function apply() {
   $("night-apply").disabled = true;
   let roster;
   try {
-    roster = await night.api("POST", `/plans/${record.planId}/replans/${record.id}/apply`);
+    roster = await api("POST", `/plans/${record.planId}/replans/${record.id}/apply`);
     record.appliedAt = roster.createdAt;
     night.appliedRoster = roster;
     night.applyError = null;
