@@ -7,7 +7,7 @@ import { DateTime } from "luxon";
 import type { Lang } from "../domain/export.ts";
 import type { NightChange, NightReplan } from "../domain/night.ts";
 import type { ReforecastBasis } from "../domain/reforecast.ts";
-import { fmt } from "./format.ts";
+import { fmt } from "./text.ts";
 
 const QUEUE = { zh: { presales: "售前", aftersales: "售后" }, en: { presales: "pre-sales", aftersales: "after-sales" } } as const;
 const STATUS = { zh: { optimal: "最优", feasible: "可行（未证明最优）", timeout: "超时，未作调整" }, en: { optimal: "optimal", feasible: "feasible (not proven optimal)", timeout: "timed out: nothing changed" } } as const;
