@@ -1,7 +1,7 @@
 /** One error type and one error handler for the whole API (DESIGN.md "HTTP"). */
 import type { ErrorRequestHandler } from "express";
-import { InputError, type InputIssue } from "../domain/errors.ts";
-import { CancelledError } from "../solver/thread.ts";
+import { capIssues, InputError, type InputIssue } from "../domain/errors.ts";
+import { CancelledError, QueueFullError, ShuttingDownError, SolveOverrunError, SolveTooLargeError } from "../solver/pool.ts";
 
 export class AppError extends Error {
   constructor(
@@ -9,6 +9,8 @@ export class AppError extends Error {
     readonly status: number,
     message: string,
     readonly issues: InputIssue[] = [],
+    /** Extra response headers, e.g. Retry-After on a 503. */
+    readonly headers: Record<string, string> = {},
   ) {
     super(message);
     this.name = "AppError";
@@ -22,13 +24,14 @@ type Logger = (message: string, error: unknown) => void;
 /**
  * Turns any error into `{"error": {code, message, issues}}`: AppError as it says,
  * InputError as 400 with its field paths, body-parser's errors as 400 (bad JSON) or 413
- * (too large), anything else as 500 `internal-error`, logged, with no stack sent.
+ * (too large), the solver pool's refusals as 503 with Retry-After (queue full, shutting down),
+ * a solve past its memory budget as 413 and past its time limit as 422, anything else as 500 `internal-error`, logged, with no stack sent.
  */
 export function errorHandler(log: Logger): ErrorRequestHandler {
   return (error, _req, res, _next) => {
     const app = toAppError(error);
-    if (app.status >= 500) log("internal error", error);
-    res.status(app.status).json({ error: { code: app.code, message: app.message, issues: app.issues } });
+    if (app.status >= 500 && app.code === "internal-error") log("internal error", error);
+    res.status(app.status).set(app.headers).json({ error: { code: app.code, message: app.message, issues: capIssues(app.issues) } });
   };
 }
 
@@ -37,6 +40,10 @@ function toAppError(error: unknown): AppError {
   if (error instanceof InputError) return new AppError("invalid-input", 400, "the input is not valid", error.issues);
   // The client went away (the page's Cancel); nobody reads this answer.
   if (error instanceof CancelledError) return new AppError("cancelled", 499, error.message);
+  if (error instanceof QueueFullError) return new AppError("solver-busy", 503, error.message, [], { "Retry-After": String(error.retryAfterSec) });
+  if (error instanceof ShuttingDownError) return new AppError("shutting-down", 503, error.message, [], { "Retry-After": "10" });
+  if (error instanceof SolveTooLargeError) return new AppError("solve-too-large", 413, error.message);
+  if (error instanceof SolveOverrunError) return new AppError("solve-overrun", 422, error.message);
   const bodyError = error as { type?: string; status?: number; limit?: number };
   if (bodyError?.type === "entity.too.large") return new AppError("payload-too-large", 413, `request body is larger than ${bodyError.limit} bytes`);
   if (bodyError?.type === "entity.parse.failed") return new AppError("invalid-json", 400, "request body is not valid JSON");
@@ -44,4 +51,16 @@ function toAppError(error: unknown): AppError {
     return new AppError("bad-request", bodyError.status, "the request could not be read");
   }
   return new AppError("internal-error", 500, "internal error");
+}
+
+/**
+ * The JSON replacer of every answer (app.set("json replacer")): a NaN or ±Infinity would go out
+ * as null and read as a figure; the answer becomes 422 non-finite-result instead. The last
+ * guard only: the limits keep every computation finite at its source.
+ */
+export function finiteNumbersOnly(key: string, value: unknown): unknown {
+  if (typeof value === "number" && !Number.isFinite(value)) {
+    throw new AppError("non-finite-result", 422, `the answer's ${key || "value"} is not a finite number (${value}); check the input's ranges`);
+  }
+  return value;
 }

@@ -2,7 +2,16 @@
 import type express from "express";
 import { z } from "zod";
 
-export const IdParam = z.strictObject({ id: z.coerce.number().int().positive() });
+/**
+ * A public id as a URL spells it: a canonical positive integer within the safe integers, so
+ * `1e0`, `0x1`, `+1`, `01`, `1.0` and ` 1` are 400s and never another spelling of plan 1.
+ */
+export const IdString = z
+  .string()
+  .regex(/^[1-9][0-9]{0,15}$/, { message: "an id is a positive whole number written plainly, e.g. 12" })
+  .transform(Number)
+  .refine(Number.isSafeInteger, { message: "an id is at most 9007199254740991" });
+export const IdParam = z.strictObject({ id: IdString });
 export const ExportQuery = z.object({ lang: z.enum(["zh", "en"]).default("zh"), person: z.string().min(1).optional() });
 
 /** An AbortSignal that fires when the client goes away before the response is sent. */

@@ -145,7 +145,7 @@ export function buildRoster(plan: Plan, staffing: RosterDemand, people: Person[]
     });
   const presales = designFor("presales");
   const designs: Record<Queue, DesignResult> = { presales, aftersales: designFor("aftersales") };
-  const slots = QUEUE_ORDER.flatMap((queue) => slotsOf(queue, designs[queue], grid.required[queue], grid.windowStartMs, plan.intervalMin * 60_000));
+  const slots = QUEUE_ORDER.flatMap((queue) => slotsOf(queue, designs[queue], grid.required[queue], grid.windowStartMs, plan.intervalMin * 60_000, rosterable.length));
   slots.sort((a, b) => QUEUE_ORDER.indexOf(a.queue) - QUEUE_ORDER.indexOf(b.queue) || b.priority - a.priority || a.startMs - b.startMs);
   const greedy = assign(slots, rosterable, plan.rules, plan.zone).flatMap((s) => s.shifts);
   let chosen: Chosen = { method: "design-then-assign", assignments: greedy, figures: rosterFigures(grid, greedy) };
@@ -279,8 +279,12 @@ function designInstance(plan: Plan, staffing: RosterDemand, demand: number[], de
   };
 }
 
-/** One slot per agent per designed shift; priority = the requirement it covers at its busiest. */
-function slotsOf(queue: Queue, design: DesignResult, required: number[], windowStartMs: number, intervalMs: number): Slot[] {
+/**
+ * One slot per agent per designed shift; priority = the requirement it covers at its busiest.
+ * A shift gets at most `poolSize` slots: one person takes a shift once, so copies beyond the
+ * pool stay open anyway (and a huge requirement cannot blow up the slot list).
+ */
+function slotsOf(queue: Queue, design: DesignResult, required: number[], windowStartMs: number, intervalMs: number, poolSize: number): Slot[] {
   return design.agentsPerShift.flatMap((use) => {
     const startMs = Date.parse(use.start);
     const endMs = Date.parse(use.end);
@@ -288,7 +292,7 @@ function slotsOf(queue: Queue, design: DesignResult, required: number[], windowS
     const last = Math.ceil((endMs - windowStartMs) / intervalMs);
     const priority = Math.max(0, ...required.slice(first, last));
     const breaks = use.breaks.map((b) => ({ startMs: Date.parse(b.start), endMs: Date.parse(b.end) }));
-    return Array.from({ length: use.agents }, () => ({ queue, startMs, endMs, breaks, priority }));
+    return Array.from({ length: Math.min(use.agents, poolSize) }, () => ({ queue, startMs, endMs, breaks, priority }));
   });
 }
 
