@@ -530,7 +530,7 @@ describe("peakcrew replan", () => {
     expect([0, 1]).toContain(code);
     expect(stdout).toMatch(/^当日调配：11-11 00:30，提前通知 60 分钟。/);
     expect(stdout).toMatch(/重新预测：售前 近2小时实际为预测的 1\.\d\d 倍/);
-    expect(stdout).toMatch(/此刻起的缺口：调配前 [\d.]+ 人·时 → 调配后 [\d.]+ 人·时。/);
+    expect(stdout).toMatch(/此刻起的缺口：调配前 [\d.,]+ 人·时 → 调配后 [\d.,]+ 人·时。/);
     expect(stdout).toMatch(/\n {2}\S+ \S+：延长至 \d\d:\d\d（连续值班 [\d.]+ 小时）\n/);
     expect(stdout).toContain("skipped summary rows (汇总)");
   });
