@@ -114,11 +114,7 @@ export const ServiceTargetSchema = z
       if (chat.ahtSecByParallel.length !== chat.maxParallel) {
         ctx.addIssue({ code: "custom", path: ["chat", "ahtSecByParallel"], message: `needs maxParallel (${chat.maxParallel}) handle times, one per chats held` });
       }
-      chat.ahtSecByParallel.forEach((aht, i) => {
-        if (i > 0 && aht < (chat.ahtSecByParallel[i - 1] as number)) {
-          ctx.addIssue({ code: "custom", path: ["chat", "ahtSecByParallel", i], message: "must not be less than the one before (handle time does not fall with more chats held)" });
-        }
-      });
+      nonDecreasing(chat.ahtSecByParallel, ["chat", "ahtSecByParallel"], ctx);
     } else if (chat.maxParallel === undefined) {
       const rule = target.concurrency;
       const parallel = typeof rule === "object" ? Math.floor(resolveConcurrency(rule)) : undefined;
@@ -254,7 +250,16 @@ export const ChatRequestSchema = z.strictObject({
   lines: z.number().int().min(1).max(1_000_000).optional(),
   convention: z.enum(["virtual", "answeredWithin"]).default("answeredWithin"),
   agents: z.number().int().min(0).max(L.MAX_AGENTS_PER_INTERVAL).optional(),
-});
+}).superRefine((request, ctx) => nonDecreasing(request.ahtSecByParallel, ["ahtSecByParallel"], ctx));
+
+/** Handle time must not fall with more chats held: the search assumes service improves with agents. */
+function nonDecreasing(aht: number[], path: (string | number)[], ctx: z.RefinementCtx): void {
+  aht.forEach((value, i) => {
+    if (i > 0 && value < (aht[i - 1] as number)) {
+      ctx.addIssue({ code: "custom", path: [...path, i], message: "must not be less than the one before (handle time does not fall with more chats held)" });
+    }
+  });
+}
 
 /** A chat-queue question as the domain takes it. */
 export function parseChatRequest(data: unknown): ChatParams & { agents?: number | undefined } {
