@@ -31,7 +31,7 @@ const url = await new Promise<string>((resolve) => {
   let seen = "";
   server.stdout?.on("data", (c: Buffer) => {
     seen += c.toString();
-    const m = /serving (http:\/\/127\.0\.0\.1:\d+\/)/.exec(seen);
+    const m = /(http:\/\/127\.0\.0\.1:\d+\/)/.exec(seen);
     if (m) resolve(m[1] as string);
   });
 });

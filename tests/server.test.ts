@@ -37,7 +37,7 @@ async function startServe(): Promise<Child> {
     let seen = "";
     child.stdout?.on("data", (chunk: Buffer) => {
       seen += chunk.toString();
-      const match = /serving (http:\/\/127\.0\.0\.1:\d+\/)/.exec(seen);
+      const match = /(http:\/\/127\.0\.0\.1:\d+\/)/.exec(seen);
       if (match) resolve(match[1] as string);
     });
     void exited.then(({ code }) => reject(new Error(`serve exited with ${code}: ${seen}`)));

@@ -13,10 +13,10 @@ const hhmm = (iso) => iso.slice(11, 16);
 /** "11-11 09:00", as charts.js's localLabel. */
 const day = (iso) => `${iso.slice(5, 10)} ${iso.slice(11, 16)}`;
 
-/** Integers as they are; other numbers to 2 decimals (4 below 1) — the CLI's `fmt`. */
+/** Thousands separators; integers whole, others to 2 decimals (4 below 1), trailing zeros dropped — the CLI's `fmt` (src/cli/text.ts). */
 export function fmt(n) {
-  if (Number.isInteger(n)) return String(n);
-  return Math.abs(n) < 1 ? n.toFixed(4) : n.toFixed(2);
+  const digits = Number.isInteger(n) ? 0 : Math.abs(n) < 1 ? 4 : 2;
+  return (n === 0 ? 0 : n).toLocaleString("zh-CN", { maximumFractionDigits: digits });
 }
 
 /** "近2小时实际为预测的 1.31 倍" and its run-rate and no-actuals siblings. */
@@ -38,7 +38,7 @@ export function summaryLines(n) {
     head: t("night.head", { now: day(n.now), notice: n.noticeMin }),
     basis: t("night.basis", { basis, hours: fmt(n.reforecast.horizonHours) }),
     shortfall: t("night.shortfall", { before: fmt(n.shortfallAgentHours.before), after: fmt(n.shortfallAgentHours.after) }),
-    solve: t("night.solve", { status: t(`night.status.${n.status}`), seconds: fmt(Math.round(n.solveMs) / 1000), options: n.options }),
+    solve: t("night.solve", { status: t(`night.status.${n.status}`), seconds: fmt(Math.round(n.solveMs) / 1000), options: fmt(n.options) }),
   };
 }
 

@@ -7,7 +7,7 @@ import { DateTime } from "luxon";
 import type { Lang } from "../domain/export.ts";
 import type { NightChange, NightReplan } from "../domain/night.ts";
 import type { ReforecastBasis } from "../domain/reforecast.ts";
-import { fmt } from "./format.ts";
+import { fmt } from "./text.ts";
 
 const QUEUE = { zh: { presales: "售前", aftersales: "售后" }, en: { presales: "pre-sales", aftersales: "after-sales" } } as const;
 const STATUS = { zh: { optimal: "最优", feasible: "可行（未证明最优）", timeout: "超时，未作调整" }, en: { optimal: "optimal", feasible: "feasible (not proven optimal)", timeout: "timed out: nothing changed" } } as const;
@@ -23,13 +23,13 @@ export function nightText(n: NightReplan, lang: Lang = "zh"): string {
     ? [
         `当日调配：${day(n.now)}，提前通知 ${n.noticeMin} 分钟。`,
         `重新预测：${basis}（最多外推 ${fmt(n.reforecast.horizonHours)} 小时）。`,
-        `此刻起的缺口：调配前 ${fmt(n.shortfallAgentHours.before)} 人·时 → 调配后 ${fmt(n.shortfallAgentHours.after)} 人·时。求解：${STATUS.zh[n.status]}，用时 ${fmt(Math.round(n.solveMs) / 1000)} 秒，比较了 ${n.options} 个方案。`,
+        `此刻起的缺口：调配前 ${fmt(n.shortfallAgentHours.before)} 人·时 → 调配后 ${fmt(n.shortfallAgentHours.after)} 人·时。求解：${STATUS.zh[n.status]}，用时 ${fmt(Math.round(n.solveMs) / 1000)} 秒，比较了 ${fmt(n.options)} 个方案。`,
         `变更（${n.changes.length} 项）：`,
       ]
     : [
         `Re-plan on the night: now ${day(n.now)}, ${n.noticeMin} minutes' notice.`,
         `Re-forecast: ${basis} (extrapolated at most ${fmt(n.reforecast.horizonHours)} h).`,
-        `Short from now on: ${fmt(n.shortfallAgentHours.before)} agent-hours before → ${fmt(n.shortfallAgentHours.after)} after. Solve: ${STATUS.en[n.status]}, ${fmt(Math.round(n.solveMs) / 1000)} s, ${n.options} options weighed.`,
+        `Short from now on: ${fmt(n.shortfallAgentHours.before)} agent-hours before → ${fmt(n.shortfallAgentHours.after)} after. Solve: ${STATUS.en[n.status]}, ${fmt(Math.round(n.solveMs) / 1000)} s, ${fmt(n.options)} options weighed.`,
         `Changes (${n.changes.length}):`,
       ];
   return [...lines, ...n.changes.map((c) => `  ${changeText(c, lang)}`), ""].join("\n");

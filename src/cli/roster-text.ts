@@ -7,7 +7,7 @@ import { DateTime } from "luxon";
 import type { Lang } from "../domain/export.ts";
 import type { HiringAnswer } from "../domain/hiring.ts";
 import type { RosterResult } from "../domain/roster.ts";
-import { fmt, table } from "./format.ts";
+import { fmt, pct as percent, table } from "./text.ts";
 
 const QUEUE = { zh: { presales: "售前", aftersales: "售后" }, en: { presales: "pre-sales", aftersales: "after-sales" } } as const;
 const METHOD = {
@@ -22,7 +22,7 @@ const STATUS = {
 } as const;
 
 const at = (iso: string) => DateTime.fromISO(iso, { setZone: true }).toFormat("MM-dd HH:mm");
-const pct = (x: number | null) => (x === null ? "—" : `${(x * 100).toFixed(2)} %`);
+const pct = (x: number | null) => percent(x);
 const num = (x: number | null) => (x === null ? "—" : fmt(x));
 
 export function rosterText(r: RosterResult, lang: Lang = "zh"): string {
@@ -59,7 +59,7 @@ export function rosterText(r: RosterResult, lang: Lang = "zh"): string {
 }
 
 /** The shortfall, its proven bound and gap (plain agent-hours), and the weighted figures the status rests on. */
-function shortfallLine(r: RosterResult, lang: Lang): string {
+export function shortfallLine(r: RosterResult, lang: Lang): string {
   const w = r.weightedShortfall;
   if (r.shortfallAgentHours <= 0) return lang === "zh" ? "缺口：无，需求全部覆盖。" : "Short: nothing; every interval is covered.";
   return lang === "zh"

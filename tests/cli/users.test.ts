@@ -47,12 +47,12 @@ describe("peakcrew users", () => {
   it("refuses a taken name, a bad role, a short password, and a password given as an argument (exit 2, nothing stored)", async () => {
     const db = newDb();
     await run(["users", "add", "a", "--role", "viewer", "--password-stdin", "--db", db], "long-enough-1");
-    expect(await run(["users", "add", "A", "--role", "hr", "--password-stdin", "--db", db], "long-enough-1")).toMatchObject({ code: 2, stderr: "error: NAME: 用户“A”已存在\n" });
-    expect((await run(["users", "add", "b", "--role", "boss", "--password-stdin", "--db", db], "long-enough-1")).stderr).toMatch(/^error: --role: must be "manager", "hr" or "viewer"/);
-    expect((await run(["users", "add", "b", "--role", "hr", "--password-stdin", "--db", db], "short\n")).stderr).toBe("error: password: must be at least 10 characters\n");
-    expect((await run(["users", "add", "b", "--role", "hr", "--password", "long-enough-1", "--db", db])).stderr).toMatch(/^error: arguments: Unknown option '--password'/);
+    expect(await run(["users", "add", "A", "--role", "hr", "--password-stdin", "--db", db], "long-enough-1")).toMatchObject({ code: 2, stderr: "错误：NAME：用户“A”已存在\n" });
+    expect((await run(["users", "add", "b", "--role", "boss", "--password-stdin", "--db", db], "long-enough-1")).stderr).toBe("错误：--role：应为以下之一：manager、hr、viewer\n");
+    expect((await run(["users", "add", "b", "--role", "hr", "--password-stdin", "--db", db], "short\n")).stderr).toBe("错误：password：至少 10 个字符\n");
+    expect((await run(["users", "add", "b", "--role", "hr", "--password", "long-enough-1", "--db", db])).stderr).toMatch(/^错误：arguments：未知选项 --password（全部选项见 peakcrew users add --help）$/m);
     // Without --password-stdin the password is asked on a terminal; the test's stdin is none.
-    expect((await run(["users", "add", "b", "--role", "hr", "--db", db])).stderr).toMatch(/^error: --password-stdin: 标准输入不是终端/);
+    expect((await run(["users", "add", "b", "--role", "hr", "--db", db])).stderr).toMatch(/^错误：--password-stdin：标准输入不是终端/);
     expect(stored(db, "b")).toBeNull();
   });
 
@@ -70,14 +70,14 @@ describe("peakcrew users", () => {
     const check = openDb(db);
     expect(check.prepare("SELECT COUNT(*) AS n FROM sessions").get()).toEqual({ n: 0 });
     check.close();
-    expect((await run(["users", "passwd", "nobody", "--password-stdin", "--db", db], "second-password")).stderr).toBe("error: NAME: 没有用户“nobody”\n");
+    expect((await run(["users", "passwd", "nobody", "--password-stdin", "--db", db], "second-password")).stderr).toBe("错误：NAME：没有用户“nobody”\n");
   });
 
   it("remove keeps the last manager while others depend on it, and removes everyone else", async () => {
     const db = newDb();
     await run(["users", "add", "m", "--role", "manager", "--password-stdin", "--db", db], "long-enough-1");
     await run(["users", "add", "v", "--role", "viewer", "--password-stdin", "--db", db], "long-enough-1");
-    expect(await run(["users", "remove", "m", "--db", db])).toMatchObject({ code: 2, stderr: "error: NAME: “m”是最后一个经理账号：先添加另一位经理，或先删除其他账号\n" });
+    expect(await run(["users", "remove", "m", "--db", db])).toMatchObject({ code: 2, stderr: "错误：NAME：“m”是最后一个经理账号：先添加另一位经理，或先删除其他账号\n" });
     expect(await run(["users", "remove", "v", "--db", db])).toEqual({ code: 0, stdout: "已删除用户“v”及其会话。\n", stderr: "" });
     expect((await run(["users", "remove", "m", "--db", db])).code).toBe(0);
     expect((await run(["users", "list", "--db", db, "--json"])).stdout).toBe("[]\n");
@@ -90,6 +90,6 @@ describe("peakcrew serve on a shared address", () => {
     const res = await run(["serve", "--host", "0.0.0.0", "--port", "0", "--db", db]);
     expect(res.code).toBe(2);
     expect(res.stdout).toBe("");
-    expect(res.stderr).toBe(`error: --host: 0.0.0.0 不是本机地址，共享前须先设置账号：peakcrew users add 姓名 --role manager --db ${db}（见 docs/security.md）\n`);
+    expect(res.stderr).toBe(`错误：--host：0.0.0.0 不是本机地址，共享前须先设置账号：peakcrew users add 姓名 --role manager --db ${db}（见 docs/security.md）\n`);
   });
 });

@@ -308,7 +308,7 @@ describe("the planner page", () => {
     await page.waitForSelector("#night-result", { state: "visible", timeout: 15_000 });
     const summary = page.locator("#night-summary");
     expect(await summary.locator(".basis").textContent()).toMatch(/^重新预测：售前 近2小时实际为预测的 1\.\d\d 倍；售后 近2小时实际为预测的 1\.\d\d 倍/);
-    expect(await summary.locator(".shortfall").textContent()).toMatch(/^此刻起的缺口：调配前 [\d.]+ 人·时 → 调配后 [\d.]+ 人·时。$/);
+    expect(await summary.locator(".shortfall").textContent()).toMatch(/^此刻起的缺口：调配前 [\d.,]+ 人·时 → 调配后 [\d.,]+ 人·时。$/);
     const changes = await page.locator("#night-changes li").allTextContents();
     expect(changes.some((line) => /^\w+ \S+：延长至 \d\d:\d\d（连续值班 [\d.]+ 小时）$/.test(line))).toBe(true);
     expect(await page.locator("#night-changes-title").textContent()).toBe(`变更（${changes.length} 项）：`);

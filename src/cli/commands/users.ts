@@ -6,15 +6,15 @@
  */
 import { createInterface } from "node:readline";
 import { Writable } from "node:stream";
-import { InputError, withIssuePaths } from "../domain/errors.ts";
-import type { Lang } from "../domain/export.ts";
-import { hashPassword } from "../passwords.ts";
-import { NewPasswordSchema, parse, RoleSchema, UserNameSchema } from "../schemas.ts";
-import { openDb } from "../store/db.ts";
-import { type Role, usersRepo } from "../store/users.ts";
-import { dbFileOf } from "../config.ts";
-import { args, EXIT, type Io, langOf } from "./common.ts";
-import { table } from "./format.ts";
+import { InputError, withIssuePaths } from "../../domain/errors.ts";
+import type { Lang } from "../../domain/export.ts";
+import { hashPassword } from "../../passwords.ts";
+import { NewPasswordSchema, parse, RoleSchema, UserNameSchema } from "../../schemas.ts";
+import { openDb } from "../../store/db.ts";
+import { type Role, usersRepo } from "../../store/users.ts";
+import { dbFileOf } from "../../config.ts";
+import { args, type Command, type CommandGroup, type CommandSpec, EXIT, type FlagSpec, type Io, printJson } from "../io.ts";
+import { table } from "../text.ts";
 
 const ROLE_NAME: Record<Role, Record<Lang, string>> = {
   manager: { zh: "经理（全部权限）", en: "manager (everything)" },
@@ -22,23 +22,41 @@ const ROLE_NAME: Record<Role, Record<Lang, string>> = {
   viewer: { zh: "查看（只读）", en: "viewer (read only)" },
 };
 
-const COMMON = { db: { type: "string" }, lang: { type: "string" } } as const;
+const DB: FlagSpec = { name: "db", value: "FILE", zh: "数据库文件（默认 PEAKCREW_DB 或 data/peakcrew.db，与 serve 相同）", en: "database file (default PEAKCREW_DB or data/peakcrew.db, as serve uses)" };
+const PASSWORD_STDIN: FlagSpec = { name: "password-stdin", zh: "从标准输入读密码（一行）；不给则在终端询问两次，不回显", en: "read the password from standard input (one line); else asked twice on the terminal, not echoed" };
 
-export async function usersCommand(argv: string[], io: Io): Promise<number> {
-  const [sub, ...rest] = argv;
-  switch (sub) {
-    case "add":
-      return add(rest, io);
-    case "passwd":
-      return passwd(rest, io);
-    case "remove":
-      return remove(rest, io);
-    case "list":
-      return list(rest, io);
-    default:
-      throw new InputError([{ path: "command", message: `expected "users add", "users passwd", "users remove" or "users list", got "users ${sub ?? ""}"` }]);
-  }
-}
+const addSpec: CommandSpec = {
+  name: "users add",
+  usage: "NAME --role manager|hr|viewer [--password-stdin] [--db FILE]",
+  summary: { zh: "添加可登录的账号（密码在终端询问，或从标准输入读入；从不作为参数）。", en: "Adds an account (the password is asked, or read from standard input; never an argument)." },
+  positionals: 1,
+  flags: [{ name: "role", value: "manager|hr|viewer", zh: "角色：经理（全部权限）、人事（排班、调配与导出）或查看（只读）", en: "role: manager (everything), hr (rosters, re-plans and exports) or viewer (read only)" }, PASSWORD_STDIN, DB],
+  example: "王经理 --role manager",
+};
+const passwdSpec: CommandSpec = {
+  name: "users passwd",
+  usage: "NAME [--password-stdin] [--db FILE]",
+  summary: { zh: "修改密码；此人已登录的会话全部失效。", en: "Changes a password; the person's sessions are signed out." },
+  positionals: 1,
+  flags: [PASSWORD_STDIN, DB],
+  example: "王经理",
+};
+const removeSpec: CommandSpec = {
+  name: "users remove",
+  usage: "NAME [--db FILE]",
+  summary: { zh: "删除账号及其会话（不能删除最后一个经理，除非已没有其他账号）。", en: "Removes an account and its sessions (not the last manager while others remain)." },
+  positionals: 1,
+  flags: [DB],
+  example: "王经理",
+};
+const listSpec: CommandSpec = {
+  name: "users list",
+  usage: "[--db FILE] [--json]",
+  summary: { zh: "列出账号。", en: "Lists the accounts." },
+  positionals: 0,
+  flags: [DB, { name: "json", zh: "输出一份 JSON（机器读取，不随语言变化）", en: "print one JSON document (for machines; the same in either language)" }],
+  example: "--db data/peakcrew.db",
+};
 
 function withUsers<T>(db: unknown, use: (users: ReturnType<typeof usersRepo>) => T): T {
   const handle = openDb(dbFileOf(typeof db === "string" ? db : undefined));
@@ -49,9 +67,8 @@ function withUsers<T>(db: unknown, use: (users: ReturnType<typeof usersRepo>) =>
   }
 }
 
-async function add(argv: string[], io: Io): Promise<number> {
-  const { values, positionals } = args(argv, { ...COMMON, role: { type: "string" }, "password-stdin": { type: "boolean" } }, 1);
-  const lang = langOf(values.lang);
+async function add(argv: string[], io: Io, lang: Lang): Promise<number> {
+  const { values, positionals } = args(argv, addSpec);
   const name = withIssuePaths(() => "NAME", () => parse(UserNameSchema, positionals[0]));
   if (values.role === undefined) throw new InputError([{ path: "--role", message: lang === "zh" ? '必填："manager"、"hr" 或 "viewer"' : 'is required: "manager", "hr" or "viewer"' }]);
   const role = withIssuePaths(() => "--role", () => parse(RoleSchema, values.role));
@@ -65,9 +82,8 @@ async function add(argv: string[], io: Io): Promise<number> {
   return EXIT.ok;
 }
 
-async function passwd(argv: string[], io: Io): Promise<number> {
-  const { values, positionals } = args(argv, { ...COMMON, "password-stdin": { type: "boolean" } }, 1);
-  const lang = langOf(values.lang);
+async function passwd(argv: string[], io: Io, lang: Lang): Promise<number> {
+  const { values, positionals } = args(argv, passwdSpec);
   const name = positionals[0] as string;
   const missing = () => new InputError([{ path: "NAME", message: lang === "zh" ? `没有用户“${name}”` : `no user "${name}"` }]);
   if (!withUsers(values.db, (users) => users.byName(name))) throw missing();
@@ -77,9 +93,8 @@ async function passwd(argv: string[], io: Io): Promise<number> {
   return EXIT.ok;
 }
 
-function remove(argv: string[], io: Io): number {
-  const { values, positionals } = args(argv, COMMON, 1);
-  const lang = langOf(values.lang);
+function remove(argv: string[], io: Io, lang: Lang): number {
+  const { values, positionals } = args(argv, removeSpec);
   const name = positionals[0] as string;
   withUsers(values.db, (users) => {
     const user = users.byName(name);
@@ -100,12 +115,11 @@ function remove(argv: string[], io: Io): number {
   return EXIT.ok;
 }
 
-function list(argv: string[], io: Io): number {
-  const { values } = args(argv, { ...COMMON, json: { type: "boolean" } }, 0);
-  const lang = langOf(values.lang);
+function list(argv: string[], io: Io, lang: Lang): number {
+  const { values } = args(argv, listSpec);
   const users = withUsers(values.db, (repo) => repo.list());
   if (values.json) {
-    io.stdout(`${JSON.stringify(users)}\n`);
+    printJson(io, users);
   } else if (users.length === 0) {
     io.stdout(lang === "zh" ? "还没有用户：本机（127.0.0.1）访问不需登录；共享前先添加经理账号。\n" : "No users yet: loopback needs no sign-in; add a manager before sharing.\n");
   } else {
@@ -158,3 +172,11 @@ function askHidden(question: string): Promise<string> {
     muted = true;
   });
 }
+
+const sub = (spec: CommandSpec, run: Command["run"]): Command => ({ spec, run });
+
+export const users: CommandGroup = {
+  name: "users",
+  summary: { zh: "共享服务器时可登录的账号（见 docs/security.md）。", en: "Who may sign in when the server is shared (docs/security.md)." },
+  subcommands: { add: sub(addSpec, add), passwd: sub(passwdSpec, passwd), remove: sub(removeSpec, remove), list: sub(listSpec, list) },
+};

@@ -5,20 +5,40 @@
  * --apply writes them into the queue's `service.chat` (the plan's version goes up); with a plan
  * file, --out writes the plan with them applied.
  */
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
-import { loadCatalog } from "../catalog.ts";
-import { type ChatReportAnswer, calibrateFromFile } from "../chat-report-file.ts";
-import type { TextEncoding } from "../csv.ts";
-import { applyChatCalibration, currentSlowdown } from "../domain/chat-estimate.ts";
-import { InputError, withIssuePaths } from "../domain/errors.ts";
-import type { Lang } from "../domain/export.ts";
-import { type Plan, planStaffing, type QueueName } from "../domain/staffing.ts";
-import { HistoryImportSchema, parse, parsePlan } from "../schemas.ts";
-import { dbFileOf } from "../config.ts";
-import { openDb } from "../store/db.ts";
-import { plansRepo } from "../store/plans.ts";
-import { args, EXIT, type Io, langOf, readJsonFile } from "./common.ts";
-import { fmt, table } from "./format.ts";
+import { existsSync, writeFileSync } from "node:fs";
+import { loadCatalog } from "../../catalog.ts";
+import { type ChatReportAnswer, calibrateFromFile } from "../../chat-report-file.ts";
+import type { TextEncoding } from "../../csv.ts";
+import { applyChatCalibration, currentSlowdown } from "../../domain/chat-estimate.ts";
+import { InputError, withIssuePaths } from "../../domain/errors.ts";
+import type { Lang } from "../../domain/export.ts";
+import { type Plan, planStaffing, type QueueName } from "../../domain/staffing.ts";
+import { HistoryImportSchema, parse, parsePlan } from "../../schemas.ts";
+import { dbFileOf } from "../../config.ts";
+import { openDb } from "../../store/db.ts";
+import { plansRepo } from "../../store/plans.ts";
+import { args, type Command, type CommandSpec, EXIT, type Io, printJson, readBytes, readJsonFile } from "../io.ts";
+import { cliIssue, fmt, table } from "../text.ts";
+
+const spec: CommandSpec = {
+  name: "chat-report",
+  usage: "FILE.csv|.xlsx [--plan ID|PLAN.json] [--queue presales|aftersales] [--apply] [--out PLAN.json] [--encoding utf-8|gb18030] [--db FILE] [--json]",
+  summary: {
+    zh: "从店铺的赤兔/千牛客服接待报表（每位客服一行）估算聊天模型的接待上限 K、处理时长和放慢系数，各附依据；--apply 写入已保存的方案，--out 写出方案文件。",
+    en: "The chat model's K, handle time and slowdown estimated from the shop's 赤兔/千牛 per-agent service report, each with its basis; --apply writes them into a stored plan, --out into a plan file.",
+  },
+  positionals: 1,
+  flags: [
+    { name: "plan", value: "ID|PLAN.json", zh: "方案：已保存的编号，或方案文件", en: "the plan: a stored id, or a plan file" },
+    { name: "queue", value: "presales|aftersales", zh: "应用到哪个队列（默认 presales，售前）", en: "the queue to apply to (default presales)" },
+    { name: "apply", zh: "写入已保存的方案（--plan ID；方案版本加一）", en: "write into the stored plan (--plan ID; its version goes up)" },
+    { name: "out", value: "PLAN.json", zh: "与 --plan PLAN.json 一起用：写出应用了估算的方案文件", en: "with --plan PLAN.json: write the plan file with the estimates applied" },
+    { name: "encoding", value: "utf-8|gb18030", zh: "文件编码（默认自动识别）", en: "the file's encoding (default: detected)" },
+    { name: "db", value: "FILE", zh: "数据库文件（--plan 给编号时）", en: "database file (when --plan is an id)" },
+    { name: "json", zh: "输出一份 JSON（机器读取，不随语言变化）", en: "print one JSON document (for machines; the same in either language)" },
+  ],
+  example: "data/samples/chitu-service-report.csv --plan data/samples/mid-size-double11.plan.json --out 校准.plan.json",
+};
 
 const QUEUE_ZH: Record<QueueName, string> = { presales: "售前", aftersales: "售后" };
 const KEY_TEXT: Record<string, { zh: string; en: string }> = {
@@ -30,27 +50,25 @@ const KEY_TEXT: Record<string, { zh: string; en: string }> = {
   firstResponseSec: { zh: "平均首次响应（秒）", en: "first response (s)" },
 };
 
-export async function chatReportCommand(argv: string[], io: Io): Promise<number> {
-  const { values, positionals } = args(
-    argv,
-    { plan: { type: "string" }, queue: { type: "string" }, apply: { type: "boolean" }, out: { type: "string" }, encoding: { type: "string" }, lang: { type: "string" }, db: { type: "string" }, json: { type: "boolean" } },
-    1,
-  );
+async function run(argv: string[], io: Io, lang: Lang): Promise<number> {
+  const { values, positionals } = args(argv, spec);
   const file = positionals[0] as string;
-  const lang = langOf(values.lang);
   const queue = values.queue ?? "presales";
-  if (queue !== "presales" && queue !== "aftersales") throw new InputError([{ path: "--queue", message: 'must be "presales" (default) or "aftersales"' }]);
+  if (queue !== "presales" && queue !== "aftersales") throw new InputError([cliIssue("--queue", '须为 "presales"（默认，售前）或 "aftersales"（售后）', 'must be "presales" (default) or "aftersales"')]);
   const encoding = withIssuePaths(() => "--encoding", () => parse(HistoryImportSchema.shape.encoding, values.encoding)) as TextEncoding | undefined;
   const planRef = values.plan as string | undefined;
   const storedId = planRef !== undefined && /^\d+$/.test(planRef) && !existsSync(planRef) ? Number(planRef) : null;
-  if (values.apply && storedId === null) throw new InputError([{ path: "--apply", message: "updates a stored plan: give --plan ID (for a plan file, --out FILE.json writes it with the estimates)" }]);
-  if (values.out !== undefined && (planRef === undefined || storedId !== null)) throw new InputError([{ path: "--out", message: "goes with --plan PLAN.json: the plan file with the estimates applied" }]);
+  if (values.apply && storedId === null) throw new InputError([cliIssue("--apply", "用于已保存的方案：请给 --plan 编号（方案文件请用 --out FILE.json 写出）", "updates a stored plan: give --plan ID (for a plan file, --out FILE.json writes it with the estimates)")]);
+  if (values.out !== undefined && (planRef === undefined || storedId !== null)) throw new InputError([cliIssue("--out", "须与 --plan PLAN.json 一起用：写出应用了估算的方案文件", "goes with --plan PLAN.json: the plan file with the estimates applied")]);
 
   const db = storedId === null ? null : openDb(dbFileOf(typeof values.db === "string" ? values.db : undefined));
   try {
     const plans = db && plansRepo(db);
     const record = plans && storedId !== null ? plans.get(storedId) : undefined;
-    if (plans && !record) throw new InputError([{ path: "--plan", message: `no plan ${storedId} in ${dbFileOf(typeof values.db === "string" ? values.db : undefined)}` }]);
+    if (plans && !record) {
+      const where = dbFileOf(typeof values.db === "string" ? values.db : undefined);
+      throw new InputError([cliIssue("--plan", `${where} 中没有编号为 ${storedId} 的方案`, `no plan ${storedId} in ${where}`)]);
+    }
     const plan: Plan | null = record ? record.input : planRef !== undefined ? parsePlan(readJsonFile(planRef)) : null;
     const slowdown = plan && currentSlowdown(plan, queue);
     const fallbackSlowdown = slowdown === null || slowdown === undefined ? undefined : { value: slowdown, en: `the plan's current ${queue} slowdown ${slowdown}`, zh: `方案当前${QUEUE_ZH[queue]}的放慢系数 ${slowdown}` };
@@ -68,7 +86,8 @@ export async function chatReportCommand(argv: string[], io: Io): Promise<number>
         done = lang === "zh" ? `已写入：${values.out}（${QUEUE_ZH[queue]}队列已应用这些估算）\n` : `Written: ${values.out} (the ${queue} queue with these estimates)\n`;
       }
     }
-    io.stdout(values.json ? `${JSON.stringify({ queue, ...answer })}\n` : `${chatReportText(answer, lang)}${done}`);
+    if (values.json) printJson(io, { queue, ...answer });
+    else io.stdout(`${chatReportText(answer, lang)}${done}`);
     return EXIT.ok;
   } finally {
     db?.close();
@@ -98,10 +117,4 @@ export function chatReportText(a: ChatReportAnswer, lang: Lang): string {
   ].join("\n");
 }
 
-function readBytes(file: string): Buffer {
-  try {
-    return readFileSync(file);
-  } catch (error) {
-    throw new InputError([{ path: file, message: `cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}` }]);
-  }
-}
+export const chatReport: Command = { spec, run };
