@@ -192,18 +192,20 @@ export const PlanSchema = z
 export type PlanInput = z.input<typeof PlanSchema>;
 
 /** `POST /api/erlang` and `peakcrew erlang`: one interval's queueing question. */
-export const ErlangRequestSchema = z.strictObject({
-  arrivals: z.number().min(0),
-  intervalMin: positive(),
-  ahtSec: positive(),
-  targetSec: z.number().min(0),
-  serviceLevel: openFraction(),
-  maxOccupancy: z.number().gt(0).max(1).default(1),
-  shrinkage: z.number().min(0).lt(1).default(0),
-  concurrency: z.number().min(1).default(1),
-  patienceSec: positive().optional(),
-  agents: z.number().int().min(0).max(1_000_000).optional(),
-});
+export const ErlangRequestSchema = z
+  .strictObject({
+    arrivals: z.number().min(0).describe("Chats offered to agents in the interval (a count, ≥ 0)."),
+    intervalMin: positive().describe("Interval length, minutes."),
+    ahtSec: positive().describe("Average handle time of one chat, seconds."),
+    targetSec: z.number().min(0).describe("Target answer time T, seconds: `serviceLevel` of the chats are to be answered within T."),
+    serviceLevel: openFraction().describe("Target share answered within `targetSec`, a fraction in (0, 1), e.g. 0.8."),
+    maxOccupancy: z.number().gt(0).max(1).default(1).describe("Highest acceptable occupancy, a fraction in (0, 1]; 1 is no cap."),
+    shrinkage: z.number().min(0).lt(1).default(0).describe("Share of paid time agents are away (breaks, meetings), [0, 1): scheduled = productive ÷ (1 − shrinkage)."),
+    concurrency: z.number().min(1).default(1).describe("Effective chats one agent holds at once (≥ 1); the handle time is divided by it."),
+    patienceSec: positive().optional().describe("Mean patience, seconds: given, Erlang A (customers abandon); absent, Erlang C."),
+    agents: z.number().int().min(0).max(1_000_000).optional().describe("Evaluate this many productive agents instead of finding the fewest that meet the target."),
+  })
+  .describe("One interval of one queue: the fewest agents meeting the service level and occupancy cap (Erlang C, or A with `patienceSec`), or the figures for `agents`.");
 
 /** `peakcrew erlang --aht-sec A1,A2,…`: one interval's chat-queue question (src/domain/chat.ts). */
 export const ChatRequestSchema = z.strictObject({
@@ -362,6 +364,9 @@ const ActualRowSchema = z.strictObject({
   firstResponseSec: z.number().min(0).nullable().default(null),
 });
 
+/** The JSON actuals' shape; the rows are checked against the plan's grid by `actualsRequestSchema`. */
+export const ActualsRowsSchema = z.strictObject({ rows: z.array(ActualRowSchema).min(1, { message: "send at least one row" }).max(MAX_ACTUAL_ROWS) });
+
 /**
  * `POST /api/plans/:id/actuals` with JSON: `{"rows": [{start, queue, receptions,
  * agentsOnline?, firstResponseSec?}]}`, each start an interval start of the plan's grid inside
@@ -369,8 +374,7 @@ const ActualRowSchema = z.strictObject({
  */
 export function actualsRequestSchema(plan: Pick<Plan, "zone" | "window" | "intervalMin">) {
   const frame = windowFrame(plan);
-  return z
-    .strictObject({ rows: z.array(ActualRowSchema).min(1, { message: "send at least one row" }).max(MAX_ACTUAL_ROWS) })
+  return ActualsRowsSchema
     .superRefine(({ rows }, ctx) => {
       const seen = new Map<string, number>();
       rows.forEach((row, i) => {

@@ -25,8 +25,8 @@ export const ReplanRequest = z.strictObject({
   maxRatio: z.number().min(1).max(10).default(DEFAULT_REFORECAST.maxRatio),
   horizonHours: z.number().gt(0).max(48).default(DEFAULT_REFORECAST.horizonHours),
 });
-const ReplanParams = IdParam.extend({ replanId: z.coerce.number().int().positive() });
-const VersionParams = IdParam.extend({ versionId: z.coerce.number().int().positive() });
+export const ReplanParams = IdParam.extend({ replanId: z.coerce.number().int().positive() });
+export const VersionParams = IdParam.extend({ versionId: z.coerce.number().int().positive() });
 
 export function nightRoutes(api: express.Router, deps: AppDeps): void {
   api.post("/plans/:id/replan", async (req, res) => {
