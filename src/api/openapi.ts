@@ -27,15 +27,16 @@ const ERRORS: Record<number, { name: string; description: string }> = {
   503: { name: "Unavailable", description: "A shared server without a manager account (`access-not-configured`)." },
 };
 
-let cached: object | undefined;
+type Document = Record<string, unknown>;
+let cached: Document | undefined;
 
 /** The document, built on first use and kept (it depends only on the code and the sample plan). */
-export function openapiDocument(): object {
+export function openapiDocument(): Document {
   cached ??= build();
   return cached;
 }
 
-function build(): object {
+function build(): Document {
   const paths: Record<string, Record<string, object>> = {};
   for (const [key, route] of Object.entries(ROUTES)) {
     const { method, path } = splitKey(key);
