@@ -6,17 +6,16 @@ import type { AddressInfo } from "node:net";
 import { createApp } from "./api/app.ts";
 import { loadCatalog, loadSamplePlans } from "./catalog.ts";
 import { SERVE_SOLVE_LIMIT_SEC } from "./config.ts";
-import { readCsv, readHistoryCsv } from "./csv.ts";
-import { parseStaff } from "./domain/staff.ts";
+import { readHistoryCsv } from "./csv.ts";
 import { planStaffing } from "./domain/staffing.ts";
 import { parsePlan } from "./schemas.ts";
-import { openDb } from "./store/db.ts";
+import { type Db, openDb } from "./store/db.ts";
 import { plansRepo } from "./store/plans.ts";
 import { historyRepo } from "./store/history.ts";
 import { actualsRepo } from "./store/actuals.ts";
 import { replansRepo } from "./store/replans.ts";
 import { rostersRepo } from "./store/rosters.ts";
-import { createSolverThread } from "./solver/thread.ts";
+import { createSolverPool, type PoolOptions, type SolverPool } from "./solver/pool.ts";
 import { accessFor } from "./api/auth.ts";
 
 export type ServeOptions = {
@@ -29,9 +28,22 @@ export type ServeOptions = {
   solveLimitSec?: number;
   /** Express's "trust proxy" behind a TLS-terminating proxy (docs/security.md). */
   trustProxy?: string | number;
+  /** Host names to answer to besides loopback and the bound address (--allowed-host, PEAKCREW_ALLOWED_HOSTS). */
+  allowedHosts?: string[];
+  /** The solve queue and workers; defaults in src/solver/pool.ts. */
+  pool?: PoolOptions;
 };
 
-export type Running = { server: Server; url: string; close: () => Promise<void> };
+/** How long a shutdown lets running requests and solves finish before stopping them. */
+export const SHUTDOWN_DRAIN_MS = 5000;
+
+/** PEAKCREW_ALLOWED_HOSTS, comma-separated. */
+export function envAllowedHosts(env: NodeJS.ProcessEnv = process.env): string[] {
+  return (env.PEAKCREW_ALLOWED_HOSTS ?? "").split(",").map((h) => h.trim()).filter(Boolean);
+}
+
+/** A serving app; close() shuts it down gracefully (see shutdown). */
+export type Running = { server: Server; url: string; close: (drainMs?: number) => Promise<void> };
 
 /**
  * Opens the store, saves the sample plans into an empty database with their rosters solved
@@ -53,7 +65,7 @@ export async function serve(options: ServeOptions): Promise<Running> {
   const now = () => new Date().toISOString();
   const rosters = rostersRepo(db);
   const history = historyRepo(db);
-  const solver = createSolverThread();
+  const solver = createSolverPool(options.pool);
   const solveTimeLimitSec = options.solveLimitSec ?? SERVE_SOLVE_LIMIT_SEC;
   if (plans.count() === 0) {
     const seeds = samples.map((sample) => parsePlan(sample.content)).map((input) => ({ input, result: planStaffing(input, catalog) }));
@@ -61,8 +73,7 @@ export async function serve(options: ServeOptions): Promise<Running> {
     for (const [i, record] of saved.entries()) {
       const staffCsv = samples[i]?.staffCsv;
       if (!staffCsv) continue;
-      const people = parseStaff(readCsv(staffCsv), record.input.zone);
-      const roster = await solver.run("roster", { plan: record.input, staffing: record.result, people, timeLimitSec: solveTimeLimitSec });
+      const roster = await solver.run("roster", { plan: record.input, staffing: record.result, staffCsv, timeLimitSec: solveTimeLimitSec });
       rosters.saveIfCurrent(record.id, record.version, staffCsv, roster, now());
     }
   }
@@ -73,7 +84,7 @@ export async function serve(options: ServeOptions): Promise<Running> {
       history.create({ name: `${sample.id} 去年双11 (synthetic sample)`, zone: "Asia/Shanghai", sourceFile: `data/samples/${sample.id}.history.csv`, ...parsed }, now());
     }
   }
-  const app = createApp({ plans, rosters, history, actuals: actualsRepo(db), replans: replansRepo(db), catalog, samples, now, solver, access, solveTimeLimitSec });
+  const app = createApp({ plans, rosters, history, actuals: actualsRepo(db), replans: replansRepo(db), catalog, samples, now, solver, access, solveTimeLimitSec, allowedHosts: options.allowedHosts });
   const server = await new Promise<Server>((resolve, reject) => {
     const s = app.listen(options.port, options.host, (error?: Error) => (error ? reject(error) : resolve(s)));
   }).catch(async (error: unknown) => {
@@ -86,12 +97,21 @@ export async function serve(options: ServeOptions): Promise<Running> {
   return {
     server,
     url: `http://${host}:${port}/`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => {
-          db.close();
-          solver.close().then(resolve, resolve);
-        });
-      }),
+    close: (drainMs = SHUTDOWN_DRAIN_MS) => shutdown(server, solver, db, drainMs),
   };
+}
+
+/**
+ * Stops taking connections, lets the requests in flight (and their solves) finish for up to
+ * drainMs, then stops the solves left (their requests answer 503 shutting-down) and drops the
+ * connections still open; closes SQLite last, which folds the WAL back into the database file.
+ */
+async function shutdown(server: Server, solver: SolverPool, db: Db, drainMs: number): Promise<void> {
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  server.closeIdleConnections();
+  await solver.close(drainMs);
+  const force = setTimeout(() => server.closeAllConnections(), 1000);
+  await closed;
+  clearTimeout(force);
+  db.close();
 }

@@ -16,11 +16,11 @@ import {
   parseErlangRequest,
   parsePlan,
 } from "../schemas.ts";
-import type { SolverThread } from "../solver/thread.ts";
+import type { SolverPool } from "../solver/pool.ts";
 import type { Sample } from "../catalog.ts";
 import type { PlansRepo } from "../store/plans.ts";
 import type { RosterRecord, RostersRepo, SaveOutcome } from "../store/rosters.ts";
-import { readCsv, readHistoryCsv } from "../csv.ts";
+import { readHistoryCsv } from "../csv.ts";
 import { compareWithHistory } from "../domain/compare.ts";
 import { applyHistory, deriveFromHistory } from "../domain/history-estimates.ts";
 import type { HistoryRepo } from "../store/history.ts";
@@ -28,7 +28,6 @@ import type { ReplansRepo } from "../store/replans.ts";
 import type { ActualsRepo } from "../store/actuals.ts";
 import { readActualsFile } from "../actuals-file.ts";
 import { InputError, withIssuePaths } from "../domain/errors.ts";
-import { parseStaff } from "../domain/staff.ts";
 import { AppError, errorHandler, notFound } from "./errors.ts";
 import { XLSX_TYPE } from "../export/xlsx.ts";
 import { sendRosterExport } from "./exports.ts";
@@ -49,6 +48,7 @@ import { chatReportRoutes } from "./chat-report.ts";
 import { type AccessDeps, installAccess } from "./auth.ts";
 import { NODE_MODULES_DIR, WEB_DIR } from "../paths.ts";
 import { SERVE_SOLVE_LIMIT_SEC } from "../config.ts";
+import { hostCheck, sameOriginWrites, securityHeaders, solveGate, writeBodyTypes } from "./edge.ts";
 
 export type AppDeps = {
   plans: PlansRepo;
@@ -64,7 +64,7 @@ export type AppDeps = {
   now: () => string;
   log?: (message: string, error: unknown) => void;
   /** Runs solver jobs off the event loop. */
-  solver: SolverThread;
+  solver: SolverPool;
   /** Time limit for one shift design or roster, seconds. */
   solveTimeLimitSec?: number;
   /** Largest accepted JSON body. */
@@ -73,6 +73,8 @@ export type AppDeps = {
   uploadLimit?: string;
   /** Sign-in, roles and the audit log (auth.ts); without it the API is open and unaudited (tests of other routes). */
   access?: AccessDeps;
+  /** Host names the server answers to besides loopback and the address it is reached on (--allowed-host). */
+  allowedHosts?: string[];
 };
 
 
@@ -80,11 +82,13 @@ export function createApp(deps: AppDeps): express.Express {
   const { plans, catalog, now } = deps;
   const app = express();
   app.disable("x-powered-by");
+  app.use(securityHeaders(), hostCheck(deps.allowedHosts), sameOriginWrites(), writeBodyTypes());
   // The API's description (openapi.ts): public like the page, so it is served before access control.
   app.get("/api/openapi.json", (_req, res) => {
     res.json(openapiDocument());
   });
   if (deps.access) installAccess(app, deps.access, now, deps.log ?? console.error);
+  app.use(solveGate(deps.solver));
   app.use(express.json({ limit: deps.bodyLimit ?? "2mb" }));
   const upload = (type: string[] | (() => boolean)) => express.raw({ type, limit: deps.uploadLimit ?? "32mb" });
 
@@ -145,8 +149,7 @@ export function createApp(deps: AppDeps): express.Express {
     const { staffCsv } = parse(RosterRequest, req.body);
     const plan = plans.get(id);
     if (!plan) throw notFound(`plan ${id}`);
-    const people = withIssuePaths((path) => `staffCsv: ${path}`, () => parseStaff(readCsv(staffCsv), plan.input.zone));
-    const job = { plan: plan.input, staffing: plan.result, people, timeLimitSec: deps.solveTimeLimitSec ?? SERVE_SOLVE_LIMIT_SEC };
+    const job = { plan: plan.input, staffing: plan.result, staffCsv, timeLimitSec: deps.solveTimeLimitSec ?? SERVE_SOLVE_LIMIT_SEC };
     const result = await deps.solver.run("roster", job, cancelledWhenClosed(res));
     res.status(201).json(savedRoster(id, deps.rosters.saveIfCurrent(id, plan.version, staffCsv, result, now())));
   });
@@ -286,6 +289,9 @@ export function createApp(deps: AppDeps): express.Express {
   app.get("/favicon.ico", (_req, res) => res.type("image/svg+xml").sendFile("favicon.svg", { root: WEB_DIR }));
   app.use("/vendor/chart.js", express.static(join(NODE_MODULES_DIR, "chart.js", "dist")));
   app.use("/vendor/chartjs-plugin-annotation", express.static(join(NODE_MODULES_DIR, "chartjs-plugin-annotation", "dist")));
+  app.use((req) => {
+    throw new AppError("not-found", 404, `no page ${req.path}`);
+  });
   app.use(errorHandler(deps.log ?? ((message, error) => console.error(message, error))));
   return app;
 }

@@ -2,7 +2,7 @@
 import type { ErrorRequestHandler } from "express";
 import { z } from "zod";
 import { InputError, type InputIssue } from "../domain/errors.ts";
-import { CancelledError } from "../solver/thread.ts";
+import { CancelledError, QueueFullError, ShuttingDownError, SolveOverrunError, SolveTooLargeError } from "../solver/pool.ts";
 
 export class AppError extends Error {
   constructor(
@@ -10,6 +10,8 @@ export class AppError extends Error {
     readonly status: number,
     message: string,
     readonly issues: InputIssue[] = [],
+    /** Extra response headers, e.g. Retry-After on a 503. */
+    readonly headers: Record<string, string> = {},
   ) {
     super(message);
     this.name = "AppError";
@@ -42,13 +44,14 @@ type Logger = (message: string, error: unknown) => void;
 /**
  * Turns any error into `{"error": {code, message, issues}}`: AppError as it says,
  * InputError as 400 with its field paths, body-parser's errors as 400 (bad JSON) or 413
- * (too large), anything else as 500 `internal-error`, logged, with no stack sent.
+ * (too large), the solver pool's refusals as 503 with Retry-After (queue full, shutting down),
+ * a solve past its memory budget as 413 and past its time limit as 422, anything else as 500 `internal-error`, logged, with no stack sent.
  */
 export function errorHandler(log: Logger): ErrorRequestHandler {
   return (error, _req, res, _next) => {
     const app = toAppError(error);
-    if (app.status >= 500) log("internal error", error);
-    res.status(app.status).json({ error: { code: app.code, message: app.message, issues: app.issues } } satisfies ErrorBody);
+    if (app.status >= 500 && app.code === "internal-error") log("internal error", error);
+    res.status(app.status).set(app.headers).json({ error: { code: app.code, message: app.message, issues: app.issues } } satisfies ErrorBody);
   };
 }
 
@@ -57,6 +60,10 @@ function toAppError(error: unknown): AppError {
   if (error instanceof InputError) return new AppError("invalid-input", 400, "the input is not valid", error.issues);
   // The client went away (the page's Cancel); nobody reads this answer.
   if (error instanceof CancelledError) return new AppError("cancelled", 499, error.message);
+  if (error instanceof QueueFullError) return new AppError("solver-busy", 503, error.message, [], { "Retry-After": String(error.retryAfterSec) });
+  if (error instanceof ShuttingDownError) return new AppError("shutting-down", 503, error.message, [], { "Retry-After": "10" });
+  if (error instanceof SolveTooLargeError) return new AppError("solve-too-large", 413, error.message);
+  if (error instanceof SolveOverrunError) return new AppError("solve-overrun", 422, error.message);
   const bodyError = error as { type?: string; status?: number; limit?: number };
   if (bodyError?.type === "entity.too.large") return new AppError("payload-too-large", 413, `request body is larger than ${bodyError.limit} bytes`);
   if (bodyError?.type === "entity.parse.failed") return new AppError("invalid-json", 400, "request body is not valid JSON");

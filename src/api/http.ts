@@ -8,17 +8,26 @@ import { z } from "zod";
 import { XLSX_TYPE } from "../export/xlsx.ts";
 import { GrowthRateSchema, ToleranceSchema } from "../schemas.ts";
 
-export const IdParam = z.strictObject({ id: z.coerce.number().int().positive() });
+/**
+ * A public id as a URL spells it: a canonical positive integer within the safe integers, so
+ * `1e0`, `0x1`, `+1`, `01`, `1.0` and ` 1` are 400s and never another spelling of plan 1.
+ */
+export const IdString = z
+  .string()
+  .regex(/^[1-9][0-9]{0,15}$/, { message: "an id is a positive whole number written plainly, e.g. 12" })
+  .transform(Number)
+  .refine(Number.isSafeInteger, { message: "an id is at most 9007199254740991" });
+export const IdParam = z.strictObject({ id: IdString });
 export const ExportQuery = z.object({ lang: z.enum(["zh", "en"]).default("zh"), person: z.string().min(1).optional() });
 
 export const RosterRequest = z.strictObject({ staffCsv: z.string().min(1, { message: "the staff CSV is empty" }) });
-const HistoryQuery = z.object({ history: z.coerce.number({ message: "the id of a history dataset" }).int().positive() });
+const HistoryQuery = z.object({ history: IdString });
 export const HistoryEstimatesQuery = HistoryQuery.extend({ growth: GrowthRateSchema });
 export const CompareQuery = HistoryQuery.extend({ tolerance: ToleranceSchema });
 export const ApplyHistoryRequest = z.strictObject({ historyId: z.number().int().positive(), growthRate: GrowthRateSchema });
 export const RenameRequest = z.strictObject({ name: z.string().trim().min(1).max(120) });
 /** What an actuals file may be sent as (browsers label a .csv as vnd.ms-excel on Windows). */
-export const ACTUALS_FILE_TYPES = ["text/csv", "text/plain", "application/octet-stream", "application/vnd.ms-excel", XLSX_TYPE];
+export const ACTUALS_FILE_TYPES = ["text/csv", "application/octet-stream", "application/vnd.ms-excel", XLSX_TYPE];
 
 /** An AbortSignal that fires when the client goes away before the response is sent. */
 export function cancelledWhenClosed(res: express.Response): AbortSignal {

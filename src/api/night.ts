@@ -5,14 +5,12 @@
  */
 import type express from "express";
 import { z } from "zod";
-import { readCsv } from "../csv.ts";
 import { DEFAULT_REFORECAST } from "../domain/reforecast.ts";
-import { parseStaff } from "../domain/staff.ts";
 import { parse } from "../schemas.ts";
 import type { AppDeps } from "./app.ts";
 import { AppError, notFound } from "./errors.ts";
 import { sendRosterExport } from "./exports.ts";
-import { cancelledWhenClosed, ExportQuery, IdParam } from "./http.ts";
+import { cancelledWhenClosed, ExportQuery, IdParam, IdString } from "./http.ts";
 import { SERVE_SOLVE_LIMIT_SEC } from "../config.ts";
 
 const localDateTime = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, { message: "a local date-time on the plan's grid, e.g. 2026-11-11T00:30" });
@@ -25,8 +23,8 @@ export const ReplanRequest = z.strictObject({
   maxRatio: z.number().min(1).max(10).default(DEFAULT_REFORECAST.maxRatio),
   horizonHours: z.number().gt(0).max(48).default(DEFAULT_REFORECAST.horizonHours),
 });
-export const ReplanParams = IdParam.extend({ replanId: z.coerce.number().int().positive() });
-export const VersionParams = IdParam.extend({ versionId: z.coerce.number().int().positive() });
+export const ReplanParams = IdParam.extend({ replanId: IdString });
+export const VersionParams = IdParam.extend({ versionId: IdString });
 
 export function nightRoutes(api: express.Router, deps: AppDeps): void {
   api.post("/plans/:id/replan", async (req, res) => {
@@ -37,11 +35,10 @@ export function nightRoutes(api: express.Router, deps: AppDeps): void {
     const roster = deps.rosters.get(id);
     if (!roster) throw new AppError("no-roster", 409, `plan ${id} has no roster yet: solve it first, then re-plan it on the night`);
     if (roster.stale) throw new AppError("roster-stale", 409, `plan ${id} changed after its roster was solved: solve the roster again before re-planning`);
-    const people = parseStaff(readCsv(roster.staffCsv), plan.input.zone);
     const job = {
       plan: plan.input,
       staffing: plan.result,
-      people,
+      staffCsv: roster.staffCsv,
       current: roster.result,
       actuals: deps.actuals.current(id),
       options: { now, noticeMin, reforecast },

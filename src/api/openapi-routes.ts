@@ -47,7 +47,7 @@ export type Route = {
   files?: string[];
   /** The success answers by status: a JSON body's description, or a description with the body's content types. */
   ok: Record<number, string | { description: string; types: string[] }>;
-  /** Error answers particular to this route (the shared ones, 400/401/403/404/413/503, are added from the route's inputs). */
+  /** Error answers particular to this route; the shared ones (400, 401, 403, 404, 413, 415, 421, 503) follow from its inputs and `public`. */
   errors?: Record<number, string>;
   /** Served without a session. */
   public?: true;
@@ -98,6 +98,13 @@ export function namedExamples(): Record<string, Example> {
   return { SamplePlan: { summary: "The sample plan (data/samples/mid-size-double11.plan.json)", value: samplePlan } };
 }
 
+/** What a request that queues a solve (a shift design, a roster, a re-plan) may answer besides. */
+const SOLVE_ERRORS = {
+  413: "The solve outgrew the worker's memory budget (`solve-too-large`).",
+  422: "The solve ran well past its time limit and was stopped (`solve-overrun`).",
+  503: "The solve queue is full (`solver-busy`) or the server is stopping (`shutting-down`), with Retry-After; or a shared server has no manager account (`access-not-configured`).",
+};
+
 const planExamples = { sample: { $ref: "#/components/examples/SamplePlan" } };
 const plan = (summary: string) => ({ summary, json: PlanSchema, tag: "plans" });
 
@@ -122,6 +129,7 @@ export const ROUTES: Record<string, Route> = {
     json: DesignInstanceSchema,
     examples: { "d11-S": { summary: "shared/bench's d11-S: one day, hourly, shifts of 4–12 h", value: DESIGN_EXAMPLE } },
     ok: { 200: "The shifts chosen, their cost, the lower bound and the gap." },
+    errors: SOLVE_ERRORS,
   },
   "GET /samples": { summary: "The sample plans and staff CSVs in data/samples/", tag: "plans", ok: { 200: "[{id, file, plan, staffCsv}]" } },
   "GET /plans": { summary: "The saved plans", tag: "plans", ok: { 200: "The plans, newest first." } },
@@ -136,7 +144,7 @@ export const ROUTES: Record<string, Route> = {
     params: IdParam,
     json: RosterRequest,
     ok: { 201: "The roster saved, with the plan version it was solved from." },
-    errors: { 409: "The plan changed during the solve (`plan-changed`): nothing saved, solve again." },
+    errors: { 409: "The plan changed during the solve (`plan-changed`): nothing saved, solve again.", ...SOLVE_ERRORS },
   },
   "GET /plans/:id/roster": { summary: "The plan's roster", tag: "rosters", params: IdParam, ok: { 200: "The roster; `stale` once the plan changed." } },
   "DELETE /plans/:id/roster": { summary: "Delete the plan's roster", tag: "rosters", params: IdParam, ok: { 204: "Deleted." } },
@@ -206,7 +214,7 @@ export const ROUTES: Record<string, Route> = {
     params: IdParam,
     json: ReplanRequest,
     ok: { 201: "The proposal: {id, now, result: {reforecast, changes, roster, coverage, shortfallAgentHours, status}}." },
-    errors: { 409: "No roster yet (`no-roster`), or the plan changed after it was solved (`roster-stale`)." },
+    errors: { 409: "No roster yet (`no-roster`), or the plan changed after it was solved (`roster-stale`).", ...SOLVE_ERRORS },
   },
   "GET /plans/:id/replans": { summary: "The plan's re-plan proposals", tag: "night", params: IdParam, ok: { 200: "The proposals." } },
   "GET /plans/:id/replans/:replanId": { summary: "One re-plan proposal", tag: "night", params: ReplanParams, ok: { 200: "The proposal." } },

@@ -21,9 +21,11 @@ type JsonSchema = Record<string, unknown>;
 const ERRORS: Record<number, { name: string; description: string }> = {
   400: { name: "BadRequest", description: "Bad input: `invalid-input` with one issue per bad field or file line, or `invalid-json`." },
   401: { name: "Unauthorized", description: "Not signed in (`unauthorized`) on a server with accounts: POST /api/login first." },
-  403: { name: "Forbidden", description: "The signed-in role may not do this (`forbidden`; docs/security.md)." },
+  403: { name: "Forbidden", description: "The signed-in role may not do this (`forbidden`; docs/security.md), or a write sent by another site's page (`cross-site-request`)." },
   404: { name: "NotFound", description: "No such resource (`not-found`); the message names it." },
   413: { name: "PayloadTooLarge", description: "The body is larger than the server takes (`payload-too-large`)." },
+  415: { name: "UnsupportedMediaType", description: "The body is neither JSON nor one of the file types listed (`unsupported-media-type`)." },
+  421: { name: "MisdirectedRequest", description: "The Host header does not name this server (`host-not-allowed`; `--allowed-host` adds a name)." },
   503: { name: "Unavailable", description: "A shared server without a manager account (`access-not-configured`)." },
 };
 
@@ -41,7 +43,7 @@ function build(): Document {
   for (const [key, route] of Object.entries(ROUTES)) {
     const { method, path } = splitKey(key);
     paths[path] ??= {};
-    paths[path][method] = operation(route);
+    paths[path][method] = operation(method, route);
   }
   const { version } = JSON.parse(readFileSync(join(PACKAGE_ROOT, "package.json"), "utf8")) as { version: string };
   return {
@@ -74,17 +76,20 @@ export function splitKey(key: string): { method: string; path: string } {
   return { method: method.toLowerCase(), path: `/api${path.replace(/:(\w+)/g, "{$1}")}` };
 }
 
-function operation(route: Route): object {
+function operation(method: string, route: Route): object {
   const parameters = [...parametersOf("path", route.params), ...parametersOf("query", route.query)];
   const content: Record<string, object> = {};
   if (route.json) content["application/json"] = { schema: schemaOrRef(route.json), ...(route.examples ? { examples: route.examples } : {}) };
   for (const type of route.files ?? []) content[type] = {};
   const hasInput = parameters.length > 0 || Object.keys(content).length > 0;
+  const hasBody = Object.keys(content).length > 0;
   const shared = [
     ...(hasInput ? [400] : []),
-    ...(route.public ? [] : [401, 403]),
+    ...(route.public ? [] : [401]),
+    ...(route.public && method === "get" ? [] : [403]),
     ...(route.params ? [404] : []),
-    ...(Object.keys(content).length > 0 ? [413] : []),
+    ...(hasBody ? [413, 415] : []),
+    421,
     ...(route.public ? [] : [503]),
   ];
   const responses: Record<string, object> = {};
@@ -100,7 +105,7 @@ function operation(route: Route): object {
     ...(route.description ? { description: route.description } : {}),
     tags: [route.tag],
     ...(parameters.length > 0 ? { parameters } : {}),
-    ...(Object.keys(content).length > 0 ? { requestBody: { required: true, content } } : {}),
+    ...(hasBody ? { requestBody: { required: true, content } } : {}),
     responses,
     ...(route.public ? { security: [] } : {}),
   };

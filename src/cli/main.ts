@@ -34,9 +34,10 @@ export { EXIT, type Io, readJsonFile };
 
 const USAGE = `usage: peakcrew <command> [options]
 
-  serve [--port N] [--host H] [--db FILE] [--time-limit-sec N] [--trust-proxy loopback|N|IP]
+  serve [--port N] [--host H] [--db FILE] [--time-limit-sec N] [--trust-proxy loopback|N|IP] [--allowed-host NAME]…
                                                 the web page and API (binds 127.0.0.1 unless told; any other
-                                                host needs a manager account: docs/security.md; PORT,
+                                                host needs a manager account; answers to loopback names, the
+                                                bound address and each --allowed-host: docs/security.md; PORT,
                                                 PEAKCREW_DB, PEAKCREW_TIME_LIMIT_SEC when the flag is not given)
   staffing PLAN.json [--json]                   the chain, the curve and required agents per interval
   erlang --arrivals N --interval-min M --aht-sec S --target-sec T --service-level P
@@ -116,14 +117,32 @@ async function serveCommand(argv: string[], io: Io): Promise<number> {
   if (stray !== undefined && process.env.npm_config_port !== undefined) {
     throw new InputError([{ path: "--port", message: `npm kept --port for itself; pass it on with --: npm start -- --port ${stray} (or PORT=${stray} npm start)` }]);
   }
-  const { values } = args(argv, { port: { type: "string" }, host: { type: "string" }, db: { type: "string" }, "time-limit-sec": { type: "string" }, "trust-proxy": { type: "string" } }, 0);
-  const { "trust-proxy": trust, ...flags } = values;
+  const { values } = args(
+    argv,
+    { port: { type: "string" }, host: { type: "string" }, db: { type: "string" }, "time-limit-sec": { type: "string" }, "trust-proxy": { type: "string" }, "allowed-host": { type: "string", multiple: true } },
+    0,
+  );
+  const { "trust-proxy": trust, "allowed-host": hosts, ...flags } = values;
   const config = readConfig(flags as ConfigFlags);
   const trustProxy = typeof trust !== "string" ? undefined : /^\d+$/.test(trust) ? Number(trust) : trust;
   // Loaded here, not at the top: the server's packages (express, exceljs, …) would slow every other command's start.
-  const { serve } = await import("../server.ts");
-  const running = await listening(() => serve({ ...config, trustProxy }), config.port);
+  const { serve, envAllowedHosts } = await import("../server.ts");
+  const allowedHosts = [...((hosts as string[] | undefined) ?? []), ...envAllowedHosts()];
+  const running = await listening(() => serve({ ...config, trustProxy, allowedHosts }), config.port);
   io.stdout(`PeakCrew is serving ${running.url}  (database: ${config.dbFile})\n`);
+  // SIGTERM / Ctrl-C: stop taking requests, finish or stop the solves, close the database, exit 0.
+  const stop = (signal: NodeJS.Signals) => {
+    io.stdout(`${signal}: PeakCrew is stopping…\n`);
+    running.close().then(
+      () => process.exit(EXIT.ok),
+      (error: unknown) => {
+        io.stderr(`internal error while stopping: ${error instanceof Error ? error.message : String(error)}\n`);
+        process.exit(EXIT.internal);
+      },
+    );
+  };
+  process.once("SIGTERM", stop);
+  process.once("SIGINT", stop);
   return EXIT.ok;
 }
 

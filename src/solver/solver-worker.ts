@@ -1,4 +1,4 @@
-/** Worker-thread entry: runs solver jobs posted by SolverThread and posts the results back. */
+/** Worker-thread entry: runs solver jobs posted by the SolverPool and posts the results back. */
 import { parentPort } from "node:worker_threads";
 import { InputError } from "../domain/errors.ts";
 import { type JobName, jobs } from "./jobs.ts";

@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createApp } from "../../src/api/app.ts";
 import { loadSamplePlans } from "../../src/catalog.ts";
 import { XLSX_TYPE } from "../../src/export/xlsx.ts";
-import { createSolverThread, type SolverThread } from "../../src/solver/thread.ts";
+import { createSolverPool, type SolverPool } from "../../src/solver/pool.ts";
 import { actualsRepo } from "../../src/store/actuals.ts";
 import { openDb } from "../../src/store/db.ts";
 import { historyRepo } from "../../src/store/history.ts";
@@ -18,13 +18,13 @@ import { catalog, planWith } from "../fixtures.ts";
 const NOW = "2026-11-10T13:05:00.000Z";
 let server: Server;
 let base: string;
-let solver: SolverThread;
+let solver: SolverPool;
 let actuals: ReturnType<typeof actualsRepo>;
 
 beforeEach(async () => {
   const db = openDb(":memory:");
   actuals = actualsRepo(db);
-  solver = createSolverThread();
+  solver = createSolverPool();
   const deps = { plans: plansRepo(db), rosters: rostersRepo(db), history: historyRepo(db), actuals, replans: replansRepo(db), catalog, samples: loadSamplePlans(), now: () => NOW, log: () => {}, solver };
   const app = createApp(deps);
   server = await new Promise<Server>((resolve) => {

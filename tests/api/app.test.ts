@@ -6,7 +6,7 @@ import { type AppDeps, createApp } from "../../src/api/app.ts";
 import { loadSamplePlans } from "../../src/catalog.ts";
 import { openDb } from "../../src/store/db.ts";
 import { jobs } from "../../src/solver/jobs.ts";
-import { createSolverThread, type SolverThread } from "../../src/solver/thread.ts";
+import { createSolverPool, type SolverPool } from "../../src/solver/pool.ts";
 import { plansRepo } from "../../src/store/plans.ts";
 import { historyRepo } from "../../src/store/history.ts";
 import { actualsRepo } from "../../src/store/actuals.ts";
@@ -22,7 +22,7 @@ let plans: ReturnType<typeof plansRepo>;
 let rosters: ReturnType<typeof rostersRepo>;
 let history: ReturnType<typeof historyRepo>;
 let logged: unknown[];
-let solver: SolverThread;
+let solver: SolverPool;
 let db: ReturnType<typeof openDb>;
 
 async function start(overrides: Partial<AppDeps> = {}) {
@@ -31,7 +31,7 @@ async function start(overrides: Partial<AppDeps> = {}) {
   rosters = rostersRepo(db);
   history = historyRepo(db);
   logged = [];
-  solver = createSolverThread();
+  solver = createSolverPool();
   const app = createApp({ plans, rosters, history, actuals: actualsRepo(db), replans: replansRepo(db), catalog, samples: loadSamplePlans(), now: () => NOW, log: (_m, e) => logged.push(e), solver, ...overrides });
   server = await new Promise<Server>((resolve) => {
     const s = app.listen(0, "127.0.0.1", () => resolve(s));
@@ -67,7 +67,7 @@ function gatedSolver() {
   const gate = new Promise<void>((resolve) => {
     open = resolve;
   });
-  const thread: SolverThread = {
+  const thread: SolverPool = {
     async run(name, input) {
       started();
       await gate;
@@ -147,7 +147,7 @@ describe("POST /api/erlang", () => {
 });
 
 describe("POST /api/design", () => {
-  const benchInstance = (size: string) => JSON.parse(readFileSync(new URL(`../../../shared/bench/instances/d11-${size}.json`, import.meta.url), "utf8"));
+  const benchInstance = (size: string) => JSON.parse(readFileSync(new URL(`../fixtures/bench/d11-${size}.json`, import.meta.url), "utf8"));
 
   it("designs the bench S instance optimally (402 paid hours) in the solver thread", async () => {
     const res = await send("POST", "/api/design", benchInstance("S"));

@@ -8,7 +8,7 @@ import { accessFor, isLoopback } from "../../src/api/auth.ts";
 import { loadSamplePlans } from "../../src/catalog.ts";
 import { InputError } from "../../src/domain/errors.ts";
 import { hashPassword } from "../../src/passwords.ts";
-import { createSolverThread, type SolverThread } from "../../src/solver/thread.ts";
+import { createSolverPool, type SolverPool } from "../../src/solver/pool.ts";
 import { actualsRepo } from "../../src/store/actuals.ts";
 import { auditRepo } from "../../src/store/audit.ts";
 import { type Db, openDb } from "../../src/store/db.ts";
@@ -30,7 +30,7 @@ let hashes: Record<Role, string>;
 let clock: string;
 let db: Db;
 let server: Server | undefined;
-let solver: SolverThread | undefined;
+let solver: SolverPool | undefined;
 let base: string;
 
 beforeAll(async () => {
@@ -52,7 +52,7 @@ async function start(roles: Role[] = ["manager", "hr", "viewer"], host = "127.0.
   const users = usersRepo(db);
   for (const role of roles) users.add(NAME[role], role, hashes[role], START);
   const access = accessFor(db, { host, dbFile: ":memory:", trustProxy });
-  solver = createSolverThread();
+  solver = createSolverPool();
   const app = createApp({
     plans: plansRepo(db),
     rosters: rostersRepo(db),

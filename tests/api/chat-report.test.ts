@@ -6,7 +6,7 @@ import iconv from "iconv-lite";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createApp } from "../../src/api/app.ts";
 import { DATA_DIR, loadSamplePlans } from "../../src/catalog.ts";
-import { createSolverThread, type SolverThread } from "../../src/solver/thread.ts";
+import { createSolverPool, type SolverPool } from "../../src/solver/pool.ts";
 import { actualsRepo } from "../../src/store/actuals.ts";
 import { openDb } from "../../src/store/db.ts";
 import { historyRepo } from "../../src/store/history.ts";
@@ -19,11 +19,11 @@ const NOW = "2026-11-01T08:00:00.000Z";
 const SAMPLE = readFileSync(join(DATA_DIR, "samples/chitu-service-report.csv"));
 let server: Server;
 let base: string;
-let solver: SolverThread;
+let solver: SolverPool;
 
 beforeEach(async () => {
   const db = openDb(":memory:");
-  solver = createSolverThread();
+  solver = createSolverPool();
   const deps = { plans: plansRepo(db), rosters: rostersRepo(db), history: historyRepo(db), actuals: actualsRepo(db), replans: replansRepo(db), catalog, samples: loadSamplePlans(), now: () => NOW, log: () => {}, solver };
   const app = createApp(deps);
   server = await new Promise<Server>((resolve) => {

@@ -11,7 +11,7 @@ import { accessFor } from "../../src/api/auth.ts";
 import { openapiDocument } from "../../src/api/openapi.ts";
 import { loadSamplePlans } from "../../src/catalog.ts";
 import { DUMMY_HASH } from "../../src/passwords.ts";
-import { createSolverThread, type SolverThread } from "../../src/solver/thread.ts";
+import { createSolverPool, type SolverPool } from "../../src/solver/pool.ts";
 import { actualsRepo } from "../../src/store/actuals.ts";
 import { type Db, openDb } from "../../src/store/db.ts";
 import { historyRepo } from "../../src/store/history.ts";
@@ -29,7 +29,7 @@ type Document = { paths: Record<string, Record<string, Operation>> };
 
 const NOW = "2026-11-01T08:00:00.000Z";
 let db: Db;
-let solver: SolverThread;
+let solver: SolverPool;
 let app: express.Express;
 let server: Server;
 let base: string;
@@ -37,7 +37,7 @@ let base: string;
 /** The app as `peakcrew serve` builds it on loopback, with access control installed (open until a manager exists). */
 beforeEach(async () => {
   db = openDb(":memory:");
-  solver = createSolverThread();
+  solver = createSolverPool({ workers: 1 });
   app = createApp({
     plans: plansRepo(db),
     rosters: rostersRepo(db),

@@ -162,7 +162,7 @@ describe("peakcrew erlang with a list of handle times (the chat model)", () => {
 
 describe("peakcrew design and roster", () => {
   it("design --json solves a bench instance optimally", async () => {
-    const { code, stdout } = await run("design", "../shared/bench/instances/d11-S.json", "--json");
+    const { code, stdout } = await run("design", "tests/fixtures/bench/d11-S.json", "--json");
     expect(code).toBe(0);
     expect(JSON.parse(stdout)).toMatchObject({ status: "optimal", paidHours: 402, gap: 0 });
   });
@@ -196,7 +196,7 @@ describe("peakcrew design and roster", () => {
     expect(stdout).toMatch(/^排班：有缺口（缺口已证明接近最少）（按团队整体优化）。/);
     expect(stdout).toMatch(/缺口：售前 \d+(\.\d+)? 人·时，售后 \d+(\.\d+)? 人·时；这支团队至少缺 \d+(\.\d+)? 人·时（已证明的下界）/);
     expect(stdout).toMatch(/招聘建议：再招 \d+ 名.+（.+）可补齐全部售前缺口。/);
-  });
+  }, 90_000);
 
   it("roster exits 2 naming the line and column of a bad staff row, or the missing --staff", async () => {
     const bad = join(dir, "staff.csv");

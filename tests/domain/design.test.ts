@@ -11,7 +11,7 @@ beforeAll(async () => {
   solve = await createSolve();
 });
 const design = (instance: DesignInstance) => designShifts(instance, { solve, clock: () => performance.now(), timeLimitSec: 60 });
-const bench = (size: string) => parseDesignInstance(JSON.parse(readFileSync(new URL(`../../../shared/bench/instances/d11-${size}.json`, import.meta.url), "utf8")));
+const bench = (size: string) => parseDesignInstance(JSON.parse(readFileSync(new URL(`../fixtures/bench/d11-${size}.json`, import.meta.url), "utf8")));
 
 // Hillier & Lieberman, "Introduction to Operations Research", §3.4 personnel scheduling
 // (Union Airlines): five 8-hour shifts from 6:00 with daily costs $170, 160, 175, 180, 195;

@@ -127,3 +127,18 @@ describe("migration 004: plan versions, ids never reused", () => {
     expect([plan.lastInsertRowid, dataset.lastInsertRowid]).toEqual([5, 6]);
   });
 });
+
+describe("public ids", () => {
+  it("every table with an integer id is AUTOINCREMENT, so no deleted id is handed out again", () => {
+    const db = openDb(":memory:");
+    const tables = db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as { name: string; sql: string }[];
+    const withId = tables.filter((t) => (db.pragma(`table_info(${t.name})`) as { name: string; pk: number }[]).some((c) => c.name === "id" && c.pk === 1));
+    expect(withId.map((t) => t.name).sort()).toEqual(["actuals", "audit_log", "history_datasets", "plans", "roster_replans", "roster_versions", "users"]);
+    for (const t of withId) expect(t.sql, t.name).toMatch(/\bid\s+INTEGER\s+PRIMARY\s+KEY\s+AUTOINCREMENT\b/i);
+    const insert = db.prepare("INSERT INTO plans (name, input_json, result_json, created_at, updated_at) VALUES ('p', '{}', '{}', 't', 't')");
+    const first = insert.run().lastInsertRowid;
+    db.prepare("DELETE FROM plans WHERE id = ?").run(first);
+    expect(insert.run().lastInsertRowid).toBe(Number(first) + 1);
+    db.close();
+  });
+});

@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import type { RosterResult } from "../../src/domain/roster.ts";
+import { buildRoster, type RosterResult } from "../../src/domain/roster.ts";
 import type { Person } from "../../src/domain/staff.ts";
 import { planStaffing } from "../../src/domain/staffing.ts";
 import { parsePlan } from "../../src/schemas.ts";
-import { jobs } from "../../src/solver/jobs.ts";
+import { createSolve } from "../../src/solver/highs.ts";
 import { openDb } from "../../src/store/db.ts";
 import { plansRepo } from "../../src/store/plans.ts";
 import { rostersRepo } from "../../src/store/rosters.ts";
@@ -18,7 +18,7 @@ const people = Array.from(
 );
 let result: RosterResult;
 beforeAll(async () => {
-  result = await jobs.roster({ plan, staffing, people, timeLimitSec: 20 });
+  result = buildRoster(plan, staffing, people, { solve: await createSolve(), clock: () => performance.now(), timeLimitSec: 20 });
 });
 
 const setup = () => {

@@ -3,7 +3,7 @@
 // its roster, as `npm start` does). Screenshots of the main views go to test-artifacts/.
 import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { type Browser, chromium, type Page } from "playwright-core";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { type Running, serve } from "../../src/server.ts";
 import { sampleHistoryDays } from "../fixtures.ts";
 
@@ -14,6 +14,8 @@ const SHOTS = new URL("../../test-artifacts/", import.meta.url);
 let running: Running;
 let browser: Browser;
 let page: Page;
+/** What the browser refused under the page's Content-Security-Policy, this test. */
+let refused: string[];
 
 beforeAll(async () => {
   // A missing browser fails the suite loudly: it is never skipped.
@@ -34,9 +36,16 @@ beforeEach(async () => {
   page.on("pageerror", (error) => {
     throw error;
   });
+  refused = [];
+  page.on("console", (message) => {
+    if (/Content Security Policy/i.test(message.text())) refused.push(message.text());
+  });
   await page.goto(running.url);
   await page.waitForSelector("body[data-ready=true]");
 });
+
+// The page works under its own CSP (src/api/edge.ts): the browser refused nothing it loads or runs.
+afterEach(() => expect(refused).toEqual([]));
 
 const shot = (name: string) => page.screenshot({ path: new URL(`${name}.png`, SHOTS).pathname, fullPage: false });
 const chainValue = (step: string) => page.locator(`#chain li[data-step="${step}"] .value`).textContent();

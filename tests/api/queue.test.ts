@@ -1,0 +1,60 @@
+import { readFileSync } from "node:fs";
+import { afterEach, describe, expect, it } from "vitest";
+import { createSolverPool } from "../../src/solver/pool.ts";
+import { planInput } from "../fixtures.ts";
+import { errorOf, type Harness, startApp } from "./harness.ts";
+
+const instance = (size: string) => readFileSync(new URL(`../fixtures/bench/d11-${size}.json`, import.meta.url), "utf8");
+const staffCsv = readFileSync(new URL("../../data/samples/mid-size-double11.staff.csv", import.meta.url), "utf8");
+let app: Harness;
+afterEach(() => app.stop());
+
+/** Resolves once `ready()` holds, checking every few milliseconds. */
+async function until(ready: () => boolean | undefined) {
+  while (!ready()) await new Promise((resolve) => setTimeout(resolve, 5));
+}
+
+describe("the solve queue over HTTP", () => {
+  it("503 solver-busy with Retry-After once the queue is full, for designs and rosters; GET /api/plans still answers", async () => {
+    app = await startApp({ solver: createSolverPool({ workers: 1, maxWaiting: 1, retryAfterSec: 7 }), solveTimeLimitSec: 60 });
+    const id = JSON.parse((await app.send("POST", "/api/plans", { body: JSON.stringify(planInput()) })).text).id;
+    const controller = new AbortController();
+    const held = [0, 1].map(() => app.send("POST", "/api/design", { body: instance("XL"), signal: controller.signal }).catch(() => undefined));
+    await until(() => app.deps.solver.isFull?.());
+
+    const design = await app.send("POST", "/api/design", { body: instance("S") });
+    const roster = await app.send("POST", `/api/plans/${id}/roster`, { body: JSON.stringify({ staffCsv }) });
+    for (const res of [design, roster]) {
+      expect(res.status).toBe(503);
+      expect(res.headers["retry-after"]).toBe("7");
+      expect(errorOf(res).code).toBe("solver-busy");
+    }
+    const plans = await app.send("GET", "/api/plans");
+    expect(plans.status).toBe(200);
+    expect(JSON.parse(plans.text)).toHaveLength(1);
+    expect(app.logged).toEqual([]);
+
+    controller.abort();
+    await Promise.all(held);
+    await until(() => !app.deps.solver.isFull?.());
+    expect((await app.send("POST", "/api/design", { body: instance("S") })).status).toBe(200);
+  });
+
+  it("413 solve-too-large, not 500, when a solve passes its worker's memory budget; the next solve still runs", async () => {
+    // Measured: the S design solves within a 16 MB heap, the XL design needs more than 32 MB.
+    app = await startApp({ solver: createSolverPool({ workers: 1, memoryMb: 24 }), solveTimeLimitSec: 60 });
+    const res = await app.send("POST", "/api/design", { body: instance("XL") });
+    expect(res.status).toBe(413);
+    expect(errorOf(res).code).toBe("solve-too-large");
+    expect((await app.send("POST", "/api/design", { body: instance("S") })).status).toBe(200);
+    expect(app.logged).toEqual([]);
+  });
+
+  it("a bad staff CSV is read in the worker and still answers 400 naming the line", async () => {
+    app = await startApp();
+    const id = JSON.parse((await app.send("POST", "/api/plans", { body: JSON.stringify(planInput()) })).text).id;
+    const res = await app.send("POST", `/api/plans/${id}/roster`, { body: JSON.stringify({ staffCsv: "工号,姓名\nA1,\n" }) });
+    expect(res.status).toBe(400);
+    expect(errorOf(res).issues[0]?.path).toMatch(/^staffCsv: /);
+  });
+});
