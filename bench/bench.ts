@@ -12,9 +12,11 @@ import iconv from "iconv-lite";
 import { loadCatalog, loadSamplePlans } from "../src/catalog.ts";
 import { resample, toShares } from "../src/domain/curve.ts";
 import { serviceLevelRequirement, type ServiceTarget } from "../src/domain/requirement.ts";
+import { type ErlangParams, requiredAgents } from "../src/domain/erlang.ts";
 import { type Plan, planStaffing } from "../src/domain/staffing.ts";
 import { parsePlan } from "../src/schemas.ts";
 import { readHistoryCsv } from "../src/csv.ts";
+import { MAX_CSV_ROWS } from "../src/domain/limits.ts";
 import { openDb } from "../src/store/db.ts";
 import { historyRepo } from "../src/store/history.ts";
 import { startupBench } from "./startup.ts";
@@ -89,6 +91,27 @@ const sampleFactor = parsePlan({
   aftersales: { ...sample.aftersales, service: { ...sample.aftersales.service, chat: undefined, ahtSec: 720, concurrency: 3 } },
 });
 
+/**
+ * The worst main-thread work the limits allow (docs/security.md "Limits"; the bar is 200 ms):
+ * a 31-day plan at 15 minutes with a flat curve, so every interval is busy, at a sales target
+ * just inside the plan's search budget (MAX_PLAN_SEARCH_AGENTS), by the factor method and by
+ * the chat model; the largest Erlang question the search cap allows.
+ */
+const monthFlat = (target: number) =>
+  parsePlan({
+    ...sampleFactor,
+    name: `31 d × 15 min, flat, ${target / 1e8}亿, factor method`,
+    window: { start: "2026-10-20T00:00", end: "2026-11-20T00:00" },
+    intervalMin: 15,
+    chain: { ...sample.chain, salesTargetYuan: target },
+    presales: { ...sampleFactor.presales, curve: { kind: "counts", intervalMin: 15, values: new Array(31 * 96).fill(1) } },
+  });
+const monthFlatChat = (target: number) => parsePlan({ ...monthFlat(target), presales: { ...sample.presales, curve: monthFlat(target).presales.curve }, aftersales: sample.aftersales });
+function erlangCase(name: string, params: Omit<ErlangParams, "shrinkage" | "concurrency" | "maxOccupancy">): Case {
+  const full = { ...params, shrinkage: 0, concurrency: 1, maxOccupancy: 1 };
+  return { name, intervals: 1, run: () => ({ peakAgents: requiredAgents(full).productiveAgents }) };
+}
+
 const cases: Case[] = [
   requirementCase("requirement, Erlang C, 7 d × 5 min, mid-size shop", 150_000),
   requirementCase("requirement, Erlang A, 7 d × 5 min, mid-size shop", 150_000, 120),
@@ -99,6 +122,12 @@ const cases: Case[] = [
   planCase("plan: sample on the factor method (Erlang A)", sampleFactor),
   planCase("plan: sample over 7 d × 15 min (Erlang Chat)", weekAt15),
   planCase("plan: large shop (9亿) 7 d × 15 min (Erlang Chat)", bigShop),
+  planCase("at the caps: plan 31 d × 15 min, flat curve, 20亿 (factor method, Erlang A)", monthFlat(2e9)),
+  planCase("at the caps: plan 31 d × 15 min, flat curve, 40亿 (Erlang Chat)", monthFlatChat(4e9)),
+  planCase("at the caps: plan 7 d × 15 min, 40亿 (Erlang Chat)", parsePlan({ ...weekAt15, chain: { ...sample.chain, salesTargetYuan: 4e9 } })),
+  erlangCase("at the caps: Erlang C, 199,800 Erlangs (999,000 arrivals × 360 s ÷ 30 min)", { arrivals: 999_000, intervalMin: 30, ahtSec: 360, targetSec: 20, serviceLevel: 0.8 }),
+  erlangCase("at the caps: Erlang A, 199,800 Erlangs, patience 2 h", { arrivals: 999_000, intervalMin: 30, ahtSec: 360, targetSec: 20, serviceLevel: 0.8, patienceSec: 7200 }),
+  erlangCase("at the caps: Erlang A, 199,800 Erlangs, patience 1 s, SL 99 % at 0 s", { arrivals: 999_000, intervalMin: 30, ahtSec: 360, targetSec: 0, serviceLevel: 0.99, patienceSec: 1 }),
 ];
 
 const rows = cases.map((c) => ({ c, t: time(c) }));
@@ -178,12 +207,12 @@ const nightRows = [["sample"], ["2000", "3"]].map((argv) => {
 console.log("\n## The night's re-plan (临时调配) at 11-11 00:30 (fresh process each)\n");
 printTable(["case", "status", "options", "changes", "kinds", "short from now, before h", "after h", "findings", "longest stretch h", "re-plan s", "peak MB"], nightRows);
 
-// History import: 100,000 hourly rows (11 years), GBK-encoded with Chinese headers, from the
+// History import at the row cap: MAX_CSV_ROWS hourly rows (two years), GBK-encoded with Chinese headers, from the
 // file's bytes to a committed SQLite row; then the same file through the CLI in a fresh process.
 const historyDir = mkdtempSync(join(tmpdir(), "peakcrew-bench-"));
-const historyFile = join(historyDir, "history-100k.csv");
+const historyFile = join(historyDir, "history-at-cap.csv");
 const historyLines = ["时间,售前接待量,售后接待量,在线客服数,平均首响(秒),销售额,订单数"];
-for (let i = 0; i < 100_000; i++) {
+for (let i = 0; i < MAX_CSV_ROWS; i++) {
   const hour = new Date(Date.UTC(2015, 0, 1) + i * 3_600_000).toISOString();
   historyLines.push(`${hour.slice(0, 10)} ${hour.slice(11, 16)},${(i * 37) % 5000},${(i * 11) % 900},${1 + ((i * 7) % 300)},${(i * 3) % 60},${((i * 37) % 5000) * 120},${(i * 13) % 2000}`);
 }
@@ -201,7 +230,7 @@ historyMs.sort((a, b) => a - b);
 const cliT0 = performance.now();
 execFileSync(process.execPath, ["bin/peakcrew.js", "history", "import", historyFile, "--db", join(historyDir, "cli.db")], { encoding: "utf8" });
 const cliS = (performance.now() - cliT0) / 1000;
-console.log("\n## History import (100,000 hourly rows, GBK, 7 columns)\n");
+console.log(`\n## History import at the row cap (${MAX_CSV_ROWS.toLocaleString("en")} hourly rows, GBK, 7 columns)\n`);
 printTable(
   ["case", "bytes", "median ms", "best ms"],
   [

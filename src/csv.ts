@@ -8,6 +8,7 @@ import Papa from "papaparse";
 import { describeHistory, type HistoryParse, type HistorySummary, parseHistory } from "./domain/history-parse.ts";
 import type { CsvRecord } from "./domain/staff.ts";
 import { InputError, type InputIssue } from "./domain/errors.ts";
+import { MAX_CSV_ROWS, MAX_ERROR_ISSUES } from "./domain/limits.ts";
 
 export type TextEncoding = "utf-8" | "gb18030";
 
@@ -30,7 +31,7 @@ export function decodeCsv(bytes: Uint8Array, encoding?: TextEncoding): { text: s
  * both accepted, blank rows skipped) into records with the line each starts on. A malformed file is InputError
  * naming the line.
  */
-export function readCsv(text: string): CsvRecord[] {
+export function readCsv(text: string, maxRows = MAX_CSV_ROWS): CsvRecord[] {
   // One line ending throughout (rows appended in another editor mix \r\n and \n).
   const body = (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text).replace(/\r\n?/g, "\n");
   const records: CsvRecord[] = [];
@@ -39,10 +40,12 @@ export function readCsv(text: string): CsvRecord[] {
   let offset = 0;
   let counted = 0;
   let line = 1;
+  let badRows = 0;
+  let tooLong = false;
   Papa.parse<string[]>(body, {
     newline: "\n",
     skipEmptyLines: false,
-    step: (row) => {
+    step: (row, parser) => {
       let start = offset;
       while (body[start] === "\n") start++;
       for (let i = body.indexOf("\n", counted); i !== -1 && i < start; i = body.indexOf("\n", i + 1)) line++;
@@ -50,13 +53,21 @@ export function readCsv(text: string): CsvRecord[] {
       offset = row.meta.cursor;
       for (const error of row.errors) {
         // Too few columns to tell the delimiter: Papa falls back to a comma, which is right.
-        if (error.code !== "UndetectableDelimiter") issues.push({ path: `line ${line}`, message: error.message });
+        if (error.code !== "UndetectableDelimiter" && ++badRows <= MAX_ERROR_ISSUES) issues.push({ path: `line ${line}`, message: error.message });
       }
       const cells = row.data;
       if (cells.length === 1 && (cells[0] as string).trim() === "") return;
+      // The header and `maxRows` data rows; a file with more is refused without reading on.
+      if (records.length > maxRows) {
+        tooLong = true;
+        parser.abort();
+        return;
+      }
       records.push({ line, cells });
     },
   });
+  if (tooLong) throw new InputError([{ path: `line ${line}`, message: `the file has more than ${maxRows.toLocaleString("en")} rows; split it or send fewer` }]);
+  if (badRows > MAX_ERROR_ISSUES) issues.push({ path: "csv", message: `and ${badRows - MAX_ERROR_ISSUES} more malformed rows` });
   if (issues.length > 0) throw new InputError(issues);
   return records;
 }

@@ -12,22 +12,45 @@ import { InputError, type InputIssue } from "./domain/errors.ts";
 import type { ChatParams } from "./domain/chat.ts";
 import type { ErlangParams } from "./domain/erlang.ts";
 import { type ChatSpec, resolveConcurrency } from "./domain/requirement.ts";
+import { searchStartAgents } from "./domain/erlang.ts";
+import * as L from "./domain/limits.ts";
 import { DEFAULT_SHIFTS, type Plan } from "./domain/staffing.ts";
 import { DEFAULT_RULES } from "./domain/validate.ts";
 
 const positive = () => z.number().positive();
+/** Handle time or patience, seconds: 1 s – 2 h. */
+const seconds = () => z.number().min(L.MIN_SECONDS, { message: `at least ${L.MIN_SECONDS} s` }).max(L.MAX_HANDLE_SEC, { message: `at most ${L.MAX_HANDLE_SEC} s (2 h)` });
+const targetSec = () => z.number().min(0).max(L.MAX_TARGET_SEC, { message: `at most ${L.MAX_TARGET_SEC} s` });
+const occupancyCap = (fallback: number) =>
+  z.number().min(L.MIN_OCCUPANCY, { message: `an occupancy cap in [${L.MIN_OCCUPANCY}, 1]` }).max(1, { message: `an occupancy cap in [${L.MIN_OCCUPANCY}, 1]` }).default(fallback);
+const concurrency = () => z.number().min(1).max(L.MAX_CONCURRENCY, { message: `at most ${L.MAX_CONCURRENCY} chats at once` });
+const arrivals = () => z.number().min(0).max(L.MAX_ARRIVALS_PER_INTERVAL, { message: `at most ${L.MAX_ARRIVALS_PER_INTERVAL.toLocaleString("en")} arrivals per interval` });
+/** A curve's or a design's per-interval array: at most 31 days of 5-minute intervals. */
+const intervalArray = <T extends z.ZodType>(item: T) => z.array(item).max(L.MAX_DESIGN_INTERVALS, { message: `at most ${L.MAX_DESIGN_INTERVALS} values (${L.MAX_WINDOW_DAYS} days of ${L.MIN_INTERVAL_MIN}-minute intervals)` });
+const shiftHours = () => z.number().min(L.MIN_SHIFT_HOURS, { message: `at least ${L.MIN_SHIFT_HOURS} h` }).max(L.MAX_SHIFT_HOURS, { message: `at most ${L.MAX_SHIFT_HOURS} h` });
+const yuan = () => z.number().min(1, { message: "at least 1 yuan" }).max(L.MAX_ORDER_VALUE_YUAN, { message: `at most ${L.MAX_ORDER_VALUE_YUAN.toLocaleString("en")} yuan` });
 const fraction = () => z.number().min(0).max(1);
 const openFraction = () => z.number().gt(0, { message: "a fraction in (0, 1), e.g. 0.8 for 80 %" }).lt(1, { message: "a fraction in (0, 1), e.g. 0.8 for 80 %" });
 
 const zone = z.string().refine((name) => IANAZone.isValidZone(name), { message: "not an IANA time zone, e.g. Asia/Shanghai" });
+const LOCAL_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/;
 const localDateTime = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/, { message: "expected a local date-time like 2026-11-10T00:00 (no offset: the plan's zone applies)" });
+  .regex(LOCAL_DATE_TIME, { message: "expected a local date-time like 2026-11-10T00:00 (no offset: the plan's zone applies)" });
+/** At most 31 days from start to end (the zone's daylight saving is within the slack of a day). */
+function withinMonth(window: { start: string; end: string }): boolean {
+  const ms = (local: string) => (LOCAL_DATE_TIME.test(local) ? Date.parse(`${local}Z`) : Number.NaN);
+  const spanMs = ms(window.end) - ms(window.start);
+  return Number.isNaN(spanMs) || spanMs <= L.MAX_WINDOW_DAYS * 86_400_000;
+}
+const minutesInMonth = L.MAX_WINDOW_DAYS * 24 * 60;
+const erlangIntervalMin = () =>
+  z.number().min(L.MIN_INTERVAL_MIN, { message: `at least ${L.MIN_INTERVAL_MIN} min` }).max(L.MAX_INTERVAL_MIN, { message: `at most ${L.MAX_INTERVAL_MIN} min` });
 const intervalMin = z.union([z.literal(15), z.literal(30), z.literal(60)], { message: "must be 15, 30 or 60" });
 
 const BreakRuleSchema = z.strictObject({
-  minShiftHours: z.number().min(0),
-  breakMinutes: z.number().int().positive(),
+  minShiftHours: z.number().min(0).max(L.MAX_SHIFT_HOURS),
+  breakMinutes: z.number().int().positive().max(240),
   window: z.tuple([z.number().min(0).max(1), z.number().min(0).max(1)]).refine(([lo, hi]) => lo <= hi, { message: "window[0] must not exceed window[1]" }),
 });
 
@@ -47,36 +70,40 @@ const HireProfileSchema = z.strictObject({
 const sharesSumToOne = (values: number[]) => Math.abs(values.reduce((s, v) => s + v, 0) - 1) <= 1e-6;
 
 export const ConcurrencyRuleSchema = z.strictObject({
-  sessionMin: positive(),
-  repliesPerMin: positive(),
-  questionsPerSession: positive(),
+  sessionMin: positive().max(480),
+  repliesPerMin: positive().max(600),
+  questionsPerSession: positive().max(1000),
 });
 
 const maxParallel = () => z.number().int().min(1).max(10);
 
 /** `service.chat`: AHT_k by chats held, as a list or derived from a linear slowdown (requirement.ts `ChatSpec`). */
 export const ChatSpecSchema = z.union([
-  z.strictObject({ maxParallel: maxParallel(), ahtSecByParallel: z.array(positive().max(7200)).min(1).max(10) }),
-  z.strictObject({ ahtSecAtOneChat: positive().max(7200), slowdownPerExtraChat: z.number().min(0).max(2), maxParallel: maxParallel().optional() }),
+  z.strictObject({ maxParallel: maxParallel(), ahtSecByParallel: z.array(seconds()).min(1).max(10) }),
+  z.strictObject({ ahtSecAtOneChat: seconds(), slowdownPerExtraChat: z.number().min(0).max(2), maxParallel: maxParallel().optional() }),
 ]) satisfies z.ZodType<ChatSpec>;
 
 export const ServiceTargetSchema = z
   .strictObject({
     /** The factor method's handle time; the chat model takes its own from `chat`. */
-    ahtSec: positive().optional(),
-    targetSec: z.number().min(0),
+    ahtSec: seconds().optional(),
+    targetSec: targetSec(),
     serviceLevel: openFraction(),
-    maxOccupancy: z.number().gt(0).max(1).default(0.85),
-    shrinkage: z.number().min(0).lt(1).default(0),
-    concurrency: z.union([z.number().min(1), ConcurrencyRuleSchema]).default(1),
-    patienceSec: positive().optional(),
+    maxOccupancy: occupancyCap(0.85),
+    shrinkage: z.number().min(0).max(0.9).default(0),
+    concurrency: z.union([concurrency(), ConcurrencyRuleSchema]).default(1),
+    patienceSec: seconds().optional(),
     chat: ChatSpecSchema.optional(),
     slConvention: z.enum(["virtual", "answeredWithin"]).optional(),
     lines: z.number().int().min(1).max(1_000_000).optional(),
   })
   .superRefine((target, ctx) => {
-    if (typeof target.concurrency === "object" && resolveConcurrency(target.concurrency) < 1) {
-      ctx.addIssue({ code: "custom", path: ["concurrency"], message: "the rule gives fewer than 1 chat per agent" });
+    if (typeof target.concurrency === "object") {
+      const chats = resolveConcurrency(target.concurrency);
+      if (chats < 1) ctx.addIssue({ code: "custom", path: ["concurrency"], message: "the rule gives fewer than 1 chat per agent" });
+      else if (!target.chat && chats > L.MAX_CONCURRENCY) {
+        ctx.addIssue({ code: "custom", path: ["concurrency"], message: `the rule gives ${chats.toFixed(1)} chats per agent; at most ${L.MAX_CONCURRENCY}` });
+      }
     }
     const chat = target.chat;
     if (!chat) {
@@ -87,11 +114,7 @@ export const ServiceTargetSchema = z
       if (chat.ahtSecByParallel.length !== chat.maxParallel) {
         ctx.addIssue({ code: "custom", path: ["chat", "ahtSecByParallel"], message: `needs maxParallel (${chat.maxParallel}) handle times, one per chats held` });
       }
-      chat.ahtSecByParallel.forEach((aht, i) => {
-        if (i > 0 && aht < (chat.ahtSecByParallel[i - 1] as number)) {
-          ctx.addIssue({ code: "custom", path: ["chat", "ahtSecByParallel", i], message: "must not be less than the one before (handle time does not fall with more chats held)" });
-        }
-      });
+      nonDecreasing(chat.ahtSecByParallel, ["chat", "ahtSecByParallel"], ctx);
     } else if (chat.maxParallel === undefined) {
       const rule = target.concurrency;
       const parallel = typeof rule === "object" ? Math.floor(resolveConcurrency(rule)) : undefined;
@@ -104,19 +127,19 @@ export const ServiceTargetSchema = z
   });
 
 export const CapacitySchema = z.discriminatedUnion("basis", [
-  z.strictObject({ basis: z.literal("perAgentDay"), saturationPerAgentDay: positive() }),
+  z.strictObject({ basis: z.literal("perAgentDay"), saturationPerAgentDay: z.number().min(1).max(L.MAX_SATURATION_PER_AGENT_DAY) }),
   z.strictObject({
     basis: z.literal("messages"),
-    messagesPerCustomer: positive(),
-    secondsPerMessage: positive(),
+    messagesPerCustomer: z.number().min(0.1).max(1000),
+    secondsPerMessage: z.number().min(1).max(L.MAX_HANDLE_SEC),
     utilization: z.number().gt(0).max(1),
   }),
 ]);
 
 export const CurveSpecSchema = z.discriminatedUnion("kind", [
-  z.strictObject({ kind: z.literal("builtin"), id: z.string().min(1) }),
-  z.strictObject({ kind: z.literal("shares"), intervalMin, values: z.array(z.number().min(0)).min(1) }),
-  z.strictObject({ kind: z.literal("counts"), intervalMin, values: z.array(z.number().min(0)).min(1) }),
+  z.strictObject({ kind: z.literal("builtin"), id: z.string().min(1).max(60) }),
+  z.strictObject({ kind: z.literal("shares"), intervalMin, values: intervalArray(z.number().min(0).max(1)).min(1) }),
+  z.strictObject({ kind: z.literal("counts"), intervalMin, values: intervalArray(z.number().min(0).max(L.MAX_SALES_TARGET_YUAN)).min(1) }),
 ]);
 
 const queueFields = {
@@ -131,13 +154,14 @@ export const PlanSchema = z
     zone: zone.default("Asia/Shanghai"),
     window: z
       .strictObject({ start: localDateTime, end: localDateTime })
+      .refine(withinMonth, { message: `the window may span at most ${L.MAX_WINDOW_DAYS} days`, path: ["end"] })
       .default({ start: "2026-11-10T00:00", end: "2026-11-13T00:00" }),
     intervalMin: intervalMin.default(60),
     workdayHours: z.number().gt(0).max(24).default(8),
     chain: z.strictObject({
-      salesTargetYuan: positive(),
+      salesTargetYuan: positive().max(L.MAX_SALES_TARGET_YUAN, { message: `at most ${L.MAX_SALES_TARGET_YUAN.toExponential()} yuan (1,000 亿)` }),
       csSalesShare: z.number().gt(0).max(1),
-      csAvgOrderValueYuan: positive(),
+      csAvgOrderValueYuan: yuan(),
       inquiryConversionRate: z.number().gt(0).max(1),
     }),
     presales: z.strictObject({
@@ -146,7 +170,7 @@ export const PlanSchema = z
     }),
     aftersales: z.strictObject({
       ...queueFields,
-      shopAvgOrderValueYuan: positive(),
+      shopAvgOrderValueYuan: yuan(),
       contactRate: z.number().min(0).max(10),
       lagDayShares: z.array(fraction()).min(1).max(60).refine(sharesSumToOne, { message: "lag shares must sum to 1" }).optional(),
       intradayHourly: z.array(z.number().min(0)).length(24).refine((w) => w.some((x) => x > 0), { message: "needs a positive weight" }).optional(),
@@ -165,8 +189,8 @@ export const PlanSchema = z
     requirement: z.strictObject({ method: z.enum(["saturation", "service-level"]) }).default({ method: "saturation" }),
     shifts: z
       .strictObject({
-        lengthsHours: z.array(z.number().gt(0).max(24)).min(1).max(20).default(DEFAULT_SHIFTS.lengthsHours),
-        startStepMinutes: z.number().int().positive().optional(),
+        lengthsHours: z.array(shiftHours()).min(1).max(20).default(DEFAULT_SHIFTS.lengthsHours),
+        startStepMinutes: z.number().int().positive().max(1440).optional(),
         breakRule: BreakRuleSchema.nullable().default(DEFAULT_SHIFTS.breakRule),
         costPerHour: positive().default(DEFAULT_SHIFTS.costPerHour),
       })
@@ -194,33 +218,49 @@ export type PlanInput = z.input<typeof PlanSchema>;
 /** `POST /api/erlang` and `peakcrew erlang`: one interval's queueing question. */
 export const ErlangRequestSchema = z
   .strictObject({
-    arrivals: z.number().min(0).describe("Chats offered to agents in the interval (a count, ≥ 0)."),
-    intervalMin: positive().describe("Interval length, minutes."),
-    ahtSec: positive().describe("Average handle time of one chat, seconds."),
-    targetSec: z.number().min(0).describe("Target answer time T, seconds: `serviceLevel` of the chats are to be answered within T."),
+    arrivals: arrivals().describe("Chats offered to agents in the interval (a count)."),
+    intervalMin: erlangIntervalMin().describe("Interval length, minutes."),
+    ahtSec: seconds().describe("Average handle time of one chat, seconds."),
+    targetSec: targetSec().describe("Target answer time T, seconds: `serviceLevel` of the chats are to be answered within T."),
     serviceLevel: openFraction().describe("Target share answered within `targetSec`, a fraction in (0, 1), e.g. 0.8."),
-    maxOccupancy: z.number().gt(0).max(1).default(1).describe("Highest acceptable occupancy, a fraction in (0, 1]; 1 is no cap."),
-    shrinkage: z.number().min(0).lt(1).default(0).describe("Share of paid time agents are away (breaks, meetings), [0, 1): scheduled = productive ÷ (1 − shrinkage)."),
-    concurrency: z.number().min(1).default(1).describe("Effective chats one agent holds at once (≥ 1); the handle time is divided by it."),
-    patienceSec: positive().optional().describe("Mean patience, seconds: given, Erlang A (customers abandon); absent, Erlang C."),
-    agents: z.number().int().min(0).max(1_000_000).optional().describe("Evaluate this many productive agents instead of finding the fewest that meet the target."),
+    maxOccupancy: occupancyCap(1).describe("Highest acceptable occupancy, a fraction; 1 is no cap."),
+    shrinkage: z.number().min(0).max(0.9).default(0).describe("Share of paid time agents are away (breaks, meetings): scheduled = productive ÷ (1 − shrinkage)."),
+    concurrency: concurrency().default(1).describe("Effective chats one agent holds at once; the handle time is divided by it."),
+    patienceSec: seconds().optional().describe("Mean patience, seconds: given, Erlang A (customers abandon); absent, Erlang C."),
+    agents: z.number().int().min(0).max(L.MAX_AGENTS_PER_INTERVAL).optional().describe("Evaluate this many productive agents instead of finding the fewest that meet the target."),
+  })
+  // Only once every field is in range: the search's first step, refused where it lies beyond its cap.
+  .refine((request) => request.agents !== undefined || searchStartAgents(request) <= L.MAX_AGENTS_PER_INTERVAL, {
+    path: ["arrivals"],
+    when: (payload) => payload.issues.length === 0,
+    error: (issue) =>
+      `this load needs at least ${searchStartAgents(issue.input as ErlangParams).toLocaleString("en")} agents; the search stops at ${L.MAX_AGENTS_PER_INTERVAL.toLocaleString("en")}`,
   })
   .describe("One interval of one queue: the fewest agents meeting the service level and occupancy cap (Erlang C, or A with `patienceSec`), or the figures for `agents`.");
 
 /** `peakcrew erlang --aht-sec A1,A2,…`: one interval's chat-queue question (src/domain/chat.ts). */
 export const ChatRequestSchema = z.strictObject({
-  arrivals: z.number().min(0),
-  intervalMin: positive(),
-  ahtSecByParallel: z.array(positive()).min(1).max(20),
-  targetSec: z.number().min(0),
+  arrivals: arrivals(),
+  intervalMin: erlangIntervalMin(),
+  ahtSecByParallel: z.array(seconds()).min(1).max(L.MAX_CONCURRENCY),
+  targetSec: targetSec(),
   serviceLevel: openFraction(),
-  maxOccupancy: z.number().gt(0).max(1).default(1),
-  shrinkage: z.number().min(0).lt(1).default(0),
-  patienceSec: positive().optional(),
+  maxOccupancy: occupancyCap(1),
+  shrinkage: z.number().min(0).max(0.9).default(0),
+  patienceSec: seconds().optional(),
   lines: z.number().int().min(1).max(1_000_000).optional(),
   convention: z.enum(["virtual", "answeredWithin"]).default("answeredWithin"),
-  agents: z.number().int().min(0).max(1_000_000).optional(),
-});
+  agents: z.number().int().min(0).max(L.MAX_AGENTS_PER_INTERVAL).optional(),
+}).superRefine((request, ctx) => nonDecreasing(request.ahtSecByParallel, ["ahtSecByParallel"], ctx));
+
+/** Handle time must not fall with more chats held: the search assumes service improves with agents. */
+function nonDecreasing(aht: number[], path: (string | number)[], ctx: z.RefinementCtx): void {
+  aht.forEach((value, i) => {
+    if (i > 0 && value < (aht[i - 1] as number)) {
+      ctx.addIssue({ code: "custom", path: [...path, i], message: "must not be less than the one before (handle time does not fall with more chats held)" });
+    }
+  });
+}
 
 /** A chat-queue question as the domain takes it. */
 export function parseChatRequest(data: unknown): ChatParams & { agents?: number | undefined } {
@@ -232,22 +272,22 @@ export const DesignInstanceSchema = z
   .object({
     name: z.string().optional(),
     start: z.iso.datetime({ offset: true, message: "an ISO date-time with offset, e.g. 2026-11-10T00:00:00+08:00" }),
-    intervalMinutes: z.number().int().positive(),
-    demand: z.array(z.number().int().min(0)).min(1).max(20_000),
-    shiftLengthsHours: z.array(positive()).max(50).optional(),
-    shiftStartStepMinutes: z.number().int().positive().optional(),
+    intervalMinutes: z.number().int().min(L.MIN_INTERVAL_MIN).max(L.MAX_INTERVAL_MIN),
+    demand: intervalArray(z.number().int().min(0).max(L.MAX_AGENTS_PER_INTERVAL)).min(1),
+    shiftLengthsHours: z.array(shiftHours()).max(20).optional(),
+    shiftStartStepMinutes: z.number().int().positive().max(1440).optional(),
     breakRule: BreakRuleSchema.nullable().optional(),
-    maxContinuousHours: positive().optional(),
-    costPerHour: positive().optional(),
+    maxContinuousHours: positive().max(48).optional(),
+    costPerHour: positive().max(1e6).optional(),
     templates: z
       .array(
         z.strictObject({
           name: z.string().optional(),
-          startMinute: z.number().int(),
-          lengthMinutes: z.number().int().positive(),
-          cost: z.number().min(0).optional(),
-          breaks: z.array(z.strictObject({ startMinute: z.number().int(), lengthMinutes: z.number().int().positive() })).optional(),
-          maxCount: z.number().int().min(0).optional(),
+          startMinute: z.number().int().min(-minutesInMonth).max(minutesInMonth),
+          lengthMinutes: z.number().int().positive().max(L.MAX_SHIFT_HOURS * 60),
+          cost: z.number().min(0).max(1e9).optional(),
+          breaks: z.array(z.strictObject({ startMinute: z.number().int().min(-minutesInMonth).max(minutesInMonth), lengthMinutes: z.number().int().positive().max(L.MAX_SHIFT_HOURS * 60) })).max(10).optional(),
+          maxCount: z.number().int().min(0).max(L.MAX_AGENTS_PER_INTERVAL).optional(),
         }),
       )
       .max(10_000)
@@ -257,6 +297,10 @@ export const DesignInstanceSchema = z
   .superRefine((instance, ctx) => {
     if (!instance.shiftLengthsHours?.length && !instance.templates?.length) {
       ctx.addIssue({ code: "custom", path: ["shiftLengthsHours"], message: "give shift lengths (a generated grid) or templates, or both" });
+    }
+    const days = (instance.demand.length * instance.intervalMinutes) / (24 * 60);
+    if (days > L.MAX_WINDOW_DAYS) {
+      ctx.addIssue({ code: "custom", path: ["demand"], message: `${instance.demand.length} intervals of ${instance.intervalMinutes} min span ${days.toFixed(1)} days; at most ${L.MAX_WINDOW_DAYS}` });
     }
   });
 

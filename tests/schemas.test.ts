@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parsePlan } from "../src/schemas.ts";
+import { parseChatRequest, parsePlan } from "../src/schemas.ts";
 import { inputIssuesOf, planInput, planWith } from "./fixtures.ts";
 
 const pathsOf = (data: unknown) => inputIssuesOf(() => parsePlan(data)).map((i) => i.path);
@@ -103,5 +103,13 @@ describe("PlanSchema, service.chat", () => {
       "presales.service.lines",
       "presales.service.slConvention",
     ]);
+  });
+});
+
+describe("ChatRequestSchema (peakcrew erlang --aht-sec, POST /api/erlang with a list)", () => {
+  it("refuses handle times that fall with more chats held, naming the entry", () => {
+    const request = { arrivals: 100, intervalMin: 30, targetSec: 20, serviceLevel: 0.8 };
+    expect(inputIssuesOf(() => parseChatRequest({ ...request, ahtSecByParallel: [31, 30, 43] })).map((i) => i.path)).toEqual(["ahtSecByParallel.1"]);
+    expect(parseChatRequest({ ...request, ahtSecByParallel: [30, 30, 43] }).ahtSecByParallel).toEqual([30, 30, 43]);
   });
 });

@@ -28,7 +28,8 @@ import type { ReplansRepo } from "../store/replans.ts";
 import type { ActualsRepo } from "../store/actuals.ts";
 import { readActualsFile } from "../actuals-file.ts";
 import { InputError, withIssuePaths } from "../domain/errors.ts";
-import { AppError, errorHandler, notFound } from "./errors.ts";
+import { AppError, errorHandler, finiteNumbersOnly, notFound } from "./errors.ts";
+import { MAX_UPLOAD_BYTES } from "../domain/limits.ts";
 import { XLSX_TYPE } from "../export/xlsx.ts";
 import { sendRosterExport } from "./exports.ts";
 import {
@@ -82,6 +83,7 @@ export function createApp(deps: AppDeps): express.Express {
   const { plans, catalog, now } = deps;
   const app = express();
   app.disable("x-powered-by");
+  app.set("json replacer", finiteNumbersOnly);
   app.use(securityHeaders(), hostCheck(deps.allowedHosts), sameOriginWrites(), writeBodyTypes());
   // The API's description (openapi.ts): public like the page, so it is served before access control.
   app.get("/api/openapi.json", (_req, res) => {
@@ -90,7 +92,7 @@ export function createApp(deps: AppDeps): express.Express {
   if (deps.access) installAccess(app, deps.access, now, deps.log ?? console.error);
   app.use(solveGate(deps.solver));
   app.use(express.json({ limit: deps.bodyLimit ?? "2mb" }));
-  const upload = (type: string[] | (() => boolean)) => express.raw({ type, limit: deps.uploadLimit ?? "32mb" });
+  const upload = (type: string[] | (() => boolean)) => express.raw({ type, limit: deps.uploadLimit ?? MAX_UPLOAD_BYTES });
 
   const api = express.Router();
 

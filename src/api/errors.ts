@@ -1,7 +1,7 @@
 /** One error type and one error handler for the whole API (DESIGN.md "HTTP"). */
 import type { ErrorRequestHandler } from "express";
 import { z } from "zod";
-import { InputError, type InputIssue } from "../domain/errors.ts";
+import { capIssues, InputError, type InputIssue } from "../domain/errors.ts";
 import { CancelledError, QueueFullError, ShuttingDownError, SolveOverrunError, SolveTooLargeError } from "../solver/pool.ts";
 
 export class AppError extends Error {
@@ -51,7 +51,7 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
   return (error, _req, res, _next) => {
     const app = toAppError(error);
     if (app.status >= 500 && app.code === "internal-error") log("internal error", error);
-    res.status(app.status).set(app.headers).json({ error: { code: app.code, message: app.message, issues: app.issues } } satisfies ErrorBody);
+    res.status(app.status).set(app.headers).json({ error: { code: app.code, message: app.message, issues: capIssues(app.issues) } } satisfies ErrorBody);
   };
 }
 
@@ -71,4 +71,16 @@ function toAppError(error: unknown): AppError {
     return new AppError("bad-request", bodyError.status, "the request could not be read");
   }
   return new AppError("internal-error", 500, "internal error");
+}
+
+/**
+ * The JSON replacer of every answer (app.set("json replacer")): a NaN or ±Infinity would go out
+ * as null and read as a figure; the answer becomes 422 non-finite-result instead. The last
+ * guard only: the limits keep every computation finite at its source.
+ */
+export function finiteNumbersOnly(key: string, value: unknown): unknown {
+  if (typeof value === "number" && !Number.isFinite(value)) {
+    throw new AppError("non-finite-result", 422, `the answer's ${key || "value"} is not a finite number (${value}); check the input's ranges`);
+  }
+  return value;
 }

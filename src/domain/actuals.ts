@@ -9,7 +9,7 @@
  */
 import { DateTime } from "luxon";
 import { type ActualsGrid, type Entry, frameOf, intervalOf, Notes, placeOnGrid, type Slot } from "./actuals-grid.ts";
-import { InputError, type InputIssue } from "./errors.ts";
+import { echo, InputError, type InputIssue } from "./errors.ts";
 import { headerKey, parseAmount } from "./history-parse.ts";
 import type { CsvRecord } from "./staff.ts";
 import { QUEUES, type QueueName } from "./staffing.ts";
@@ -125,7 +125,7 @@ export function parseActuals(records: CsvRecord[], grid: ActualsGrid): ActualsPa
     for (const reader of counted) {
       const countText = text(reader.count);
       const count = parseAmount(countText);
-      if (count === null) bad(line, reader.count, `"${countText}" is not a count ≥ 0`);
+      if (count === null) bad(line, reader.count, `${echo(countText)} is not a count ≥ 0`);
       const optional = (column: Column | undefined, unit: RegExp | null) => {
         const cell = text(column);
         if (!column || PLACEHOLDERS.has(cell)) {
@@ -133,7 +133,7 @@ export function parseActuals(records: CsvRecord[], grid: ActualsGrid): ActualsPa
           return null;
         }
         const value = parseAmount(unit ? cell.replace(unit, "") : cell);
-        if (value === null) bad(line, column, `"${cell}" is not a number ≥ 0`);
+        if (value === null) bad(line, column, `${echo(cell)} is not a number ≥ 0`);
         return value;
       };
       const agents = optional(reader.agents, null);
@@ -198,7 +198,7 @@ function readHeader(header: CsvRecord, notes: Notes) {
 
 /** A cell as a note shows it. */
 function shown(cell: string): string {
-  return cell === "" ? "blank" : `"${cell}"`;
+  return cell === "" ? "blank" : echo(cell);
 }
 
 function summaryWord(cell: string): string | null {
@@ -221,19 +221,19 @@ const QUARTER_SEC = 900;
 function parseSlot(text: string, zone: string): Slot | string {
   const m = TIME_PATTERN.exec(text);
   const example = "a date and time like 2026-11-10 18:00 or 2026-11-10 18:00-18:30";
-  if (!m) return text === "" ? `no time; expected ${example}` : `"${text}" is not ${example}`;
+  if (!m) return text === "" ? `no time; expected ${example}` : `${echo(text)} is not ${example}`;
   const [h, min, sec] = [Number(m[4]), Number(m[5]), Number(m[6] ?? 0)];
   const dt = DateTime.fromObject({ year: Number(m[1]), month: Number(m[2]), day: Number(m[3]), hour: h, minute: min, second: sec }, { zone });
-  if (!dt.isValid || dt.hour !== h || dt.minute !== min) return `"${text}" is not a time that exists in ${zone}`;
-  if ((min * 60 + sec) % QUARTER_SEC !== 0) return `"${text}" does not start on a quarter hour; rows are 15, 30 or 60 minutes`;
+  if (!dt.isValid || dt.hour !== h || dt.minute !== min) return `${echo(text)} is not a time that exists in ${zone}`;
+  if ((min * 60 + sec) % QUARTER_SEC !== 0) return `${echo(text)} does not start on a quarter hour; rows are 15, 30 or 60 minutes`;
   if (m[7] === undefined) return { startMs: dt.toMillis(), rangeMin: null };
   // An end written inclusively (18:29, 18:59:59) means the next quarter hour.
   let endSec = Number(m[7]) * 3600 + Number(m[8]) * 60 + Number(m[9] ?? 0);
   if (endSec % QUARTER_SEC === QUARTER_SEC - 60 || endSec % QUARTER_SEC === QUARTER_SEC - 1) endSec += QUARTER_SEC - (endSec % QUARTER_SEC);
-  if (endSec > 24 * 3600 || Number(m[8]) > 59) return `"${text}" does not end at a time of day`;
+  if (endSec > 24 * 3600 || Number(m[8]) > 59) return `${echo(text)} does not end at a time of day`;
   let rangeMin = (endSec - (h * 3600 + min * 60)) / 60;
   if (rangeMin <= 0) rangeMin += 24 * 60;
-  if (![15, 30, 60].includes(rangeMin)) return `"${text}" spans ${rangeMin} minutes; rows are 15, 30 or 60 minutes`;
+  if (![15, 30, 60].includes(rangeMin)) return `${echo(text)} spans ${rangeMin} minutes; rows are 15, 30 or 60 minutes`;
   return { startMs: dt.toMillis(), rangeMin };
 }
 

@@ -45,9 +45,37 @@ export function buildGrid(window: Window, intervalMin: number): Grid {
     throw new InputError([{ path: "window.end", message: `the window must be a whole number of ${intervalMin}-minute intervals` }]);
   }
   const count = minutes / intervalMin;
-  const starts: string[] = [];
-  for (let i = 0; i < count; i++) starts.push(start.plus({ minutes: i * intervalMin }).toISO() as string);
-  return { zone: window.zone, intervalMin, startMs: start.toMillis(), starts };
+  return { zone: window.zone, intervalMin, startMs: start.toMillis(), starts: isoInstants(start.toMillis(), intervalMin * 60_000, count, window.zone) };
+}
+
+/** A zone changes its offset at most once in this span (real zones: months apart). */
+const OFFSET_BLOCK_MS = 6 * 3_600_000;
+const ISO_MS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}/;
+
+/**
+ * `count` instants `stepMs` apart from `startMs`, as luxon's ISO with the zone's offset
+ * (e.g. 2026-11-10T00:00:00.000+08:00). Asking the zone for its offset is luxon's slow part
+ * (Intl), so it is asked at both ends of each 6-hour block; where the two agree the block's
+ * instants are formatted with that offset, and only a block holding a change goes through
+ * luxon instant by instant. The strings are the same as luxon's.
+ */
+export function isoInstants(startMs: number, stepMs: number, count: number, zone: string): string[] {
+  const starts = new Array<string>(count);
+  let i = 0;
+  while (i < count) {
+    const blockStartMs = startMs + i * stepMs;
+    const first = DateTime.fromMillis(blockStartMs, { zone });
+    const firstIso = first.toISO() as string;
+    const offsetMs = first.offset * 60_000;
+    const blockEnd = Math.min(count, i + Math.max(1, Math.floor(OFFSET_BLOCK_MS / stepMs)));
+    const sameOffset = DateTime.fromMillis(startMs + (blockEnd - 1) * stepMs, { zone }).offset === first.offset && ISO_MS.test(firstIso);
+    const suffix = firstIso.slice(23);
+    for (; i < blockEnd; i++) {
+      const ms = startMs + i * stepMs;
+      starts[i] = sameOffset ? `${new Date(ms + offsetMs).toISOString().slice(0, 23)}${suffix}` : (DateTime.fromMillis(ms, { zone }).toISO() as string);
+    }
+  }
+  return starts;
 }
 
 /**

@@ -77,14 +77,23 @@ export function aftersalesDemand(input: AftersalesDemandInput, orderShares: read
   const hourTotal = input.intradayHourly.reduce((s, w) => s + w, 0);
   const hourShares = input.intradayHourly.map((w) => w / hourTotal);
   const receptions = new Array<number>(count).fill(0);
+  // Local midnights of every contact day, asked of luxon once each (not once per purchase day and lag).
+  const contactDayStartsMin = Array.from(
+    { length: ordersByDay.length + input.lagDayShares.length },
+    (_, d) => dayStartsMin[d] ?? firstDay.plus({ days: d }).diff(windowStart, "minutes").minutes,
+  );
   ordersByDay.forEach((dayOrders, purchaseDay) => {
     input.lagDayShares.forEach((lagShare, lag) => {
       const contacts = dayOrders * input.contactRate * lagShare;
       if (contacts === 0) return;
-      const dayStartMin = firstDay.plus({ days: purchaseDay + lag }).diff(windowStart, "minutes").minutes;
-      const spread = resample(hourShares, dayStartMin, 60, 0, grid.intervalMin, count);
-      spread.forEach((share, i) => {
-        receptions[i] = (receptions[i] as number) + share * contacts;
+      const dayStartMin = contactDayStartsMin[purchaseDay + lag] as number;
+      // Only the intervals the contact day touches: linear in the window, not quadratic.
+      const from = Math.max(0, Math.floor(dayStartMin / grid.intervalMin));
+      const to = Math.min(count, Math.ceil((dayStartMin + hourShares.length * 60) / grid.intervalMin));
+      if (to <= from) return;
+      const spread = resample(hourShares, dayStartMin, 60, from * grid.intervalMin, grid.intervalMin, to - from);
+      spread.forEach((share, k) => {
+        receptions[from + k] = (receptions[from + k] as number) + share * contacts;
       });
     });
   });

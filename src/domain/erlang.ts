@@ -23,6 +23,7 @@
  */
 
 import { ceilCount } from "./count.ts";
+import { MAX_AGENTS_PER_INTERVAL } from "./limits.ts";
 
 export type ErlangParams = {
   /** Arrivals (chats offered to humans) in the interval, ≥ 0. */
@@ -75,7 +76,7 @@ export type ErlangResult = ErlangFigures & {
 };
 
 /** Upper bound on the staffing search; a target that needs more agents is reported as unmet. */
-export const MAX_AGENTS = 200_000;
+export const MAX_AGENTS = MAX_AGENTS_PER_INTERVAL;
 
 /**
  * Erlang B blocking probability for `n` servers and offered load `a` Erlangs, by the
@@ -106,20 +107,36 @@ export function evaluateAgents(params: ErlangParams, n: number): ErlangResult {
  * The least number of productive agents whose service level reaches `serviceLevel` and
  * whose occupancy stays within `maxOccupancy`, and its figures. With no arrivals the
  * answer is 0 agents. If even `MAX_AGENTS` do not meet the target, the figures for
- * `MAX_AGENTS` come back with `meetsTarget: false`.
+ * `MAX_AGENTS` come back with `meetsTarget: false` (never more agents: the search is bounded
+ * by `MAX_AGENTS` steps, and the edges refuse a load that needs more, see `searchStartAgents`).
  */
 export function requiredAgents(params: ErlangParams): ErlangResult {
   const ctx = context(params);
   if (ctx.lambdaPerSec === 0) return finish(ctx, 0, figuresFor(ctx, 0, 1));
   // Start where the occupancy cap and (for Erlang C) stability allow, then step up.
-  let n = Math.max(1, Math.floor(ctx.a / params.maxOccupancy));
-  if (ctx.patience === undefined) n = Math.max(n, Math.floor(ctx.a) + 1);
+  let n = Math.min(MAX_AGENTS, searchStartAgents(params));
   let b = erlangB(n, ctx.a);
   while (!meetsQuick(ctx, n, b) && n < MAX_AGENTS) {
     n += 1;
     b = (ctx.a * b) / (n + ctx.a * b);
   }
   return finish(ctx, n, figuresFor(ctx, n, b));
+}
+
+/**
+ * The fewest agents the target could possibly need: the offered load ÷ the occupancy cap, and
+ * for Erlang C one more than the load (stability). Where `requiredAgents` starts its search;
+ * above `MAX_AGENTS` the target cannot be met within the search's bound.
+ */
+export function searchStartAgents(params: ErlangParams): number {
+  const a = offeredLoad(params);
+  const n = Math.max(1, Math.floor(a / params.maxOccupancy));
+  return params.patienceSec === undefined ? Math.max(n, Math.floor(a) + 1) : n;
+}
+
+/** Offered load in agents (Erlangs): arrivals × (ahtSec ÷ concurrency) ÷ interval seconds. */
+export function offeredLoad(params: Pick<ErlangParams, "arrivals" | "ahtSec" | "concurrency" | "intervalMin">): number {
+  return (params.arrivals * (params.ahtSec / params.concurrency)) / (params.intervalMin * 60);
 }
 
 /** `meets` without building the figures: the search's inner test (Erlang C is the hot path). */

@@ -1,3 +1,5 @@
+import { MAX_ECHO_CHARS, MAX_ERROR_ISSUES } from "./limits.ts";
+
 /**
  * One problem with an input, located by a dotted field path (or a CSV line). `message` is
  * English; `code` and `params` (e.g. `too_big` with `{ maximum: 1, inclusive: true, origin:
@@ -30,4 +32,24 @@ export function withIssuePaths<T>(rename: (path: string) => string, parse: () =>
     if (error instanceof InputError) throw new InputError(error.issues.map((i) => ({ ...i, path: rename(i.path) })));
     throw error;
   }
+}
+
+/** Input text quoted in a message, cut to MAX_ECHO_CHARS characters ("…" marks the cut). */
+export function echo(text: string): string {
+  return JSON.stringify(clip(text, MAX_ECHO_CHARS));
+}
+
+/** `text` cut to `max` characters, "…" marking the cut. */
+export function clip(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
+/**
+ * The issues an error answer lists: the first MAX_ERROR_ISSUES, each path and message cut
+ * to a readable length, and one more saying how many were left out.
+ */
+export function capIssues(issues: readonly InputIssue[]): InputIssue[] {
+  const shown = issues.slice(0, MAX_ERROR_ISSUES).map((i) => ({ ...i, path: clip(i.path, 2 * MAX_ECHO_CHARS), message: clip(i.message, 4 * MAX_ECHO_CHARS) }));
+  const rest = issues.length - shown.length;
+  return rest > 0 ? [...shown, { path: "(more)", message: `and ${rest} more issue${rest === 1 ? "" : "s"}` }] : shown;
 }

@@ -7,7 +7,7 @@
  * (`wall-clock.ts`): the comparison aligns last year's Nov 10 18:00 with this year's
  * Nov 10 18:00, clock to clock.
  */
-import { InputError, type InputIssue } from "./errors.ts";
+import { echo, InputError, type InputIssue } from "./errors.ts";
 import type { CsvRecord } from "./staff.ts";
 import { hoursBetween, type LocalHour, localHour, plusHours } from "./wall-clock.ts";
 
@@ -137,14 +137,14 @@ export function parseHistory(records: CsvRecord[]): HistoryParse {
     if (cells.join("").trim() === "") continue;
     const hourText = (cells[hourAt] ?? "").trim();
     const hour = parseHour(hourText);
-    if (hour === null) bad(line, "hour", `"${hourText}" is not a date and hour like 2025-11-10 18:00`);
-    else if (hour === "not-on-the-hour") bad(line, "hour", `"${hourText}" is not on the hour; rows are hours (18:00, 19:00, …)`);
+    if (hour === null) bad(line, "hour", `${echo(hourText)} is not a date and hour like 2025-11-10 18:00`);
+    else if (hour === "not-on-the-hour") bad(line, "hour", `${echo(hourText)} is not on the hour; rows are hours (18:00, 19:00, …)`);
     const presalesText = (cells[presalesAt] ?? "").trim();
     const presales = parseAmount(presalesText);
-    if (presales === null) bad(line, "presales", `"${presalesText}" is not a count ≥ 0`);
+    if (presales === null) bad(line, "presales", `${echo(presalesText)} is not a count ≥ 0`);
     const aftersalesText = (cells[aftersalesAt] ?? "").trim();
     const aftersales = parseAmount(aftersalesText);
-    if (aftersales === null) bad(line, "aftersales", `"${aftersalesText}" is not a count ≥ 0`);
+    if (aftersales === null) bad(line, "aftersales", `${echo(aftersalesText)} is not a count ≥ 0`);
     const row: HistoryRow = {
       hour: hour === null || hour === "not-on-the-hour" ? "" : hour,
       presales: presales ?? 0,
@@ -158,7 +158,7 @@ export function parseHistory(records: CsvRecord[]): HistoryParse {
       const text = (cells[index] ?? "").trim();
       if (text === "") continue;
       const value = parseAmount(text);
-      if (value === null) bad(line, field, `"${text}" is not a number ≥ 0`);
+      if (value === null) bad(line, field, `${echo(text)} is not a number ≥ 0`);
       else row[field] = value;
     }
     rows.push(row);

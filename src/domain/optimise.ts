@@ -160,34 +160,58 @@ export function teamBounds(
   weightedCap: number,
   rosterLp: number | null,
 ): TeamBounds {
+  const shortfall = shortfallBounds(instance, { solve: options.solve, timeLimitSec: (options.timeLimitSec * 2) / 3 });
+  return { ...shortfall, paidHours: paidBound(instance, { ...options, timeLimitSec: options.timeLimitSec / 3 }, weightedCap, rosterLp, shortfall.weightedLp) };
+}
+
+/**
+ * The least weighted and plain shortfall any roster can reach: the LPs of the bound model,
+ * rounded up to the interval grain. They do not depend on our roster, so buildRoster solves them
+ * first, on a budget of their own: the proof is never what a long optimisation crowds out.
+ * `weightedLp` is the weighted LP's raw optimum, for paidBound.
+ */
+export function shortfallBounds(
+  instance: TeamInstance,
+  options: { solve: Solve; timeLimitSec: number },
+): Pick<TeamBounds, "weightedShortfall" | "shortfallHours"> & { weightedLp: number | null } {
   const rest = instance.rules.minRestHours;
-  const each = Math.max(0.5, options.timeLimitSec / 3);
+  const each = Math.max(0.5, options.timeLimitSec / 2);
   // Pure shortfall objectives are highly degenerate (every shift costs 0): interior point solves them many times faster than simplex.
-  const weightedShortfall = lpBound(buildTeamModel(instance, rest, "shortfall-only"), options.solve, each, "ipm");
+  const weightedLp = lpBound(buildTeamModel(instance, rest, "shortfall-only"), options.solve, each, "ipm");
   const shortfallHours = lpBound(buildTeamModel(instance, rest, "plain-shortfall"), options.solve, each, "ipm");
   // Every roster's shortfall is a whole number of agent-intervals with whole weights: the bounds round up to that grain.
   const grain = instance.intervalMin / 60;
   const roundUp = (z: number | null) => (z === null ? null : Math.max(0, Math.ceil((z - solverSlack(z)) / grain) * grain));
-  // Least paid cost with the weighted shortfall capped at ours: when ours meets the least
-  // possible, the weighted LP's optimum z gives it (z − price·cap − waiting); otherwise the
-  // LP with the cap as a row (interior point again: the cap row makes simplex crawl).
+  return { weightedShortfall: roundUp(weightedLp), shortfallHours: roundUp(shortfallHours), weightedLp };
+}
+
+/**
+ * The least paid hours of any roster whose weighted shortfall is at most `weightedCap` (ours).
+ * When ours meets the least possible (`weightedLp`), the weighted LP's optimum z gives it
+ * (z − price·cap − waiting; the roster model's own LP when the two models coincide, rest =
+ * reset); otherwise the LP with the cap as a row (interior point: the cap row makes simplex crawl).
+ */
+export function paidBound(
+  instance: TeamInstance,
+  options: { solve: Solve; timeLimitSec: number; costPerHour: number },
+  weightedCap: number,
+  rosterLp: number | null,
+  weightedLp: number | null,
+): number | null {
+  const rest = instance.rules.minRestHours;
+  const limit = Math.max(0.5, options.timeLimitSec);
   let paid: number | null;
-  const atLeast = weightedShortfall !== null && weightedCap <= weightedShortfall + 1e-6;
-  if (atLeast) {
+  if (weightedLp !== null && weightedCap <= weightedLp + 1e-6) {
     const weighted = buildTeamModel(instance, rest, "weighted", options.costPerHour);
-    const z = rest === rosterRestHours(instance.rules) && rosterLp !== null ? rosterLp : lpBound(weighted, options.solve, each);
+    const z = rest === rosterRestHours(instance.rules) && rosterLp !== null ? rosterLp : lpBound(weighted, options.solve, limit);
     paid = z === null ? null : (z - weighted.shortfallPrice * weightedCap - weighted.waitingCostMax - solverSlack(z)) / options.costPerHour;
   } else {
     const capped = buildTeamModel(instance, rest, "paid-cost", options.costPerHour);
     capped.model.rowLower[capped.shortfallCapRow] = -(weightedCap + 1e-6);
-    const z = lpBound(capped, options.solve, each, "ipm");
+    const z = lpBound(capped, options.solve, limit, "ipm");
     paid = z === null ? null : (z - solverSlack(z)) / options.costPerHour;
   }
-  return {
-    weightedShortfall: roundUp(weightedShortfall),
-    shortfallHours: roundUp(shortfallHours),
-    paidHours: paid === null ? null : Math.max(0, paid - 1e-6),
-  };
+  return paid === null ? null : Math.max(0, paid - 1e-6);
 }
 
 /** What an LP optimum may be off by through the solver's tolerances: a bound is lowered by it before rounding. */

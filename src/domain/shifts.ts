@@ -5,6 +5,7 @@
  */
 import type { Deferral } from "./backlog.ts";
 import { InputError, type InputIssue } from "./errors.ts";
+import { MAX_SHIFTS } from "./limits.ts";
 
 export type BreakRule = {
   /** Shifts at least this long get one break. */
@@ -99,17 +100,29 @@ export function enumerateShifts(instance: DesignInstance): Shift[] {
   });
   if (issues.length > 0) throw new InputError(issues);
 
+  const breakOffsetsOf = (hours: number): (number | null)[] => {
+    const lengthMin = Math.round(hours * 60);
+    if (!rule || hours < rule.minShiftHours) return [null];
+    const offsets: number[] = [];
+    for (let o = iv; o < lengthMin - rule.breakMinutes; o += iv) {
+      if (rule.window[0] * lengthMin <= o && o <= rule.window[1] * lengthMin) offsets.push(o);
+    }
+    return offsets;
+  };
+  const lastStartOf = (hours: number) => (cyclic ? horizon - step : horizon - Math.round(hours * 60));
+  // Count before building: a fine start grid × many lengths × break places can run to millions.
+  const total = lengths.reduce((sum, hours) => sum + (lastStartOf(hours) < 0 ? 0 : Math.floor(lastStartOf(hours) / step) + 1) * breakOffsetsOf(hours).length, 0) + (instance.templates?.length ?? 0);
+  if (total > MAX_SHIFTS) {
+    throw new InputError([{
+      path: "shiftLengthsHours",
+      message: `these lengths, starts every ${step} min and break places make ${total.toLocaleString("en")} shifts; at most ${MAX_SHIFTS.toLocaleString("en")}: use fewer lengths or a coarser shift start step`,
+    }]);
+  }
+
   for (const hours of lengths) {
     const lengthMin = Math.round(hours * 60);
-    const breakOffsets: (number | null)[] = [];
-    if (rule && hours >= rule.minShiftHours) {
-      for (let o = iv; o < lengthMin - rule.breakMinutes; o += iv) {
-        if (rule.window[0] * lengthMin <= o && o <= rule.window[1] * lengthMin) breakOffsets.push(o);
-      }
-    } else {
-      breakOffsets.push(null);
-    }
-    const lastStart = cyclic ? horizon - step : horizon - lengthMin;
+    const breakOffsets = breakOffsetsOf(hours);
+    const lastStart = lastStartOf(hours);
     for (let s = 0; s <= lastStart; s += step) {
       for (const o of breakOffsets) {
         const breakMin = rule?.breakMinutes ?? 0;

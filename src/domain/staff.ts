@@ -4,7 +4,8 @@
  * and column, and a file with any bad cell yields no people at all.
  */
 import { DateTime } from "luxon";
-import { InputError, type InputIssue } from "./errors.ts";
+import { echo, InputError, type InputIssue } from "./errors.ts";
+import { MAX_STAFF } from "./limits.ts";
 
 export type Queue = "presales" | "aftersales";
 export type StaffKind = "fulltime" | "temp" | "support";
@@ -87,21 +88,21 @@ export function parseStaff(records: CsvRecord[], zone: string): Person[] {
 
     const skills = [...new Set(cell("skills").split(/[|/,、\s]+/).filter(Boolean))].flatMap((s) => {
       const queue = SKILLS[s.toLowerCase()] ?? SKILLS[s];
-      if (!queue) bad("skills", `unknown skill "${s}"; use presales/aftersales (售前/售后)`);
+      if (!queue) bad("skills", `unknown skill ${echo(s)}; use presales/aftersales (售前/售后)`);
       return queue ? [queue] : [];
     });
     if (cell("skills") === "") bad("skills", "empty; give presales and/or aftersales");
 
     const kindText = cell("kind");
     const kind = KINDS[kindText.toLowerCase()] ?? KINDS[kindText];
-    if (!kind) bad("kind", `unknown kind "${kindText}"; use fulltime/temp/support (全职/临时/支援)`);
+    if (!kind) bad("kind", `unknown kind ${echo(kindText)}; use fulltime/temp/support (全职/临时/支援)`);
 
     const trainedText = cell("trained").toLowerCase();
     const trained = YES.has(trainedText);
-    if (!trained && !NO.has(trainedText)) bad("trained", `"${cell("trained")}" is not yes/no (是/否)`);
+    if (!trained && !NO.has(trainedText)) bad("trained", `${echo(cell("trained"))} is not yes/no (是/否)`);
 
     const maxHours = Number(cell("maxHours"));
-    if (cell("maxHours") === "" || !Number.isFinite(maxHours) || maxHours < 0) bad("maxHours", `"${cell("maxHours")}" is not a number of hours ≥ 0`);
+    if (cell("maxHours") === "" || !Number.isFinite(maxHours) || maxHours < 0) bad("maxHours", `${echo(cell("maxHours"))} is not a number of hours ≥ 0`);
 
     const availability: Person["availability"] = [];
     for (const part of cell("availability").split(";").map((p) => p.trim()).filter(Boolean)) {
@@ -109,7 +110,7 @@ export function parseStaff(records: CsvRecord[], zone: string): Person[] {
       const start = from ? DateTime.fromISO(from, { zone }) : undefined;
       const end = to ? DateTime.fromISO(to, { zone }) : undefined;
       if (!start?.isValid || !end?.isValid || end <= start) {
-        bad("availability", `"${part}" is not an ISO interval start/end, e.g. 2026-11-10T18:00/2026-11-11T02:00`);
+        bad("availability", `${echo(part)} is not an ISO interval start/end, e.g. 2026-11-10T18:00/2026-11-11T02:00`);
         continue;
       }
       availability.push({ startMs: start.toMillis(), endMs: end.toMillis() });
@@ -117,6 +118,9 @@ export function parseStaff(records: CsvRecord[], zone: string): Person[] {
     availability.sort((a, b) => a.startMs - b.startMs);
 
     people.push({ id, name, subAccount: cell("subAccount"), skills, kind: kind ?? "fulltime", trained, availability, maxHours });
+  }
+  if (issues.length === 0 && people.length > MAX_STAFF) {
+    issues.push({ path: `line ${rows.at(-1)?.line ?? header.line}`, message: `${people.length} people; a staff pool has at most ${MAX_STAFF.toLocaleString("en")}` });
   }
   if (issues.length > 0) throw new InputError(issues);
   return people;

@@ -8,6 +8,7 @@ import { type ChainInput, type ChainResult, type MessageCapacity, runChain, satu
 import { buildGrid, type CurveSpec, type CurveTemplate, curveShares, type Grid, type IntervalMin, localTime } from "./curve.ts";
 import { aftersalesDemand, presalesDemand } from "./demand.ts";
 import { InputError } from "./errors.ts";
+import { checkPlanLoad } from "./plan-load.ts";
 import type { BreakRule } from "./shifts.ts";
 import type { RosterRules } from "./validate.ts";
 import {
@@ -160,6 +161,18 @@ export function planStaffing(plan: Plan, catalog: Catalog): StaffingResult {
     ),
   };
 
+  checkPlanLoad(
+    QUEUES.map((queue) => ({
+      name: queue,
+      humanReceptions: demand[queue].humanReceptions,
+      method:
+        plan.requirement.method === "saturation"
+          ? { saturationPerInterval: (saturation[queue] / plan.workdayHours) * (plan.intervalMin / 60) }
+          : { service: serviceTargetOf(plan, queue) },
+    })),
+    plan.intervalMin,
+    grid.starts,
+  );
   const requirement = {
     presales: queueRequirement(plan, "presales", demand.presales.humanReceptions),
     aftersales: queueRequirement(plan, "aftersales", demand.aftersales.humanReceptions),
