@@ -218,16 +218,16 @@ export type PlanInput = z.input<typeof PlanSchema>;
 /** `POST /api/erlang` and `peakcrew erlang`: one interval's queueing question. */
 export const ErlangRequestSchema = z
   .strictObject({
-    arrivals: arrivals(),
-    intervalMin: erlangIntervalMin(),
-    ahtSec: seconds(),
-    targetSec: targetSec(),
-    serviceLevel: openFraction(),
-    maxOccupancy: occupancyCap(1),
-    shrinkage: z.number().min(0).max(0.9).default(0),
-    concurrency: concurrency().default(1),
-    patienceSec: seconds().optional(),
-    agents: z.number().int().min(0).max(L.MAX_AGENTS_PER_INTERVAL).optional(),
+    arrivals: arrivals().describe("Chats offered to agents in the interval (a count)."),
+    intervalMin: erlangIntervalMin().describe("Interval length, minutes."),
+    ahtSec: seconds().describe("Average handle time of one chat, seconds."),
+    targetSec: targetSec().describe("Target answer time T, seconds: `serviceLevel` of the chats are to be answered within T."),
+    serviceLevel: openFraction().describe("Target share answered within `targetSec`, a fraction in (0, 1), e.g. 0.8."),
+    maxOccupancy: occupancyCap(1).describe("Highest acceptable occupancy, a fraction; 1 is no cap."),
+    shrinkage: z.number().min(0).max(0.9).default(0).describe("Share of paid time agents are away (breaks, meetings): scheduled = productive ÷ (1 − shrinkage)."),
+    concurrency: concurrency().default(1).describe("Effective chats one agent holds at once; the handle time is divided by it."),
+    patienceSec: seconds().optional().describe("Mean patience, seconds: given, Erlang A (customers abandon); absent, Erlang C."),
+    agents: z.number().int().min(0).max(L.MAX_AGENTS_PER_INTERVAL).optional().describe("Evaluate this many productive agents instead of finding the fewest that meet the target."),
   })
   // Only once every field is in range: the search's first step, refused where it lies beyond its cap.
   .refine((request) => request.agents !== undefined || searchStartAgents(request) <= L.MAX_AGENTS_PER_INTERVAL, {
@@ -235,7 +235,8 @@ export const ErlangRequestSchema = z
     when: (payload) => payload.issues.length === 0,
     error: (issue) =>
       `this load needs at least ${searchStartAgents(issue.input as ErlangParams).toLocaleString("en")} agents; the search stops at ${L.MAX_AGENTS_PER_INTERVAL.toLocaleString("en")}`,
-  });
+  })
+  .describe("One interval of one queue: the fewest agents meeting the service level and occupancy cap (Erlang C, or A with `patienceSec`), or the figures for `agents`.");
 
 /** `peakcrew erlang --aht-sec A1,A2,…`: one interval's chat-queue question (src/domain/chat.ts). */
 export const ChatRequestSchema = z.strictObject({
@@ -407,6 +408,9 @@ const ActualRowSchema = z.strictObject({
   firstResponseSec: z.number().min(0).nullable().default(null),
 });
 
+/** The JSON actuals' shape; the rows are checked against the plan's grid by `actualsRequestSchema`. */
+export const ActualsRowsSchema = z.strictObject({ rows: z.array(ActualRowSchema).min(1, { message: "send at least one row" }).max(MAX_ACTUAL_ROWS) });
+
 /**
  * `POST /api/plans/:id/actuals` with JSON: `{"rows": [{start, queue, receptions,
  * agentsOnline?, firstResponseSec?}]}`, each start an interval start of the plan's grid inside
@@ -414,8 +418,7 @@ const ActualRowSchema = z.strictObject({
  */
 export function actualsRequestSchema(plan: Pick<Plan, "zone" | "window" | "intervalMin">) {
   const frame = windowFrame(plan);
-  return z
-    .strictObject({ rows: z.array(ActualRowSchema).min(1, { message: "send at least one row" }).max(MAX_ACTUAL_ROWS) })
+  return ActualsRowsSchema
     .superRefine(({ rows }, ctx) => {
       const seen = new Map<string, number>();
       rows.forEach((row, i) => {

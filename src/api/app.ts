@@ -4,20 +4,17 @@
  */
 import { join } from "node:path";
 import express from "express";
-import { z } from "zod";
 import { evaluateAgents, requiredAgents } from "../domain/erlang.ts";
 import { type Catalog, type Plan, planStaffing } from "../domain/staffing.ts";
 import type { ActualRow } from "../domain/actuals.ts";
 import {
   ActualsUploadSchema,
-  GrowthRateSchema,
   HistoryImportSchema,
   parse,
   parseActualsRequest,
   parseDesignInstance,
   parseErlangRequest,
   parsePlan,
-  ToleranceSchema,
 } from "../schemas.ts";
 import type { SolverPool } from "../solver/pool.ts";
 import type { Sample } from "../catalog.ts";
@@ -35,8 +32,19 @@ import { AppError, errorHandler, finiteNumbersOnly, notFound } from "./errors.ts
 import { MAX_UPLOAD_BYTES } from "../domain/limits.ts";
 import { XLSX_TYPE } from "../export/xlsx.ts";
 import { sendRosterExport } from "./exports.ts";
-import { cancelledWhenClosed, ExportQuery, IdParam, IdString } from "./http.ts";
+import {
+  ACTUALS_FILE_TYPES,
+  ApplyHistoryRequest,
+  CompareQuery,
+  cancelledWhenClosed,
+  ExportQuery,
+  HistoryEstimatesQuery,
+  IdParam,
+  RenameRequest,
+  RosterRequest,
+} from "./http.ts";
 import { nightRoutes } from "./night.ts";
+import { openapiDocument } from "./openapi.ts";
 import { chatReportRoutes } from "./chat-report.ts";
 import { type AccessDeps, installAccess } from "./auth.ts";
 import { NODE_MODULES_DIR, WEB_DIR } from "../paths.ts";
@@ -70,12 +78,6 @@ export type AppDeps = {
   allowedHosts?: string[];
 };
 
-const RosterRequest = z.strictObject({ staffCsv: z.string().min(1, { message: "the staff CSV is empty" }) });
-const HistoryQuery = z.object({ history: IdString });
-const ApplyHistoryRequest = z.strictObject({ historyId: z.number().int().positive(), growthRate: GrowthRateSchema });
-/** What an actuals file may be sent as (browsers label a .csv as vnd.ms-excel on Windows). */
-const ACTUALS_FILE_TYPES = ["text/csv", "application/octet-stream", "application/vnd.ms-excel", XLSX_TYPE];
-const RenameRequest = z.strictObject({ name: z.string().trim().min(1).max(120) });
 
 export function createApp(deps: AppDeps): express.Express {
   const { plans, catalog, now } = deps;
@@ -83,6 +85,10 @@ export function createApp(deps: AppDeps): express.Express {
   app.disable("x-powered-by");
   app.set("json replacer", finiteNumbersOnly);
   app.use(securityHeaders(), hostCheck(deps.allowedHosts), sameOriginWrites(), writeBodyTypes());
+  // The API's description (openapi.ts): public like the page, so it is served before access control.
+  app.get("/api/openapi.json", (_req, res) => {
+    res.json(openapiDocument());
+  });
   if (deps.access) installAccess(app, deps.access, now, deps.log ?? console.error);
   app.use(solveGate(deps.solver));
   app.use(express.json({ limit: deps.bodyLimit ?? "2mb" }));
@@ -238,7 +244,7 @@ export function createApp(deps: AppDeps): express.Express {
 
   api.get("/plans/:id/history-estimates", (req, res) => {
     const { id } = parse(IdParam, req.params);
-    const { history, growth } = parse(HistoryQuery.extend({ growth: GrowthRateSchema }), req.query);
+    const { history, growth } = parse(HistoryEstimatesQuery, req.query);
     const { plan, dataset } = planAndDataset(id, history);
     res.json(deriveFromHistory(dataset.rows, dataset.columns, plan.input, growth));
   });
@@ -255,7 +261,7 @@ export function createApp(deps: AppDeps): express.Express {
 
   api.get("/plans/:id/compare", (req, res) => {
     const { id } = parse(IdParam, req.params);
-    const { history, tolerance } = parse(HistoryQuery.extend({ tolerance: ToleranceSchema }), req.query);
+    const { history, tolerance } = parse(CompareQuery, req.query);
     const { plan, dataset } = planAndDataset(id, history);
     const roster = deps.rosters.get(id);
     // A roster solved before the plan last changed may not match its grid: compare the requirement then.

@@ -1,10 +1,11 @@
 /**
  * Access control (docs/security.md "Access control"): sign-in with session cookies, roles,
  * and the audit log of writes. Access is *configured* when the database has a manager; then
- * every /api route but /health, /login and /logout needs a session, and the role matrix
- * (roles.ts) decides what it may do. Without a manager the API is open to whoever reaches it,
- * which the server allows only on loopback (`accessFor` refuses to start otherwise, and a
- * shared server whose last manager is removed while it runs answers 503).
+ * every /api route but /health, /login, /logout (here) and /openapi.json (served before this
+ * router, app.ts) needs a session, and the role matrix (roles.ts) decides what it may do.
+ * Without a manager the API is open to whoever reaches it, which the server allows only on
+ * loopback (`accessFor` refuses to start otherwise, and a shared server whose last manager is
+ * removed while it runs answers 503).
  */
 import { createHash, randomBytes } from "node:crypto";
 import { BlockList, isIP } from "node:net";

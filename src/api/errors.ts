@@ -1,5 +1,6 @@
 /** One error type and one error handler for the whole API (DESIGN.md "HTTP"). */
 import type { ErrorRequestHandler } from "express";
+import { z } from "zod";
 import { capIssues, InputError, type InputIssue } from "../domain/errors.ts";
 import { CancelledError, QueueFullError, ShuttingDownError, SolveOverrunError, SolveTooLargeError } from "../solver/pool.ts";
 
@@ -17,6 +18,25 @@ export class AppError extends Error {
   }
 }
 
+/** The body of every error answer (DESIGN.md "HTTP"); openapi.ts documents it as `Error`. */
+export const ErrorBodySchema = z.strictObject({
+  error: z.strictObject({
+    code: z.string().describe("What went wrong, kebab-case: invalid-input, not-found, plan-changed, …"),
+    message: z.string().describe("In English; the page and the CLI translate by `code` and the issues' `code`."),
+    issues: z
+      .array(
+        z.strictObject({
+          path: z.string().describe('The field ("presales.csSalesShare", "rows.3.receptions") or file line ("csv: line 4, column 2 (售前接待量)").'),
+          message: z.string(),
+          code: z.string().optional().describe("A zod issue code (too_big, required, …) for translation."),
+          params: z.record(z.string(), z.unknown()).optional().describe("What the translation needs, e.g. {maximum, inclusive, origin}."),
+        }),
+      )
+      .describe("Each bad field of a 400 invalid-input; empty otherwise."),
+  }),
+});
+export type ErrorBody = z.infer<typeof ErrorBodySchema>;
+
 export const notFound = (what: string) => new AppError("not-found", 404, `${what} not found`);
 
 type Logger = (message: string, error: unknown) => void;
@@ -31,7 +51,7 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
   return (error, _req, res, _next) => {
     const app = toAppError(error);
     if (app.status >= 500 && app.code === "internal-error") log("internal error", error);
-    res.status(app.status).set(app.headers).json({ error: { code: app.code, message: app.message, issues: capIssues(app.issues) } });
+    res.status(app.status).set(app.headers).json({ error: { code: app.code, message: app.message, issues: capIssues(app.issues) } } satisfies ErrorBody);
   };
 }
 

@@ -1,6 +1,12 @@
-/** What the API's routers share: id and export parameters, and cancelling a solve whose client went away. */
+/**
+ * What the API's routers share: id and export parameters, the request schemas of app.ts's
+ * routes (the routes parse with them and openapi.ts documents them), and cancelling a solve
+ * whose client went away.
+ */
 import type express from "express";
 import { z } from "zod";
+import { XLSX_TYPE } from "../export/xlsx.ts";
+import { GrowthRateSchema, ToleranceSchema } from "../schemas.ts";
 
 /**
  * A public id as a URL spells it: a canonical positive integer within the safe integers, so
@@ -13,6 +19,15 @@ export const IdString = z
   .refine(Number.isSafeInteger, { message: "an id is at most 9007199254740991" });
 export const IdParam = z.strictObject({ id: IdString });
 export const ExportQuery = z.object({ lang: z.enum(["zh", "en"]).default("zh"), person: z.string().min(1).optional() });
+
+export const RosterRequest = z.strictObject({ staffCsv: z.string().min(1, { message: "the staff CSV is empty" }) });
+const HistoryQuery = z.object({ history: IdString });
+export const HistoryEstimatesQuery = HistoryQuery.extend({ growth: GrowthRateSchema });
+export const CompareQuery = HistoryQuery.extend({ tolerance: ToleranceSchema });
+export const ApplyHistoryRequest = z.strictObject({ historyId: z.number().int().positive(), growthRate: GrowthRateSchema });
+export const RenameRequest = z.strictObject({ name: z.string().trim().min(1).max(120) });
+/** What an actuals file may be sent as (browsers label a .csv as vnd.ms-excel on Windows). */
+export const ACTUALS_FILE_TYPES = ["text/csv", "application/octet-stream", "application/vnd.ms-excel", XLSX_TYPE];
 
 /** An AbortSignal that fires when the client goes away before the response is sent. */
 export function cancelledWhenClosed(res: express.Response): AbortSignal {

@@ -23,8 +23,8 @@ export const ReplanRequest = z.strictObject({
   maxRatio: z.number().min(1).max(10).default(DEFAULT_REFORECAST.maxRatio),
   horizonHours: z.number().gt(0).max(48).default(DEFAULT_REFORECAST.horizonHours),
 });
-const ReplanParams = IdParam.extend({ replanId: IdString });
-const VersionParams = IdParam.extend({ versionId: IdString });
+export const ReplanParams = IdParam.extend({ replanId: IdString });
+export const VersionParams = IdParam.extend({ versionId: IdString });
 
 export function nightRoutes(api: express.Router, deps: AppDeps): void {
   api.post("/plans/:id/replan", async (req, res) => {

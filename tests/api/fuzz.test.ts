@@ -5,6 +5,7 @@
  */
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, it } from "vitest";
+import { openapiDocument } from "../../src/api/openapi.ts";
 import { XLSX_TYPE } from "../../src/export/xlsx.ts";
 import { createSolverPool } from "../../src/solver/pool.ts";
 import { planInput } from "../fixtures.ts";
@@ -18,34 +19,12 @@ beforeAll(async () => {
 });
 afterAll(() => app.stop());
 
+/** The page, every documented API route (tests/api/openapi.test.ts holds them equal to the app's routes), and paths that match none. */
 const ROUTES = [
   "/",
   "/index.html",
   "/api",
-  "/api/staffing",
-  "/api/erlang",
-  "/api/design",
-  "/api/samples",
-  "/api/plans",
-  "/api/plans/:id",
-  "/api/plans/:id/roster",
-  "/api/plans/:id/roster/hiring",
-  "/api/plans/:id/roster.:format",
-  "/api/plans/:id/actuals",
-  "/api/plans/:id/chat-report",
-  "/api/plans/:id/chat-report/apply",
-  "/api/plans/:id/history-estimates",
-  "/api/plans/:id/apply-history",
-  "/api/plans/:id/compare",
-  "/api/plans/:id/replan",
-  "/api/plans/:id/replans",
-  "/api/plans/:id/replans/:id",
-  "/api/plans/:id/replans/:id/apply",
-  "/api/plans/:id/roster/versions",
-  "/api/plans/:id/roster/versions/:id",
-  "/api/plans/:id/roster/versions/:id.:format",
-  "/api/history",
-  "/api/history/:id",
+  ...Object.keys((openapiDocument() as { paths: Record<string, unknown> }).paths).map((p) => p.replace("{format}", ":format").replace(/\{\w+\}/g, ":id")),
   "/api/:any",
   "/:any",
 ];
