@@ -36,7 +36,7 @@ describe("导入千牛/赤兔接待报表", () => {
     const planId = await page.locator("#scenario").inputValue();
     await page.selectOption("#chat-report-queue", "aftersales");
     await page.setInputFiles("#chat-report-file", "data/samples/chitu-service-report.csv");
-    await expect.poll(() => page.locator("#chat-report-table tr").count()).toBe(7);
+    await expect.poll(() => page.locator("#chat-report-table tr").count(), { timeout: 15_000 }).toBe(7);
     expect(await page.locator("#chat-report-note").textContent()).toMatch(/^已读取 20 位客服（CSV · GB18030），未保存。 聊天模型：最多同时 4 个会话/);
     expect(await page.locator("#chat-report-table tr", { hasText: "最多同时接待 K" }).textContent()).toContain("20 位客服「最大同时接待」的中位数 4，向下取整");
     const before = (await (await fetch(new URL(`/api/plans/${planId}`, running.url))).json()) as StoredPlan;
@@ -44,7 +44,7 @@ describe("导入千牛/赤兔接待报表", () => {
     expect(before.input.aftersales.service?.chat).toMatchObject({ maxParallel: 3 });
 
     await page.click("#chat-report-apply");
-    await expect.poll(() => page.locator("#chat-report-note").textContent()).toMatch(/^已写入售后的聊天模型（方案版本 \d+）/);
+    await expect.poll(() => page.locator("#chat-report-note").textContent(), { timeout: 15_000 }).toMatch(/^已写入售后的聊天模型（方案版本 \d+）/);
     const after = (await (await fetch(new URL(`/api/plans/${planId}`, running.url))).json()) as StoredPlan;
     expect(after.version).toBe(before.version + 1);
     expect(after.input.aftersales.service?.chat).toMatchObject({ maxParallel: 4 });
