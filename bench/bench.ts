@@ -141,7 +141,9 @@ console.log(`\nnode ${process.version}, process RSS after these cases: ${rssMb} 
 
 // Shift design on the shared instances, each run in a fresh process like the peers' figures.
 const benchDir = new URL("../../shared/bench/instances/", import.meta.url);
-const instances = readdirSync(benchDir).filter((f) => f.endsWith(".json")).sort((a, b) => sizeRank(a) - sizeRank(b));
+const instances = readdirSync(benchDir)
+  .filter((f) => f.endsWith(".json"))
+  .sort((a, b) => sizeRank(a) - sizeRank(b));
 const designRows = instances.map((file) => {
   const runs = [0, 1, 2].map(() => {
     const t0 = performance.now();
@@ -151,8 +153,15 @@ const designRows = instances.map((file) => {
   runs.sort((a, b) => a.wallS - b.wallS);
   const median = runs[1];
   return [
-    median.name, `${median.shifts} / ${median.intervals}`, median.status, String(median.paidHours), String(median.lowerBoundHours),
-    median.gap === null ? "—" : `${(median.gap * 100).toFixed(2)} %`, (median.solveMs / 1000).toFixed(2), median.wallS.toFixed(2), String(Math.round(median.peakRssMb)),
+    median.name,
+    `${median.shifts} / ${median.intervals}`,
+    median.status,
+    String(median.paidHours),
+    String(median.lowerBoundHours),
+    median.gap === null ? "—" : `${(median.gap * 100).toFixed(2)} %`,
+    (median.solveMs / 1000).toFixed(2),
+    median.wallS.toFixed(2),
+    String(Math.round(median.peakRssMb)),
   ];
 });
 console.log("\n## Shift design, shared/bench instances (median of 3 fresh processes)\n");
@@ -170,8 +179,22 @@ const rosterRows = [
   const r = JSON.parse(execFileSync(process.execPath, ["--import", "tsx", "bench/roster-once.ts", String(people), String(days), String(keep)], { encoding: "utf8" }));
   const wallS = (performance.now() - t0) / 1000;
   return [
-    `${people} people${keep < 1 ? ` cut to ${keep * 100} %` : ""} × ${days} d × 15 min`, r.status, r.method, String(r.shifts), String(r.paidHours), num(r.lowerBoundHours), pct(r.gap),
-    String(r.findings), num(r.shortBefore), num(r.shortAgentHours), num(r.shortLowerBoundHours), pct(r.shortGap), String(r.hires), (r.solveMs / 1000).toFixed(2), wallS.toFixed(2), String(Math.round(r.peakRssMb)),
+    `${people} people${keep < 1 ? ` cut to ${keep * 100} %` : ""} × ${days} d × 15 min`,
+    r.status,
+    r.method,
+    String(r.shifts),
+    String(r.paidHours),
+    num(r.lowerBoundHours),
+    pct(r.gap),
+    String(r.findings),
+    num(r.shortBefore),
+    num(r.shortAgentHours),
+    num(r.shortLowerBoundHours),
+    pct(r.shortGap),
+    String(r.hires),
+    (r.solveMs / 1000).toFixed(2),
+    wallS.toFixed(2),
+    String(Math.round(r.peakRssMb)),
   ];
 });
 console.log("\n## Named roster (fresh process each)\n");
@@ -185,8 +208,21 @@ printTable(
 const cutRows = ["no-support", "every-2nd", "fulltime-only", "keep-70"].map((cut) => {
   const r = JSON.parse(execFileSync(process.execPath, ["--import", "tsx", "bench/sample-cut-once.ts", cut], { encoding: "utf8" }));
   return [
-    `sample, ${cut} (${r.people} people)`, r.status, num(r.shortBefore), num(r.short), num(r.shortBound), pct(r.shortGap), `${num(r.weighted)} / ${num(r.weightedBound)}`, pct(r.weightedGap),
-    String(r.paidHours), num(r.paidBound), pct(r.paidGap), `${r.hires}${r.hiresClose ? "" : " (not enough)"}`, String(r.findings), (r.solveMs / 1000).toFixed(2), String(Math.round(r.peakRssMb)),
+    `sample, ${cut} (${r.people} people)`,
+    r.status,
+    num(r.shortBefore),
+    num(r.short),
+    num(r.shortBound),
+    pct(r.shortGap),
+    `${num(r.weighted)} / ${num(r.weightedBound)}`,
+    pct(r.weightedGap),
+    String(r.paidHours),
+    num(r.paidBound),
+    pct(r.paidGap),
+    `${r.hires}${r.hiresClose ? "" : " (not enough)"}`,
+    String(r.findings),
+    (r.solveMs / 1000).toFixed(2),
+    String(Math.round(r.peakRssMb)),
   ];
 });
 console.log("\n## Short pools: the sample plan with cuts of its staff (fresh process each)\n");
@@ -200,8 +236,18 @@ const nightRows = [["sample"], ["2000", "3"]].map((argv) => {
   const r = JSON.parse(execFileSync(process.execPath, ["--import", "tsx", "bench/replan-once.ts", ...argv], { encoding: "utf8" }));
   return [
     argv[0] === "sample" ? `sample (${r.people} people, GBK actuals export)` : `${r.people} people × ${argv[1]} d × 15 min, actuals +30 %`,
-    r.status, String(r.options), String(r.changes), Object.entries(r.kinds).map(([k, n]) => `${k} ${n}`).join(", "),
-    num(r.shortBefore), num(r.shortAfter), String(r.findings), num(r.maxStretch), (r.replanMs / 1000).toFixed(2), String(Math.round(r.peakRssMb)),
+    r.status,
+    String(r.options),
+    String(r.changes),
+    Object.entries(r.kinds)
+      .map(([k, n]) => `${k} ${n}`)
+      .join(", "),
+    num(r.shortBefore),
+    num(r.shortAfter),
+    String(r.findings),
+    num(r.maxStretch),
+    (r.replanMs / 1000).toFixed(2),
+    String(Math.round(r.peakRssMb)),
   ];
 });
 console.log("\n## The night's re-plan (临时调配) at 11-11 00:30 (fresh process each)\n");

@@ -16,7 +16,7 @@ for (let i = 0; lines.join("\n").length < csvMb * 1e6; i++) {
 }
 const staffCsv = lines.join("\n");
 const rosterBody = JSON.stringify({ staffCsv });
-const garbage = Buffer.alloc(uploadMb * 1024 * 1024, "时间,售前接待量\n\u0000,,,\"\n");
+const garbage = Buffer.alloc(uploadMb * 1024 * 1024, '时间,售前接待量\n\u0000,,,"\n');
 
 const statuses = new Map<string, number>();
 const count = (s: string) => statuses.set(s, (statuses.get(s) ?? 0) + 1);

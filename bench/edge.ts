@@ -81,7 +81,9 @@ const idle = await sample(() => true, 200);
 const idleRss = rssPeakMb(server);
 let floodDone = false;
 let floodOut = "";
-const flood = spawn(process.execPath, ["--import", "tsx", "bench/edge-flood.ts", url, String(planId), String(ROSTERS), String(UPLOADS), String(CSV_MB), String(UPLOAD_MB)], { stdio: ["ignore", "pipe", "inherit"] });
+const flood = spawn(process.execPath, ["--import", "tsx", "bench/edge-flood.ts", url, String(planId), String(ROSTERS), String(UPLOADS), String(CSV_MB), String(UPLOAD_MB)], {
+  stdio: ["ignore", "pipe", "inherit"],
+});
 flood.stdout?.on("data", (c: Buffer) => {
   floodOut += c.toString();
 });

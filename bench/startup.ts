@@ -85,7 +85,7 @@ export async function startupBench(): Promise<void> {
     [
       ["`peakcrew erlang …` (bin/peakcrew.js → dist/)", ms(firsts)],
       ["the same from TypeScript source through tsx (`npm run dev`'s way)", ms(fromSource)],
-      ["the floor: `node -e \"console.log(0)\"`", ms(bare)],
+      ['the floor: `node -e "console.log(0)"`', ms(bare)],
     ],
   );
   if (!haveTime) {

@@ -42,7 +42,10 @@ const totals = { inquiries: 0, receptions: 0 };
 for (const interval of staffing.intervals) {
   const local = DateTime.fromISO(interval.start, { zone: plan.zone }).toFormat("yyyy-MM-dd'T'HH:mm");
   if (local < FROM || local >= TO) continue;
-  for (const [queue, group] of [["presales", "售前组"], ["aftersales", "售后组"]] as const) {
+  for (const [queue, group] of [
+    ["presales", "售前组"],
+    ["aftersales", "售后组"],
+  ] as const) {
     const forecast = interval[queue];
     const inquiries = Math.round(forecast.humanReceptions * HOT * noise(0.04));
     const receptions = Math.round(inquiries * 0.97);

@@ -58,7 +58,17 @@ for (const name of NAMES) {
 rows.push(["旗舰店:主管", "0", "0", "-", "-", "-", "0", clock(2 * 3600), "-"]);
 const n = NAMES.length;
 rows.push(["汇总", thousands(totals.inquiries), thousands(totals.receptions), "-", "-", "-", "-", clock(totals.onlineSec), "-"]);
-rows.push(["均值", thousands(Math.round(totals.inquiries / n)), thousands(Math.round(totals.receptions / n)), "-", "-", minSec(Math.round(totals.chatSec / totals.receptions)), "-", clock(Math.round(totals.onlineSec / n)), "-"]);
+rows.push([
+  "均值",
+  thousands(Math.round(totals.inquiries / n)),
+  thousands(Math.round(totals.receptions / n)),
+  "-",
+  "-",
+  minSec(Math.round(totals.chatSec / totals.receptions)),
+  "-",
+  clock(Math.round(totals.onlineSec / n)),
+  "-",
+]);
 
 const header = ["客服昵称", "咨询人数", "接待人数", "平均响应(秒)", "首次响应(秒)", "平均接待时长", "最大同时接待", "在线总时长", "答问比"];
 const quote = (cell: string) => (/[",]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell);

@@ -18,10 +18,7 @@ export async function readChatReportFile(bytes: Uint8Array, options: { fileName?
 /** What an upload answers: how the file was read, its notes, and the estimates (nothing saved). */
 export type ChatReportAnswer = { format: "csv" | "xlsx"; encoding: TextEncoding | null; notes: string[] } & ChatCalibration;
 
-export async function calibrateFromFile(
-  bytes: Uint8Array,
-  options: { fileName?: string | undefined; encoding?: TextEncoding | undefined } & ChatEstimateOptions = {},
-): Promise<ChatReportAnswer> {
+export async function calibrateFromFile(bytes: Uint8Array, options: { fileName?: string | undefined; encoding?: TextEncoding | undefined } & ChatEstimateOptions = {}): Promise<ChatReportAnswer> {
   const { fallbackSlowdown, ...read } = options;
   const file = await readChatReportFile(bytes, read);
   return { format: file.format, encoding: file.encoding, notes: file.notes, ...estimateChat(file.rows, { fallbackSlowdown }) };

@@ -19,24 +19,51 @@ import { DEFAULT_RULES } from "./domain/validate.ts";
 
 const positive = () => z.number().positive();
 /** Handle time or patience, seconds: 1 s – 2 h. */
-const seconds = () => z.number().min(L.MIN_SECONDS, { message: `at least ${L.MIN_SECONDS} s` }).max(L.MAX_HANDLE_SEC, { message: `at most ${L.MAX_HANDLE_SEC} s (2 h)` });
-const targetSec = () => z.number().min(0).max(L.MAX_TARGET_SEC, { message: `at most ${L.MAX_TARGET_SEC} s` });
+const seconds = () =>
+  z
+    .number()
+    .min(L.MIN_SECONDS, { message: `at least ${L.MIN_SECONDS} s` })
+    .max(L.MAX_HANDLE_SEC, { message: `at most ${L.MAX_HANDLE_SEC} s (2 h)` });
+const targetSec = () =>
+  z
+    .number()
+    .min(0)
+    .max(L.MAX_TARGET_SEC, { message: `at most ${L.MAX_TARGET_SEC} s` });
 const occupancyCap = (fallback: number) =>
-  z.number().min(L.MIN_OCCUPANCY, { message: `an occupancy cap in [${L.MIN_OCCUPANCY}, 1]` }).max(1, { message: `an occupancy cap in [${L.MIN_OCCUPANCY}, 1]` }).default(fallback);
-const concurrency = () => z.number().min(1).max(L.MAX_CONCURRENCY, { message: `at most ${L.MAX_CONCURRENCY} chats at once` });
-const arrivals = () => z.number().min(0).max(L.MAX_ARRIVALS_PER_INTERVAL, { message: `at most ${L.MAX_ARRIVALS_PER_INTERVAL.toLocaleString("en")} arrivals per interval` });
+  z
+    .number()
+    .min(L.MIN_OCCUPANCY, { message: `an occupancy cap in [${L.MIN_OCCUPANCY}, 1]` })
+    .max(1, { message: `an occupancy cap in [${L.MIN_OCCUPANCY}, 1]` })
+    .default(fallback);
+const concurrency = () =>
+  z
+    .number()
+    .min(1)
+    .max(L.MAX_CONCURRENCY, { message: `at most ${L.MAX_CONCURRENCY} chats at once` });
+const arrivals = () =>
+  z
+    .number()
+    .min(0)
+    .max(L.MAX_ARRIVALS_PER_INTERVAL, { message: `at most ${L.MAX_ARRIVALS_PER_INTERVAL.toLocaleString("en")} arrivals per interval` });
 /** A curve's or a design's per-interval array: at most 31 days of 5-minute intervals. */
-const intervalArray = <T extends z.ZodType>(item: T) => z.array(item).max(L.MAX_DESIGN_INTERVALS, { message: `at most ${L.MAX_DESIGN_INTERVALS} values (${L.MAX_WINDOW_DAYS} days of ${L.MIN_INTERVAL_MIN}-minute intervals)` });
-const shiftHours = () => z.number().min(L.MIN_SHIFT_HOURS, { message: `at least ${L.MIN_SHIFT_HOURS} h` }).max(L.MAX_SHIFT_HOURS, { message: `at most ${L.MAX_SHIFT_HOURS} h` });
-const yuan = () => z.number().min(1, { message: "at least 1 yuan" }).max(L.MAX_ORDER_VALUE_YUAN, { message: `at most ${L.MAX_ORDER_VALUE_YUAN.toLocaleString("en")} yuan` });
+const intervalArray = <T extends z.ZodType>(item: T) =>
+  z.array(item).max(L.MAX_DESIGN_INTERVALS, { message: `at most ${L.MAX_DESIGN_INTERVALS} values (${L.MAX_WINDOW_DAYS} days of ${L.MIN_INTERVAL_MIN}-minute intervals)` });
+const shiftHours = () =>
+  z
+    .number()
+    .min(L.MIN_SHIFT_HOURS, { message: `at least ${L.MIN_SHIFT_HOURS} h` })
+    .max(L.MAX_SHIFT_HOURS, { message: `at most ${L.MAX_SHIFT_HOURS} h` });
+const yuan = () =>
+  z
+    .number()
+    .min(1, { message: "at least 1 yuan" })
+    .max(L.MAX_ORDER_VALUE_YUAN, { message: `at most ${L.MAX_ORDER_VALUE_YUAN.toLocaleString("en")} yuan` });
 const fraction = () => z.number().min(0).max(1);
 const openFraction = () => z.number().gt(0, { message: "a fraction in (0, 1), e.g. 0.8 for 80 %" }).lt(1, { message: "a fraction in (0, 1), e.g. 0.8 for 80 %" });
 
 const zone = z.string().refine((name) => IANAZone.isValidZone(name), { message: "not an IANA time zone, e.g. Asia/Shanghai" });
 const LOCAL_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/;
-const localDateTime = z
-  .string()
-  .regex(LOCAL_DATE_TIME, { message: "expected a local date-time like 2026-11-10T00:00 (no offset: the plan's zone applies)" });
+const localDateTime = z.string().regex(LOCAL_DATE_TIME, { message: "expected a local date-time like 2026-11-10T00:00 (no offset: the plan's zone applies)" });
 /** At most 31 days from start to end (the zone's daylight saving is within the slack of a day). */
 function withinMonth(window: { start: string; end: string }): boolean {
   const ms = (local: string) => (LOCAL_DATE_TIME.test(local) ? Date.parse(`${local}Z`) : Number.NaN);
@@ -45,7 +72,10 @@ function withinMonth(window: { start: string; end: string }): boolean {
 }
 const minutesInMonth = L.MAX_WINDOW_DAYS * 24 * 60;
 const erlangIntervalMin = () =>
-  z.number().min(L.MIN_INTERVAL_MIN, { message: `at least ${L.MIN_INTERVAL_MIN} min` }).max(L.MAX_INTERVAL_MIN, { message: `at most ${L.MAX_INTERVAL_MIN} min` });
+  z
+    .number()
+    .min(L.MIN_INTERVAL_MIN, { message: `at least ${L.MIN_INTERVAL_MIN} min` })
+    .max(L.MAX_INTERVAL_MIN, { message: `at most ${L.MAX_INTERVAL_MIN} min` });
 const intervalMin = z.union([z.literal(15), z.literal(30), z.literal(60)], { message: "must be 15, 30 or 60" });
 
 const BreakRuleSchema = z.strictObject({
@@ -56,10 +86,16 @@ const BreakRuleSchema = z.strictObject({
 
 /** A kind of person the shop could hire (人手缺口与招聘建议): who, when (local date-times), how many hours at most. */
 const HireProfileSchema = z.strictObject({
-  id: z.string().trim().regex(/^[\w-]{1,40}$/, { message: "letters, digits, - or _ (at most 40)" }),
+  id: z
+    .string()
+    .trim()
+    .regex(/^[\w-]{1,40}$/, { message: "letters, digits, - or _ (at most 40)" }),
   name: z.string().trim().min(1).max(60),
   kind: z.enum(["fulltime", "temp", "support"]),
-  skills: z.array(z.enum(["presales", "aftersales"])).min(1).max(2),
+  skills: z
+    .array(z.enum(["presales", "aftersales"]))
+    .min(1)
+    .max(2),
   windows: z
     .array(z.strictObject({ start: localDateTime, end: localDateTime }).refine((w) => w.end > w.start, { message: "end must be after start", path: ["end"] }))
     .min(1)
@@ -173,7 +209,11 @@ export const PlanSchema = z
       shopAvgOrderValueYuan: yuan(),
       contactRate: z.number().min(0).max(10),
       lagDayShares: z.array(fraction()).min(1).max(60).refine(sharesSumToOne, { message: "lag shares must sum to 1" }).optional(),
-      intradayHourly: z.array(z.number().min(0)).length(24).refine((w) => w.some((x) => x > 0), { message: "needs a positive weight" }).optional(),
+      intradayHourly: z
+        .array(z.number().min(0))
+        .length(24)
+        .refine((w) => w.some((x) => x > 0), { message: "needs a positive weight" })
+        .optional(),
       maxDeferHours: z.number().min(0).max(24).default(0),
     }),
     peakBand: z.strictObject({ start: localDateTime, end: localDateTime }).optional(),
@@ -233,25 +273,26 @@ export const ErlangRequestSchema = z
   .refine((request) => request.agents !== undefined || searchStartAgents(request) <= L.MAX_AGENTS_PER_INTERVAL, {
     path: ["arrivals"],
     when: (payload) => payload.issues.length === 0,
-    error: (issue) =>
-      `this load needs at least ${searchStartAgents(issue.input as ErlangParams).toLocaleString("en")} agents; the search stops at ${L.MAX_AGENTS_PER_INTERVAL.toLocaleString("en")}`,
+    error: (issue) => `this load needs at least ${searchStartAgents(issue.input as ErlangParams).toLocaleString("en")} agents; the search stops at ${L.MAX_AGENTS_PER_INTERVAL.toLocaleString("en")}`,
   })
   .describe("One interval of one queue: the fewest agents meeting the service level and occupancy cap (Erlang C, or A with `patienceSec`), or the figures for `agents`.");
 
 /** `peakcrew erlang --aht-sec A1,A2,…`: one interval's chat-queue question (src/domain/chat.ts). */
-export const ChatRequestSchema = z.strictObject({
-  arrivals: arrivals(),
-  intervalMin: erlangIntervalMin(),
-  ahtSecByParallel: z.array(seconds()).min(1).max(L.MAX_CONCURRENCY),
-  targetSec: targetSec(),
-  serviceLevel: openFraction(),
-  maxOccupancy: occupancyCap(1),
-  shrinkage: z.number().min(0).max(0.9).default(0),
-  patienceSec: seconds().optional(),
-  lines: z.number().int().min(1).max(1_000_000).optional(),
-  convention: z.enum(["virtual", "answeredWithin"]).default("answeredWithin"),
-  agents: z.number().int().min(0).max(L.MAX_AGENTS_PER_INTERVAL).optional(),
-}).superRefine((request, ctx) => nonDecreasing(request.ahtSecByParallel, ["ahtSecByParallel"], ctx));
+export const ChatRequestSchema = z
+  .strictObject({
+    arrivals: arrivals(),
+    intervalMin: erlangIntervalMin(),
+    ahtSecByParallel: z.array(seconds()).min(1).max(L.MAX_CONCURRENCY),
+    targetSec: targetSec(),
+    serviceLevel: openFraction(),
+    maxOccupancy: occupancyCap(1),
+    shrinkage: z.number().min(0).max(0.9).default(0),
+    patienceSec: seconds().optional(),
+    lines: z.number().int().min(1).max(1_000_000).optional(),
+    convention: z.enum(["virtual", "answeredWithin"]).default("answeredWithin"),
+    agents: z.number().int().min(0).max(L.MAX_AGENTS_PER_INTERVAL).optional(),
+  })
+  .superRefine((request, ctx) => nonDecreasing(request.ahtSecByParallel, ["ahtSecByParallel"], ctx));
 
 /** Handle time must not fall with more chats held: the search assumes service improves with agents. */
 function nonDecreasing(aht: number[], path: (string | number)[], ctx: z.RefinementCtx): void {
@@ -284,9 +325,25 @@ export const DesignInstanceSchema = z
         z.strictObject({
           name: z.string().optional(),
           startMinute: z.number().int().min(-minutesInMonth).max(minutesInMonth),
-          lengthMinutes: z.number().int().positive().max(L.MAX_SHIFT_HOURS * 60),
+          lengthMinutes: z
+            .number()
+            .int()
+            .positive()
+            .max(L.MAX_SHIFT_HOURS * 60),
           cost: z.number().min(0).max(1e9).optional(),
-          breaks: z.array(z.strictObject({ startMinute: z.number().int().min(-minutesInMonth).max(minutesInMonth), lengthMinutes: z.number().int().positive().max(L.MAX_SHIFT_HOURS * 60) })).max(10).optional(),
+          breaks: z
+            .array(
+              z.strictObject({
+                startMinute: z.number().int().min(-minutesInMonth).max(minutesInMonth),
+                lengthMinutes: z
+                  .number()
+                  .int()
+                  .positive()
+                  .max(L.MAX_SHIFT_HOURS * 60),
+              }),
+            )
+            .max(10)
+            .optional(),
           maxCount: z.number().int().min(0).max(L.MAX_AGENTS_PER_INTERVAL).optional(),
         }),
       )
@@ -418,19 +475,17 @@ export const ActualsRowsSchema = z.strictObject({ rows: z.array(ActualRowSchema)
  */
 export function actualsRequestSchema(plan: Pick<Plan, "zone" | "window" | "intervalMin">) {
   const frame = windowFrame(plan);
-  return ActualsRowsSchema
-    .superRefine(({ rows }, ctx) => {
-      const seen = new Map<string, number>();
-      rows.forEach((row, i) => {
-        const placed = placeStart(row.start, frame);
-        if ("problem" in placed) ctx.addIssue({ code: "custom", path: ["rows", i, "start"], message: placed.problem });
-        const key = `${row.start.slice(0, 16)} ${row.queue}`;
-        const first = seen.get(key);
-        if (first !== undefined) ctx.addIssue({ code: "custom", path: ["rows", i, "start"], message: `rows.${first} has the same start and queue` });
-        else seen.set(key, i);
-      });
-    })
-    .transform(({ rows }) => rows.map((row) => ({ ...row, start: row.start.slice(0, 16) }) satisfies ActualRow));
+  return ActualsRowsSchema.superRefine(({ rows }, ctx) => {
+    const seen = new Map<string, number>();
+    rows.forEach((row, i) => {
+      const placed = placeStart(row.start, frame);
+      if ("problem" in placed) ctx.addIssue({ code: "custom", path: ["rows", i, "start"], message: placed.problem });
+      const key = `${row.start.slice(0, 16)} ${row.queue}`;
+      const first = seen.get(key);
+      if (first !== undefined) ctx.addIssue({ code: "custom", path: ["rows", i, "start"], message: `rows.${first} has the same start and queue` });
+      else seen.set(key, i);
+    });
+  }).transform(({ rows }) => rows.map((row) => ({ ...row, start: row.start.slice(0, 16) }) satisfies ActualRow));
 }
 
 /** The night's rows as the store takes them, from a JSON request (see `actualsRequestSchema`). */

@@ -39,7 +39,10 @@ export const SHUTDOWN_DRAIN_MS = 5000;
 
 /** PEAKCREW_ALLOWED_HOSTS, comma-separated. */
 export function envAllowedHosts(env: NodeJS.ProcessEnv = process.env): string[] {
-  return (env.PEAKCREW_ALLOWED_HOSTS ?? "").split(",").map((h) => h.trim()).filter(Boolean);
+  return (env.PEAKCREW_ALLOWED_HOSTS ?? "")
+    .split(",")
+    .map((h) => h.trim())
+    .filter(Boolean);
 }
 
 /** A serving app; close() shuts it down gracefully (see shutdown). */

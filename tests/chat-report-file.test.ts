@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { DATA_DIR } from "../src/paths.ts";
 import { calibrateFromFile, readChatReportFile } from "../src/chat-report-file.ts";
 
-const LINES = ["客服昵称,接待人数,平均接待时长,最大同时接待,在线总时长", "旗舰店:小美,\"1,200\",3分30秒,4,08:00:00", "旗舰店:小丽,300,00:02:30,3,4小时30分", "汇总,\"1,500\",-,-,12:30:00"];
+const LINES = ["客服昵称,接待人数,平均接待时长,最大同时接待,在线总时长", '旗舰店:小美,"1,200",3分30秒,4,08:00:00', "旗舰店:小丽,300,00:02:30,3,4小时30分", '汇总,"1,500",-,-,12:30:00'];
 
 describe("readChatReportFile", () => {
   it("reads a GBK CSV as exported (CRLF, quoted thousands), skipping the 汇总 row with a note", async () => {

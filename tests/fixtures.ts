@@ -26,7 +26,10 @@ export const SAMPLE_HISTORY = "data/samples/mid-size-double11.history.csv";
  * encoded GB18030 as a Chinese CS tool exports it: the header and those days' rows, CRLF.
  */
 export function sampleHistoryDays(fromDay: string, toDay: string): Buffer {
-  const [header, ...rows] = iconv.decode(readFileSync(SAMPLE_HISTORY), "gb18030").split(/\r?\n/).filter((line) => line !== "");
+  const [header, ...rows] = iconv
+    .decode(readFileSync(SAMPLE_HISTORY), "gb18030")
+    .split(/\r?\n/)
+    .filter((line) => line !== "");
   const days = rows.filter((line) => line.slice(0, 10) >= fromDay && line.slice(0, 10) < toDay);
   return iconv.encode(`${[header, ...days].join("\r\n")}\r\n`, "gb18030");
 }

@@ -99,10 +99,7 @@ describe("PlanSchema, service.chat", () => {
   });
 
   it("rejects an unknown convention and non-integer lines", () => {
-    expect(pathsOf(withChat({ maxParallel: 1, ahtSecByParallel: [200] }, { slConvention: "ccmath", lines: 2.5 })).sort()).toEqual([
-      "presales.service.lines",
-      "presales.service.slConvention",
-    ]);
+    expect(pathsOf(withChat({ maxParallel: 1, ahtSecByParallel: [200] }, { slConvention: "ccmath", lines: 2.5 })).sort()).toEqual(["presales.service.lines", "presales.service.slConvention"]);
   });
 });
 

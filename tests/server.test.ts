@@ -45,8 +45,7 @@ async function startServe(): Promise<Child> {
   return { child, url, exited };
 }
 
-const postPlan = (url: string, name: string) =>
-  fetch(`${url}api/plans`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ ...planInput(), name }) });
+const postPlan = (url: string, name: string) => fetch(`${url}api/plans`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ ...planInput(), name }) });
 
 /** integrity_check of the file as SQLite finds it (a left WAL is recovered on open), and the plans in it. */
 function inspect(file: string): { integrity: string; names: Map<number, string> } {

@@ -88,13 +88,31 @@ export function drawCoverage(canvas, previous, staffing, roster) {
   previous?.destroy();
   const starts = staffing.intervals.map((r) => r.start);
   const datasets = [
-    stepped(t("chart.requiredPre"), staffing.intervals.map((r) => r.presales.scheduledAgents), COLORS.presales),
-    stepped(t("chart.requiredAfter"), staffing.intervals.map((r) => r.aftersales.scheduledAgents), COLORS.aftersales),
+    stepped(
+      t("chart.requiredPre"),
+      staffing.intervals.map((r) => r.presales.scheduledAgents),
+      COLORS.presales,
+    ),
+    stepped(
+      t("chart.requiredAfter"),
+      staffing.intervals.map((r) => r.aftersales.scheduledAgents),
+      COLORS.aftersales,
+    ),
   ];
   if (roster) {
     datasets.push(
-      stepped(t("chart.rosteredPre"), roster.coverage.map((c) => c.presales.rostered), COLORS.presales, COLORS.presalesFill),
-      stepped(t("chart.rosteredAfter"), roster.coverage.map((c) => c.aftersales.rostered), COLORS.aftersales, COLORS.aftersalesFill),
+      stepped(
+        t("chart.rosteredPre"),
+        roster.coverage.map((c) => c.presales.rostered),
+        COLORS.presales,
+        COLORS.presalesFill,
+      ),
+      stepped(
+        t("chart.rosteredAfter"),
+        roster.coverage.map((c) => c.aftersales.rostered),
+        COLORS.aftersales,
+        COLORS.aftersalesFill,
+      ),
       {
         type: "bar",
         label: t("chart.shortfall"),
@@ -123,16 +141,34 @@ export function drawComparison(canvas, previous, sides) {
   ];
   const datasets = sides.flatMap((side, i) => {
     const [color, fill] = palette[i];
-    const list = [stepped(t("compare.required", { scenario: side.tag }), side.plan.result.intervals.map((r) => r.presales.scheduledAgents + r.aftersales.scheduledAgents), color)];
+    const list = [
+      stepped(
+        t("compare.required", { scenario: side.tag }),
+        side.plan.result.intervals.map((r) => r.presales.scheduledAgents + r.aftersales.scheduledAgents),
+        color,
+      ),
+    ];
     if (side.roster) {
-      list.push(stepped(t("compare.rostered", { scenario: side.tag }), side.roster.result.coverage.map((c) => c.presales.rostered + c.aftersales.rostered), color, fill));
+      list.push(
+        stepped(
+          t("compare.rostered", { scenario: side.tag }),
+          side.roster.result.coverage.map((c) => c.presales.rostered + c.aftersales.rostered),
+          color,
+          fill,
+        ),
+      );
     }
     return list;
   });
-  return timeChart(canvas, longest.plan.result.intervals.map((r) => r.start), datasets, {
-    scales: { y: { beginAtZero: true, title: { display: true, text: t("chart.agents") } } },
-    annotations: { peak: peakBox(sides[0].plan.result.peakBand) },
-  });
+  return timeChart(
+    canvas,
+    longest.plan.result.intervals.map((r) => r.start),
+    datasets,
+    {
+      scales: { y: { beginAtZero: true, title: { display: true, text: t("chart.agents") } } },
+      annotations: { peak: peakBox(sides[0].plan.result.peakBand) },
+    },
+  );
 }
 
 /**
@@ -145,37 +181,85 @@ export function drawYearOnYear(canvas, previous, comparison) {
   const hours = comparison.hours;
   const onAgents = (dataset) => ({ ...dataset, yAxisID: "agents" });
   const datasets = [
-    { ...stepped(t("history.chart.lastReceptions"), hours.map((h) => h.lastYear.receptions), "#94a3b8"), yAxisID: "receptions" },
-    { ...stepped(t("history.chart.thisReceptions"), hours.map((h) => h.thisYear.receptions), "#7c3aed"), yAxisID: "receptions" },
-    onAgents({ ...stepped(t("history.chart.lastAgents"), hours.map((h) => h.lastYear.agents), "#475569"), borderDash: [5, 4] }),
-    onAgents(stepped(t("history.chart.requiredAgents"), hours.map((h) => h.thisYear.requiredAgents), COLORS.presales)),
+    {
+      ...stepped(
+        t("history.chart.lastReceptions"),
+        hours.map((h) => h.lastYear.receptions),
+        "#94a3b8",
+      ),
+      yAxisID: "receptions",
+    },
+    {
+      ...stepped(
+        t("history.chart.thisReceptions"),
+        hours.map((h) => h.thisYear.receptions),
+        "#7c3aed",
+      ),
+      yAxisID: "receptions",
+    },
+    onAgents({
+      ...stepped(
+        t("history.chart.lastAgents"),
+        hours.map((h) => h.lastYear.agents),
+        "#475569",
+      ),
+      borderDash: [5, 4],
+    }),
+    onAgents(
+      stepped(
+        t("history.chart.requiredAgents"),
+        hours.map((h) => h.thisYear.requiredAgents),
+        COLORS.presales,
+      ),
+    ),
   ];
   if (comparison.agentsBasis === "roster") {
-    datasets.push(onAgents(stepped(t("history.chart.rosteredAgents"), hours.map((h) => h.thisYear.rosteredAgents), COLORS.aftersales, COLORS.aftersalesFill)));
+    datasets.push(
+      onAgents(
+        stepped(
+          t("history.chart.rosteredAgents"),
+          hours.map((h) => h.thisYear.rosteredAgents),
+          COLORS.aftersales,
+          COLORS.aftersalesFill,
+        ),
+      ),
+    );
   }
   const risks = {};
   hours.forEach((h, i) => {
     if (!h.thinner) return;
     risks[`risk${i}`] = { type: "box", xMin: i - 0.5, xMax: i + 0.5, backgroundColor: "rgba(220, 38, 38, 0.14)", borderWidth: 0 };
   });
-  return timeChart(canvas, hours.map((h) => h.start), datasets, {
-    scales: {
-      receptions: { position: "left", beginAtZero: true, title: { display: true, text: t("history.chart.receptions") } },
-      agents: { position: "right", beginAtZero: true, grid: { drawOnChartArea: false }, title: { display: true, text: t("history.chart.agents") } },
-    },
-    tooltip: {
-      callbacks: {
-        label: (item) => `${item.dataset.label}: ${item.parsed.y === null ? "—" : formatNumber(item.parsed.y, 1)}`,
-        afterBody: (items) => (hours[items[0]?.dataIndex]?.thinner ? t("history.chart.risk") : ""),
+  return timeChart(
+    canvas,
+    hours.map((h) => h.start),
+    datasets,
+    {
+      scales: {
+        receptions: { position: "left", beginAtZero: true, title: { display: true, text: t("history.chart.receptions") } },
+        agents: { position: "right", beginAtZero: true, grid: { drawOnChartArea: false }, title: { display: true, text: t("history.chart.agents") } },
       },
+      tooltip: {
+        callbacks: {
+          label: (item) => `${item.dataset.label}: ${item.parsed.y === null ? "—" : formatNumber(item.parsed.y, 1)}`,
+          afterBody: (items) => (hours[items[0]?.dataIndex]?.thinner ? t("history.chart.risk") : ""),
+        },
+      },
+      annotations: risks,
     },
-    annotations: risks,
-  });
+  );
 }
 
 /** A vertical line before interval `index`, labelled at the foot: the night's "now". */
 function nowLine(index, content) {
-  return { type: "line", xMin: index - 0.5, xMax: index - 0.5, borderColor: "#7c3aed", borderWidth: 2, label: { display: true, content, position: "end", backgroundColor: "#7c3aed", font: { size: 11 } } };
+  return {
+    type: "line",
+    xMin: index - 0.5,
+    xMax: index - 0.5,
+    borderColor: "#7c3aed",
+    borderWidth: 2,
+    label: { display: true, content, position: "end", backgroundColor: "#7c3aed", font: { size: 11 } },
+  };
 }
 
 /**
@@ -187,15 +271,35 @@ export function drawNightReceptions(canvas, previous, rows, queue, nowAt) {
   previous?.destroy();
   const cells = rows.map((r) => r[queue]);
   const datasets = [
-    { ...stepped(t("night.chart.forecast"), cells.map((c) => c.forecast), "#94a3b8"), borderDash: [5, 4] },
-    stepped(t("night.chart.actual"), cells.map((c) => c.actual), COLORS[queue]),
-    stepped(t("night.chart.reforecast"), cells.map((c, i) => (i >= nowAt ? c.reforecast : null)), "#7c3aed"),
+    {
+      ...stepped(
+        t("night.chart.forecast"),
+        cells.map((c) => c.forecast),
+        "#94a3b8",
+      ),
+      borderDash: [5, 4],
+    },
+    stepped(
+      t("night.chart.actual"),
+      cells.map((c) => c.actual),
+      COLORS[queue],
+    ),
+    stepped(
+      t("night.chart.reforecast"),
+      cells.map((c, i) => (i >= nowAt ? c.reforecast : null)),
+      "#7c3aed",
+    ),
   ];
-  return timeChart(canvas, rows.map((r) => r.start), datasets, {
-    scales: { y: { beginAtZero: true, title: { display: true, text: t("night.chart.perInterval") } } },
-    tooltip: { callbacks: { label: (item) => `${item.dataset.label}: ${item.parsed.y === null ? "—" : formatNumber(item.parsed.y)}` } },
-    annotations: { now: nowLine(nowAt, t("night.chart.now", { time: rows[nowAt]?.start.slice(11, 16) ?? "" })) },
-  });
+  return timeChart(
+    canvas,
+    rows.map((r) => r.start),
+    datasets,
+    {
+      scales: { y: { beginAtZero: true, title: { display: true, text: t("night.chart.perInterval") } } },
+      tooltip: { callbacks: { label: (item) => `${item.dataset.label}: ${item.parsed.y === null ? "—" : formatNumber(item.parsed.y)}` } },
+      annotations: { now: nowLine(nowAt, t("night.chart.now", { time: rows[nowAt]?.start.slice(11, 16) ?? "" })) },
+    },
+  );
 }
 
 /**
@@ -206,14 +310,42 @@ export function drawNightReceptions(canvas, previous, rows, queue, nowAt) {
 export function drawNightCoverage(canvas, previous, rows, coverage, queue, nowAt) {
   previous?.destroy();
   const datasets = [
-    { ...stepped(t("night.chart.requiredPlan"), rows.map((r) => r[queue].requiredBefore), "#94a3b8"), borderWidth: 1 },
-    stepped(t("night.chart.required"), rows.map((r) => r[queue].required), "#7c3aed"),
-    { ...stepped(t("night.chart.before"), coverage.map((c) => c?.[queue].before ?? null), COLORS[queue]), borderDash: [6, 4] },
-    stepped(t("night.chart.after"), coverage.map((c) => c?.[queue].after ?? null), COLORS[queue], COLORS[`${queue}Fill`]),
+    {
+      ...stepped(
+        t("night.chart.requiredPlan"),
+        rows.map((r) => r[queue].requiredBefore),
+        "#94a3b8",
+      ),
+      borderWidth: 1,
+    },
+    stepped(
+      t("night.chart.required"),
+      rows.map((r) => r[queue].required),
+      "#7c3aed",
+    ),
+    {
+      ...stepped(
+        t("night.chart.before"),
+        coverage.map((c) => c?.[queue].before ?? null),
+        COLORS[queue],
+      ),
+      borderDash: [6, 4],
+    },
+    stepped(
+      t("night.chart.after"),
+      coverage.map((c) => c?.[queue].after ?? null),
+      COLORS[queue],
+      COLORS[`${queue}Fill`],
+    ),
   ];
-  return timeChart(canvas, rows.map((r) => r.start), datasets, {
-    scales: { y: { beginAtZero: true, title: { display: true, text: t("chart.agents") } } },
-    tooltip: { callbacks: { label: (item) => `${item.dataset.label}: ${item.parsed.y === null ? "—" : formatNumber(item.parsed.y, 1)}` } },
-    annotations: { now: nowLine(nowAt, t("night.chart.now", { time: rows[nowAt]?.start.slice(11, 16) ?? "" })) },
-  });
+  return timeChart(
+    canvas,
+    rows.map((r) => r.start),
+    datasets,
+    {
+      scales: { y: { beginAtZero: true, title: { display: true, text: t("chart.agents") } } },
+      tooltip: { callbacks: { label: (item) => `${item.dataset.label}: ${item.parsed.y === null ? "—" : formatNumber(item.parsed.y, 1)}` } },
+      annotations: { now: nowLine(nowAt, t("night.chart.now", { time: rows[nowAt]?.start.slice(11, 16) ?? "" })) },
+    },
+  );
 }

@@ -35,10 +35,38 @@ const queueFields = (queue) => [
       ["messages", "opt.messages"],
     ],
   },
-  { path: `${queue}.capacity.saturationPerAgentDay`, label: "f.capacity.saturationPerAgentDay", hint: "h.capacity.saturationPerAgentDay", kind: "number", unit: "unit.perDay", when: (plan) => plan[queue].capacity.basis === "perAgentDay" },
-  { path: `${queue}.capacity.messagesPerCustomer`, label: "f.capacity.messagesPerCustomer", hint: "h.capacity.messagesPerCustomer", kind: "number", unit: "unit.messages", when: (plan) => plan[queue].capacity.basis === "messages" },
-  { path: `${queue}.capacity.secondsPerMessage`, label: "f.capacity.secondsPerMessage", hint: "h.capacity.secondsPerMessage", kind: "number", unit: "unit.seconds", when: (plan) => plan[queue].capacity.basis === "messages" },
-  { path: `${queue}.capacity.utilization`, label: "f.capacity.utilization", hint: "h.capacity.utilization", kind: "percent", unit: "unit.percent", when: (plan) => plan[queue].capacity.basis === "messages" },
+  {
+    path: `${queue}.capacity.saturationPerAgentDay`,
+    label: "f.capacity.saturationPerAgentDay",
+    hint: "h.capacity.saturationPerAgentDay",
+    kind: "number",
+    unit: "unit.perDay",
+    when: (plan) => plan[queue].capacity.basis === "perAgentDay",
+  },
+  {
+    path: `${queue}.capacity.messagesPerCustomer`,
+    label: "f.capacity.messagesPerCustomer",
+    hint: "h.capacity.messagesPerCustomer",
+    kind: "number",
+    unit: "unit.messages",
+    when: (plan) => plan[queue].capacity.basis === "messages",
+  },
+  {
+    path: `${queue}.capacity.secondsPerMessage`,
+    label: "f.capacity.secondsPerMessage",
+    hint: "h.capacity.secondsPerMessage",
+    kind: "number",
+    unit: "unit.seconds",
+    when: (plan) => plan[queue].capacity.basis === "messages",
+  },
+  {
+    path: `${queue}.capacity.utilization`,
+    label: "f.capacity.utilization",
+    hint: "h.capacity.utilization",
+    kind: "percent",
+    unit: "unit.percent",
+    when: (plan) => plan[queue].capacity.basis === "messages",
+  },
   ...serviceFields(queue),
 ];
 
@@ -201,8 +229,22 @@ export const GROUPS = [
       { path: "shifts.lengthsHours", label: "f.shifts.lengthsHours", hint: "h.shifts.lengthsHours", kind: "list", unit: "unit.hours" },
       { path: "shifts.startStepMinutes", label: "f.shifts.startStepMinutes", hint: "h.shifts.startStepMinutes", kind: "number", unit: "unit.minutes", optional: true },
       { path: "shifts.costPerHour", label: "f.shifts.costPerHour", hint: "h.shifts.costPerHour", kind: "number", unit: "unit.yuan" },
-      { path: "shifts.breakRule.minShiftHours", label: "f.shifts.breakRule.minShiftHours", hint: "h.shifts.breakRule.minShiftHours", kind: "number", unit: "unit.hours", when: (plan) => plan.shifts.breakRule !== null },
-      { path: "shifts.breakRule.breakMinutes", label: "f.shifts.breakRule.breakMinutes", hint: "h.shifts.breakRule.breakMinutes", kind: "number", unit: "unit.minutes", when: (plan) => plan.shifts.breakRule !== null },
+      {
+        path: "shifts.breakRule.minShiftHours",
+        label: "f.shifts.breakRule.minShiftHours",
+        hint: "h.shifts.breakRule.minShiftHours",
+        kind: "number",
+        unit: "unit.hours",
+        when: (plan) => plan.shifts.breakRule !== null,
+      },
+      {
+        path: "shifts.breakRule.breakMinutes",
+        label: "f.shifts.breakRule.breakMinutes",
+        hint: "h.shifts.breakRule.breakMinutes",
+        kind: "number",
+        unit: "unit.minutes",
+        when: (plan) => plan.shifts.breakRule !== null,
+      },
       { path: "shifts.breakRule.window", label: "f.shifts.breakRule.window", hint: "h.shifts.breakRule.window", kind: "list", unit: "unit.list", when: (plan) => plan.shifts.breakRule !== null },
     ],
   },
@@ -257,7 +299,11 @@ export function fromInput(field, text) {
     const n = toNumber(trimmed);
     return typeof n === "number" ? Math.round(n * 1e6) / 1e8 : n;
   }
-  if (field.kind === "list") return trimmed.split(/[,，\s]+/).filter(Boolean).map(toNumber);
+  if (field.kind === "list")
+    return trimmed
+      .split(/[,，\s]+/)
+      .filter(Boolean)
+      .map(toNumber);
   return trimmed;
 }
 

@@ -20,7 +20,11 @@ export function renderYearOnYear(c) {
   const growth = c.totals.receptionsGrowth === null ? "—" : `${c.totals.receptionsGrowth >= 0 ? "+" : ""}${formatNumber(c.totals.receptionsGrowth * 100, 1)}%`;
   const tolerance = formatNumber(c.tolerance * 100);
   const words = [
-    cell("p", t("history.alignment", { thisYear: hourLabel(c.alignment.thisYearStart), lastYear: hourLabel(c.alignment.lastYearStart), hours: c.alignment.hours, basis: t(`history.basis.${c.agentsBasis}`) }), "note"),
+    cell(
+      "p",
+      t("history.alignment", { thisYear: hourLabel(c.alignment.thisYearStart), lastYear: hourLabel(c.alignment.lastYearStart), hours: c.alignment.hours, basis: t(`history.basis.${c.agentsBasis}`) }),
+      "note",
+    ),
     ...overlap(c.alignment),
     cell("p", t("history.growthLine", { last: formatNumber(last.receptions), now: formatNumber(now.receptions), growth })),
   ];

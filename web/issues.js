@@ -31,7 +31,10 @@ const TEXT = {
     zh: "去年数据没有这 {hours} 小时中的任何一小时：按日期对齐需要 {needed} 的数据，文件只有 {covers}。",
     en: "last year's data has none of the window's {hours} hours: it needs hours in {needed}, and the file covers {covers}",
   },
-  history_too_few_hours: { zh: "去年数据只有这 {hours} 小时中的 {used} 小时，估算至少需要 {minimum} 小时。", en: "last year's data has only {used} of the window's {hours} hours; estimates need at least {minimum}" },
+  history_too_few_hours: {
+    zh: "去年数据只有这 {hours} 小时中的 {used} 小时，估算至少需要 {minimum} 小时。",
+    en: "last year's data has only {used} of the window's {hours} hours; estimates need at least {minimum}",
+  },
 };
 
 /**

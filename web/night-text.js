@@ -81,8 +81,6 @@ function effectiveAt(c) {
 export function changeGroups(changes) {
   return CHANGE_KINDS.map((kind) => ({
     kind,
-    changes: changes
-      .filter((c) => c.kind === kind)
-      .sort((x, y) => Date.parse(effectiveAt(x)) - Date.parse(effectiveAt(y)) || x.personId.localeCompare(y.personId)),
+    changes: changes.filter((c) => c.kind === kind).sort((x, y) => Date.parse(effectiveAt(x)) - Date.parse(effectiveAt(y)) || x.personId.localeCompare(y.personId)),
   })).filter((g) => g.changes.length > 0);
 }

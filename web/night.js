@@ -99,7 +99,10 @@ export function renderNight() {
 
 /** 00:30 on the night after the last actual (or, with none, 11-11 00:30), when it is in the window. */
 function defaultNow(starts) {
-  const last = night.actuals.map((a) => a.start).sort().at(-1);
+  const last = night.actuals
+    .map((a) => a.start)
+    .sort()
+    .at(-1);
   const afterLast = last === undefined ? -1 : starts.indexOf(last) + 1;
   if (afterLast > 0 && afterLast < starts.length) return starts[afterLast];
   const double11 = `${starts[0].slice(0, 4)}-11-11T00:30`;
@@ -147,7 +150,10 @@ function renderGrid() {
     return tr;
   });
   $("night-grid").replaceChildren(head, ...rows);
-  const last = night.actuals.map((a) => a.start).sort().at(-1);
+  const last = night.actuals
+    .map((a) => a.start)
+    .sort()
+    .at(-1);
   $("night-stored").textContent = last ? t("night.stored", { count: formatNumber(night.actuals.length), last: localLabel(last) }) : t("night.storedNone");
 }
 

@@ -47,8 +47,21 @@ export function initRosterView(rosterHooks) {
 
 function renderFilters() {
   const options = (pairs) => pairs.map(([value, key]) => new Option(t(key), value));
-  $("filter-queue").replaceChildren(...options([["all", "roster.all"], ["presales", "queue.presales"], ["aftersales", "queue.aftersales"]]));
-  $("filter-kind").replaceChildren(...options([["all", "roster.all"], ["fulltime", "kind.fulltime"], ["temp", "kind.temp"], ["support", "kind.support"]]));
+  $("filter-queue").replaceChildren(
+    ...options([
+      ["all", "roster.all"],
+      ["presales", "queue.presales"],
+      ["aftersales", "queue.aftersales"],
+    ]),
+  );
+  $("filter-kind").replaceChildren(
+    ...options([
+      ["all", "roster.all"],
+      ["fulltime", "kind.fulltime"],
+      ["temp", "kind.temp"],
+      ["support", "kind.support"],
+    ]),
+  );
   $("filter-queue").value = state.filter.queue;
   $("filter-kind").value = state.filter.kind;
 }
@@ -142,7 +155,12 @@ function renderSummary() {
     const waited = r.coverage.reduce((s, c) => s + c.aftersales.deferred, 0) * (r.intervalMin / 60);
     lines.push(
       paragraph(
-        t("roster.deferral", { from: localLabel(r.aftersalesDeferral.from), to: localLabel(r.aftersalesDeferral.to), hours: formatNumber(r.aftersalesDeferral.maxHours, 1), waited: formatNumber(waited, 1) }),
+        t("roster.deferral", {
+          from: localLabel(r.aftersalesDeferral.from),
+          to: localLabel(r.aftersalesDeferral.to),
+          hours: formatNumber(r.aftersalesDeferral.maxHours, 1),
+          waited: formatNumber(waited, 1),
+        }),
         "note",
       ),
     );
@@ -173,7 +191,13 @@ function hiringSentence(h) {
   if (h.hires.length === 0) return t("roster.hiringNone");
   const parts = h.hires.map((x) => t("roster.hirePart", { count: x.count, name: hireName(x), windows: windowsLabel(x.windows) })).join(t("list.sep"));
   const queuesOf = (hours) => ["presales", "aftersales"].filter((q) => hours[q] > 0);
-  if (h.closesGap) return t("roster.hiring", { parts, queues: queuesOf(h.shortfallBeforeHours).map((q) => t(`queue.${q}`)).join(t("list.and")) });
+  if (h.closesGap)
+    return t("roster.hiring", {
+      parts,
+      queues: queuesOf(h.shortfallBeforeHours)
+        .map((q) => t(`queue.${q}`))
+        .join(t("list.and")),
+    });
   const left = queuesOf(h.shortfallAfterHours).map((q) => t("roster.hireLeft", { queue: t(`queue.${q}`), hours: formatNumber(h.shortfallAfterHours[q], 1) }));
   return t("roster.hiringPartial", { parts, left: left.join(t("list.sep")) });
 }

@@ -40,7 +40,10 @@ export function initYoyView(yoyHooks) {
   });
   $("apply-history").addEventListener("click", applyHistory);
   addView(() => [state.history, state.historyId], renderChoice);
-  addView(() => [state.historyNote], () => ($("history-note").textContent = state.historyNote));
+  addView(
+    () => [state.historyNote],
+    () => ($("history-note").textContent = state.historyNote),
+  );
   addView(() => [state.comparison, state.derivation], renderComparison);
 }
 

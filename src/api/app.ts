@@ -7,15 +7,7 @@ import express from "express";
 import { evaluateAgents, requiredAgents } from "../domain/erlang.ts";
 import { type Catalog, type Plan, planStaffing } from "../domain/staffing.ts";
 import type { ActualRow } from "../domain/actuals.ts";
-import {
-  ActualsUploadSchema,
-  HistoryImportSchema,
-  parse,
-  parseActualsRequest,
-  parseDesignInstance,
-  parseErlangRequest,
-  parsePlan,
-} from "../schemas.ts";
+import { ActualsUploadSchema, HistoryImportSchema, parse, parseActualsRequest, parseDesignInstance, parseErlangRequest, parsePlan } from "../schemas.ts";
 import type { SolverPool } from "../solver/pool.ts";
 import type { Sample } from "../catalog.ts";
 import type { PlansRepo } from "../store/plans.ts";
@@ -32,17 +24,7 @@ import { AppError, errorHandler, finiteNumbersOnly, notFound } from "./errors.ts
 import { MAX_UPLOAD_BYTES } from "../domain/limits.ts";
 import { XLSX_TYPE } from "../export/xlsx.ts";
 import { sendRosterExport } from "./exports.ts";
-import {
-  ACTUALS_FILE_TYPES,
-  ApplyHistoryRequest,
-  CompareQuery,
-  cancelledWhenClosed,
-  ExportQuery,
-  HistoryEstimatesQuery,
-  IdParam,
-  RenameRequest,
-  RosterRequest,
-} from "./http.ts";
+import { ACTUALS_FILE_TYPES, ApplyHistoryRequest, CompareQuery, cancelledWhenClosed, ExportQuery, HistoryEstimatesQuery, IdParam, RenameRequest, RosterRequest } from "./http.ts";
 import { nightRoutes } from "./night.ts";
 import { openapiDocument } from "./openapi.ts";
 import { chatReportRoutes } from "./chat-report.ts";
@@ -77,7 +59,6 @@ export type AppDeps = {
   /** Host names the server answers to besides loopback and the address it is reached on (--allowed-host). */
   allowedHosts?: string[];
 };
-
 
 export function createApp(deps: AppDeps): express.Express {
   const { plans, catalog, now } = deps;
@@ -211,15 +192,22 @@ export function createApp(deps: AppDeps): express.Express {
     res.json(deps.history.list());
   });
 
-  api.post("/history", upload(() => true), (req, res) => {
-    const options = parse(HistoryImportSchema, req.query);
-    const bytes = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
-    if (bytes.length === 0) throw new InputError([{ path: "body", message: "send the CSV file as the request body" }]);
-    const parsed = withIssuePaths((path) => `csv: ${path}`, () => readHistoryCsv(bytes, options.encoding));
-    // The same hours imported again: 200 with the dataset already stored, nothing added.
-    const { dataset, created } = deps.history.importOnce({ name: options.name, zone: options.zone, sourceFile: null, ...parsed }, now());
-    res.status(created ? 201 : 200).json(dataset);
-  });
+  api.post(
+    "/history",
+    upload(() => true),
+    (req, res) => {
+      const options = parse(HistoryImportSchema, req.query);
+      const bytes = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+      if (bytes.length === 0) throw new InputError([{ path: "body", message: "send the CSV file as the request body" }]);
+      const parsed = withIssuePaths(
+        (path) => `csv: ${path}`,
+        () => readHistoryCsv(bytes, options.encoding),
+      );
+      // The same hours imported again: 200 with the dataset already stored, nothing added.
+      const { dataset, created } = deps.history.importOnce({ name: options.name, zone: options.zone, sourceFile: null, ...parsed }, now());
+      res.status(created ? 201 : 200).json(dataset);
+    },
+  );
 
   api.get("/history/:id", (req, res) => {
     const { id } = parse(IdParam, req.params);
@@ -270,7 +258,11 @@ export function createApp(deps: AppDeps): express.Express {
   });
 
   nightRoutes(api, deps);
-  chatReportRoutes(api, deps, upload(() => true));
+  chatReportRoutes(
+    api,
+    deps,
+    upload(() => true),
+  );
 
   api.use((req) => {
     throw new AppError("not-found", 404, `no route ${req.method} /api${req.path}`);
@@ -326,11 +318,6 @@ function savedRoster(planId: number, outcome: SaveOutcome): RosterRecord {
     case "missing":
       throw new AppError("not-found", 404, `plan ${planId} was deleted during the solve; the roster was not saved`);
     case "changed":
-      throw new AppError(
-        "plan-changed",
-        409,
-        `plan ${planId} changed during the solve (version ${outcome.expectedVersion} → ${outcome.currentVersion}); the roster was not saved: solve again`,
-      );
+      throw new AppError("plan-changed", 409, `plan ${planId} changed during the solve (version ${outcome.expectedVersion} → ${outcome.currentVersion}); the roster was not saved: solve again`);
   }
 }
-

@@ -47,7 +47,10 @@ LOOPBACK.addSubnet("::ffff:127.0.0.0", 104, "ipv6");
 
 /** Whether `host` is a loopback address (127.0.0.0/8, ::1) or "localhost". */
 export function isLoopback(host: string): boolean {
-  const h = host.trim().toLowerCase().replace(/^\[|\]$/g, "");
+  const h = host
+    .trim()
+    .toLowerCase()
+    .replace(/^\[|\]$/g, "");
   if (h === "localhost") return true;
   const family = isIP(h);
   return family !== 0 && LOOPBACK.check(h, family === 4 ? "ipv4" : "ipv6");
@@ -63,9 +66,7 @@ export function accessFor(db: Db, options: { host: string; dbFile: string; trust
   const shared = !isLoopback(options.host);
   if (shared && users.managerCount() === 0) {
     const dbFlag = options.dbFile === ":memory:" ? "" : ` --db ${options.dbFile}`;
-    throw new InputError([
-      { path: "--host", message: `${options.host} 不是本机地址，共享前须先设置账号：peakcrew users add 姓名 --role manager${dbFlag}（见 docs/security.md）` },
-    ]);
+    throw new InputError([{ path: "--host", message: `${options.host} 不是本机地址，共享前须先设置账号：peakcrew users add 姓名 --role manager${dbFlag}（见 docs/security.md）` }]);
   }
   if (options.trustProxy !== undefined) {
     try {

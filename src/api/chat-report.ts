@@ -42,7 +42,8 @@ export function chatReportRoutes(api: express.Router, deps: AppDeps, upload: exp
     const bytes = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
     if (bytes.length === 0) throw new InputError([{ path: "body", message: "send the service report (CSV or xlsx) as the request body" }]);
     const slowdown = currentSlowdown(plan.input, queue);
-    const fallbackSlowdown = slowdown === null ? undefined : { value: slowdown, en: `the plan's current ${queue} slowdown ${slowdown}`, zh: `方案当前${queue === "presales" ? "售前" : "售后"}的放慢系数 ${slowdown}` };
+    const fallbackSlowdown =
+      slowdown === null ? undefined : { value: slowdown, en: `the plan's current ${queue} slowdown ${slowdown}`, zh: `方案当前${queue === "presales" ? "售前" : "售后"}的放慢系数 ${slowdown}` };
     const answer = await calibrateFromFile(bytes, { encoding, fileName, fallbackSlowdown });
     return { plan, queue, answer };
   }

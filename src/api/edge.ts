@@ -52,9 +52,7 @@ export function hostCheck(allowedHosts: string[] = []): express.RequestHandler {
     const host = hostOf(req.headers.host);
     const port = String(req.socket.localPort);
     const local = req.socket.localAddress ? addressName(req.socket.localAddress) : undefined;
-    const ok =
-      host !== undefined &&
-      (configured.has(host.name) || configured.has(`${host.name}:${host.port}`) || ((LOOPBACK_NAMES.includes(host.name) || host.name === local) && host.port === port));
+    const ok = host !== undefined && (configured.has(host.name) || configured.has(`${host.name}:${host.port}`) || ((LOOPBACK_NAMES.includes(host.name) || host.name === local) && host.port === port));
     if (!ok) throw new AppError("host-not-allowed", 421, `this server does not answer to host "${req.headers.host ?? ""}"; start it with --allowed-host NAME to add a name`);
     next();
   };

@@ -51,7 +51,10 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
   return (error, _req, res, _next) => {
     const app = toAppError(error);
     if (app.status >= 500 && app.code === "internal-error") log("internal error", error);
-    res.status(app.status).set(app.headers).json({ error: { code: app.code, message: app.message, issues: capIssues(app.issues) } } satisfies ErrorBody);
+    res
+      .status(app.status)
+      .set(app.headers)
+      .json({ error: { code: app.code, message: app.message, issues: capIssues(app.issues) } } satisfies ErrorBody);
   };
 }
 

@@ -19,7 +19,9 @@ export async function sendRosterExport(
     res.set("Content-Disposition", contentDisposition(`${name}${person ? ` ${person}` : ""}.${ext}`, { fallback: `${fallback}${person ? `-${ascii(person)}` : ""}.${ext}` }));
   switch (o.format) {
     case "xlsx":
-      attach("xlsx").type(XLSX_TYPE).send(await rosterWorkbook(roster, o.planName, o.lang));
+      attach("xlsx")
+        .type(XLSX_TYPE)
+        .send(await rosterWorkbook(roster, o.planName, o.lang));
       return;
     case "csv":
       attach("csv").type(CSV_TYPE).send(rosterCsv(roster, o.lang));

@@ -8,27 +8,9 @@ import { join } from "node:path";
 import { z } from "zod";
 import { XLSX_TYPE } from "../export/xlsx.ts";
 import { DATA_DIR } from "../paths.ts";
-import {
-  ActualsRowsSchema,
-  ActualsUploadSchema,
-  AuditQuerySchema,
-  DesignInstanceSchema,
-  ErlangRequestSchema,
-  HistoryImportSchema,
-  LoginRequestSchema,
-  PlanSchema,
-} from "../schemas.ts";
+import { ActualsRowsSchema, ActualsUploadSchema, AuditQuerySchema, DesignInstanceSchema, ErlangRequestSchema, HistoryImportSchema, LoginRequestSchema, PlanSchema } from "../schemas.ts";
 import { ChatReportQuery } from "./chat-report.ts";
-import {
-  ACTUALS_FILE_TYPES,
-  ApplyHistoryRequest,
-  CompareQuery,
-  ExportQuery,
-  HistoryEstimatesQuery,
-  IdParam,
-  RenameRequest,
-  RosterRequest,
-} from "./http.ts";
+import { ACTUALS_FILE_TYPES, ApplyHistoryRequest, CompareQuery, ExportQuery, HistoryEstimatesQuery, IdParam, RenameRequest, RosterRequest } from "./http.ts";
 import { ReplanParams, ReplanRequest, VersionParams } from "./night.ts";
 
 type Example = { summary: string; value: unknown };
@@ -265,6 +247,11 @@ export const ROUTES: Record<string, Route> = {
   },
   "POST /logout": { summary: "Sign out: ends the session", tag: "access", public: true, ok: { 204: "Signed out." } },
   "GET /me": { summary: "Who is signed in", tag: "access", ok: { 200: '{name, role, mode: "users" | "open"}' } },
-  "GET /audit": { summary: "The audit log of writes, newest first (managers)", tag: "access", query: AuditQuerySchema, ok: { 200: "{entries, next}: `next` is the `before` of the next page, or null." } },
+  "GET /audit": {
+    summary: "The audit log of writes, newest first (managers)",
+    tag: "access",
+    query: AuditQuerySchema,
+    ok: { 200: "{entries, next}: `next` is the `before` of the next page, or null." },
+  },
   "GET /openapi.json": { summary: "This document", tag: "access", public: true, ok: { 200: "OpenAPI 3.1." } },
 };

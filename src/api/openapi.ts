@@ -53,7 +53,7 @@ function build(): Document {
       version,
       summary: "Staffing and shift planning for e-commerce customer service at Double-11 peaks.",
       description:
-        "JSON under /api. Errors are `{\"error\": {code, message, issues}}` (the `Error` schema). " +
+        'JSON under /api. Errors are `{"error": {code, message, issues}}` (the `Error` schema). ' +
         "On a server with accounts every route but login, logout, health and this document needs the session cookie, " +
         "and the role decides the rest (docs/security.md); a loopback server without accounts is open.",
     },

@@ -9,10 +9,7 @@ const GLOBAL_FLAGS = [
 ];
 
 export function commandHelp(spec: CommandSpec, lang: Lang): string {
-  const flags = [
-    ...spec.flags.map((f) => ({ flag: `--${f.name}${f.value === undefined ? "" : ` ${f.value}`}`, text: f[lang] })),
-    ...GLOBAL_FLAGS.map((g) => ({ flag: g.flag, text: g[lang] })),
-  ];
+  const flags = [...spec.flags.map((f) => ({ flag: `--${f.name}${f.value === undefined ? "" : ` ${f.value}`}`, text: f[lang] })), ...GLOBAL_FLAGS.map((g) => ({ flag: g.flag, text: g[lang] }))];
   const width = Math.max(...flags.map((f) => f.flag.length));
   return [
     `${say(lang, "用法：", "usage: ")}peakcrew ${spec.name} ${spec.usage}`.trimEnd(),

@@ -19,13 +19,25 @@ export { EXIT, type Io, readJsonFile };
 const COMMANDS: Record<string, { load: () => Promise<Command | CommandGroup>; zh: string; en: string }> = {
   serve: { load: async () => (await import("./commands/serve.ts")).serve, zh: "网页与 API（默认只监听 127.0.0.1）", en: "the web page and API (127.0.0.1 unless told)" },
   staffing: { load: async () => (await import("./commands/staffing.ts")).staffing, zh: "人数公式、咨询曲线和每个时段的所需人数", en: "the chain, the curve and required agents per interval" },
-  erlang: { load: async () => (await import("./commands/erlang.ts")).erlang, zh: "单个时段的排队计算（Erlang C/A，或一组处理时长的 Erlang Chat）", en: "one interval's queueing answer (Erlang C/A, or Erlang Chat for a list of handle times)" },
+  erlang: {
+    load: async () => (await import("./commands/erlang.ts")).erlang,
+    zh: "单个时段的排队计算（Erlang C/A，或一组处理时长的 Erlang Chat）",
+    en: "one interval's queueing answer (Erlang C/A, or Erlang Chat for a list of handle times)",
+  },
   design: { load: async () => (await import("./commands/design.ts")).design, zh: "按需求曲线求最优班次（shared/bench 格式）", en: "optimal shifts for a requirement curve (shared/bench format)" },
   roster: { load: async () => (await import("./commands/roster.ts")).roster, zh: "排班到人，逐条校验规则；--out 导出", en: "the named roster, checked against every rule; --out exports it" },
   history: { load: async () => (await import("./commands/history.ts")).history, zh: "去年每小时数据：导入、列表、估算参数", en: "last year's hourly data: import, list, estimate" },
   compare: { load: async () => (await import("./commands/compare.ts")).compare, zh: "今年方案（和排班）与去年逐小时对比", en: "this year's plan (and roster) against last year, hour by hour" },
-  replan: { load: async () => (await import("./commands/replan.ts")).replan, zh: "当日调配：按实际重新预测，给出变更清单和新排班", en: "the night's re-plan: re-forecast from the actuals, change list, new roster" },
-  "chat-report": { load: async () => (await import("./commands/chat-report.ts")).chatReport, zh: "从赤兔/千牛接待报表估算聊天模型的 K、处理时长和放慢系数", en: "the chat model's K, AHT and slowdown from the 赤兔/千牛 service report" },
+  replan: {
+    load: async () => (await import("./commands/replan.ts")).replan,
+    zh: "当日调配：按实际重新预测，给出变更清单和新排班",
+    en: "the night's re-plan: re-forecast from the actuals, change list, new roster",
+  },
+  "chat-report": {
+    load: async () => (await import("./commands/chat-report.ts")).chatReport,
+    zh: "从赤兔/千牛接待报表估算聊天模型的 K、处理时长和放慢系数",
+    en: "the chat model's K, AHT and slowdown from the 赤兔/千牛 service report",
+  },
   users: { load: async () => (await import("./commands/users.ts")).users, zh: "共享服务器时可登录的账号", en: "who may sign in when the server is shared" },
 };
 
@@ -37,7 +49,11 @@ function usage(lang: Lang): string {
     ...Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(width)}  ${c[lang]}`),
     "",
     say(lang, "每个命令的用法、选项和示例：peakcrew <命令> --help（或 peakcrew help <命令>）", "Each command's usage, options and an example: peakcrew <command> --help (or peakcrew help <command>)"),
-    say(lang, "默认输出中文；加 --lang en 输出英文。--json 输出一份 JSON（不随语言变化）。", "Output is Chinese by default; --lang en for English. --json prints one JSON document (the same in either language)."),
+    say(
+      lang,
+      "默认输出中文；加 --lang en 输出英文。--json 输出一份 JSON（不随语言变化）。",
+      "Output is Chinese by default; --lang en for English. --json prints one JSON document (the same in either language).",
+    ),
     "",
   ].join("\n");
 }
@@ -66,7 +82,10 @@ export async function main(argv: string[], io: Io): Promise<number> {
       const chosen = sub === undefined ? undefined : command.subcommands[sub];
       if (!chosen) {
         const names = Object.keys(command.subcommands).map((s) => `${name} ${s}`);
-        throw new UsageError([cliIssue("command", `应为 ${names.join("、")}，收到“${name} ${sub ?? ""}”`, `expected ${names.map((n) => `"${n}"`).join(", ")}, got "${name} ${sub ?? ""}"`)], groupHelp(command, lang));
+        throw new UsageError(
+          [cliIssue("command", `应为 ${names.join("、")}，收到“${name} ${sub ?? ""}”`, `expected ${names.map((n) => `"${n}"`).join(", ")}, got "${name} ${sub ?? ""}"`)],
+          groupHelp(command, lang),
+        );
       }
       return await chosen.run(subArgv, io, lang);
     }

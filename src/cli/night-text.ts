@@ -10,7 +10,10 @@ import type { ReforecastBasis } from "../domain/reforecast.ts";
 import { fmt } from "./text.ts";
 
 const QUEUE = { zh: { presales: "售前", aftersales: "售后" }, en: { presales: "pre-sales", aftersales: "after-sales" } } as const;
-const STATUS = { zh: { optimal: "最优", feasible: "可行（未证明最优）", timeout: "超时，未作调整" }, en: { optimal: "optimal", feasible: "feasible (not proven optimal)", timeout: "timed out: nothing changed" } } as const;
+const STATUS = {
+  zh: { optimal: "最优", feasible: "可行（未证明最优）", timeout: "超时，未作调整" },
+  en: { optimal: "optimal", feasible: "feasible (not proven optimal)", timeout: "timed out: nothing changed" },
+} as const;
 
 const hhmm = (iso: string) => DateTime.fromISO(iso, { setZone: true }).toFormat("HH:mm");
 const day = (iso: string) => DateTime.fromISO(iso, { setZone: true }).toFormat("MM-dd HH:mm");
@@ -67,13 +70,13 @@ export function changeText(c: NightChange, lang: Lang): string {
     case "rest":
       return zh ? `${who}：现在下班休息（原定 ${hhmm(b!.end)} 下班）` : `${who}: go to rest now (was to finish at ${hhmm(b!.end)})`;
     case "callIn":
-      return zh
-        ? `${who}：加班 ${day(a!.start)}–${hhmm(a!.end)}，${QUEUE.zh[a!.queue]}${stretch}`
-        : `${who}: call in ${day(a!.start)}–${hhmm(a!.end)}, ${QUEUE.en[a!.queue]}${stretch}`;
+      return zh ? `${who}：加班 ${day(a!.start)}–${hhmm(a!.end)}，${QUEUE.zh[a!.queue]}${stretch}` : `${who}: call in ${day(a!.start)}–${hhmm(a!.end)}, ${QUEUE.en[a!.queue]}${stretch}`;
     case "cancel":
       return zh ? `${who}：取消 ${day(b!.start)} 班次` : `${who}: cancel the ${day(b!.start)} shift`;
     case "shift":
-      return zh ? `${who}：取消 ${day(b!.start)} 班次，改为 ${day(a!.start).slice(0, 5) === day(b!.start).slice(0, 5) ? hhmm(a!.start) : day(a!.start)} 开始` : `${who}: move the ${day(b!.start)} shift to start at ${day(a!.start)}`;
+      return zh
+        ? `${who}：取消 ${day(b!.start)} 班次，改为 ${day(a!.start).slice(0, 5) === day(b!.start).slice(0, 5) ? hhmm(a!.start) : day(a!.start)} 开始`
+        : `${who}: move the ${day(b!.start)} shift to start at ${day(a!.start)}`;
     case "move":
       return zh ? `${who}：${day(b!.start)} 班次改到${QUEUE.zh[a!.queue]}` : `${who}: the ${day(b!.start)} shift moves to ${QUEUE.en[a!.queue]}`;
   }

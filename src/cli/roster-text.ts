@@ -40,9 +40,7 @@ export function rosterText(r: RosterResult, lang: Lang = "zh"): string {
   const lines = [
     ...head,
     shortfallLine(r, lang),
-    ...(r.untrainedTemps.length > 0
-      ? [`${zh ? "未排（临时客服尚未培训）" : "Not rostered (temps not yet trained)"}: ${r.untrainedTemps.map((p) => `${p.name} (${p.id})`).join(", ")}.`]
-      : []),
+    ...(r.untrainedTemps.length > 0 ? [`${zh ? "未排（临时客服尚未培训）" : "Not rostered (temps not yet trained)"}: ${r.untrainedTemps.map((p) => `${p.name} (${p.id})`).join(", ")}.`] : []),
     ...(r.aftersalesDeferral ? [deferralText(r, r.aftersalesDeferral, lang)] : []),
     ...r.shortfallRuns.map((run) =>
       zh
@@ -70,7 +68,8 @@ export function shortfallLine(r: RosterResult, lang: Lang): string {
 /** "再招 14 名晚间支援客服（11-10 18:00–11-11 03:00）可补齐全部售前缺口。" */
 export function hiringText(h: HiringAnswer, lang: Lang = "zh"): string {
   const zh = lang === "zh";
-  if (!h.complete && h.hires.length === 0) return zh ? "招聘建议：求解时间不够，未能算出；可延长时限（--time-limit-sec）后重试。" : "Hiring: not worked out in the time limit; try again with a longer --time-limit-sec.";
+  if (!h.complete && h.hires.length === 0)
+    return zh ? "招聘建议：求解时间不够，未能算出；可延长时限（--time-limit-sec）后重试。" : "Hiring: not worked out in the time limit; try again with a longer --time-limit-sec.";
   if (h.hires.length === 0) return zh ? "招聘建议：现有招聘类型都排不进缺口所在的时段。" : "Hiring: none of the hire profiles can work the short hours.";
   const parts = h.hires.map((x) => (zh ? `${x.count} 名${x.name}（${windowsText(x.windows, lang)}）` : `${x.count} × ${PROFILE_EN[x.profileId] ?? x.name} (${windowsText(x.windows, lang)})`));
   const queues = (["presales", "aftersales"] as const).filter((q) => h.shortfallBeforeHours[q] > 0).map((q) => QUEUE[lang][q]);

@@ -67,7 +67,10 @@ export function table(header: string[], rows: Cell[][]): string {
   const widths = header.map((h, i) => Math.max(width(h), ...text.map((r) => width(r[i] ?? ""))));
   const numeric = header.map((_, i) => rows.length > 0 && rows.every((r) => typeof r[i] === "number"));
   const line = (cells: string[]) =>
-    cells.map((c, i) => (numeric[i] ? pad(c, widths[i] as number, "left") : pad(c, widths[i] as number, "right"))).join("  ").trimEnd();
+    cells
+      .map((c, i) => (numeric[i] ? pad(c, widths[i] as number, "left") : pad(c, widths[i] as number, "right")))
+      .join("  ")
+      .trimEnd();
   return [line(header), line(widths.map((w) => "-".repeat(w))), ...text.map(line)].join("\n");
 }
 

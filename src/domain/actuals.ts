@@ -148,7 +148,10 @@ export function parseActuals(records: CsvRecord[], grid: ActualsGrid): ActualsPa
 
   const fileIntervalMin = intervalOf(entries, grid.intervalMin, notes, (e, m) => bad(e.line, time, m));
   if (issues.length > 0) throw fail();
-  const frame = frameOf(grid, entries.reduce((min, e) => Math.min(min, e.startMs), Number.POSITIVE_INFINITY));
+  const frame = frameOf(
+    grid,
+    entries.reduce((min, e) => Math.min(min, e.startMs), Number.POSITIVE_INFINITY),
+  );
   const rows = placeOnGrid(entries, fileIntervalMin, frame, notes, (e, m) => bad(e.line, time, m));
   if (issues.length > 0) throw fail();
   return { rows, notes: notes.list(), fileIntervalMin };
@@ -177,7 +180,9 @@ function readHeader(header: CsvRecord, notes: Notes) {
   const missing: string[] = [];
   if (!time) missing.push(`a time column (${ACTUALS_COLUMNS.time.join(" / ")})`);
   if (wide.length === 0 && !(group && (shared.inquiries ?? shared.receptions))) {
-    missing.push(`counts per queue (售前咨询人数 / 售后咨询人数, 售前接待人数 / 售后接待人数, presales / aftersales) or a group column (${ACTUALS_COLUMNS.group.join(" / ")}) with 咨询人数 or 接待人数`);
+    missing.push(
+      `counts per queue (售前咨询人数 / 售后咨询人数, 售前接待人数 / 售后接待人数, presales / aftersales) or a group column (${ACTUALS_COLUMNS.group.join(" / ")}) with 咨询人数 or 接待人数`,
+    );
   }
   if (!time || missing.length > 0) throw new InputError(missing.map((m) => ({ path: `line ${header.line}`, message: `missing ${m}` })));
   if (wide.length === 0) {
@@ -185,14 +190,17 @@ function readHeader(header: CsvRecord, notes: Notes) {
     return { time, group, byGroup: true, readers: QUEUES.map((queue): Reader => ({ queue, count, agents: shared.agentsOnline, firstResponse: shared.firstResponseSec })) };
   }
   if (wide.length < QUEUES.length) notes.add(`the file counts ${wide.join(" and ")} only`);
-  if (shared.agentsOnline && !wide.some((q) => perQueue[q].agentsOnline)) notes.add(`${shared.agentsOnline.name} counts both queues together and cannot be split between them; agents online are left empty`);
+  if (shared.agentsOnline && !wide.some((q) => perQueue[q].agentsOnline))
+    notes.add(`${shared.agentsOnline.name} counts both queues together and cannot be split between them; agents online are left empty`);
   if (shared.firstResponseSec && !wide.some((q) => perQueue[q].firstResponseSec)) notes.add(`${shared.firstResponseSec.name} is the shop's average over both queues; each queue is given it`);
-  const readers = wide.map((queue): Reader => ({
-    queue,
-    count: countOf(perQueue[queue]),
-    agents: perQueue[queue].agentsOnline,
-    firstResponse: perQueue[queue].firstResponseSec ?? shared.firstResponseSec,
-  }));
+  const readers = wide.map(
+    (queue): Reader => ({
+      queue,
+      count: countOf(perQueue[queue]),
+      agents: perQueue[queue].agentsOnline,
+      firstResponse: perQueue[queue].firstResponseSec ?? shared.firstResponseSec,
+    }),
+  );
   return { time, group, byGroup: false, readers };
 }
 
@@ -213,8 +221,7 @@ function queueOfGroup(cell: string): QueueName | null {
 }
 
 /** "2026-11-10 18:00", "2026/11/10 18:00:00", "2026年11月10日 18:00", each optionally with "-18:30" (or ~, 至) after it. */
-const TIME_PATTERN =
-  /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})(?:日\s*|[ T]+)(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s*[-~～至–—]\s*(\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
+const TIME_PATTERN = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})(?:日\s*|[ T]+)(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s*[-~～至–—]\s*(\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
 const QUARTER_SEC = 900;
 
 /** A row's time: its start (epoch ms in `zone`) and the length of its range, if written; or why it is not one. */
@@ -236,4 +243,3 @@ function parseSlot(text: string, zone: string): Slot | string {
   if (![15, 30, 60].includes(rangeMin)) return `${echo(text)} spans ${rangeMin} minutes; rows are 15, 30 or 60 minutes`;
   return { startMs: dt.toMillis(), rangeMin };
 }
-

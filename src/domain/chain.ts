@@ -40,11 +40,7 @@ export type ChainResult = {
  * Source: the seller-guide worked example (m.39zn.cn/article/89975.htm): 50万 × 20 % ÷ 100 元
  * ÷ 40 % = 2,500 receptions; ÷ 576 = 4.34 → 5 pre-sales agents.
  */
-export function runChain(
-  input: ChainInput,
-  saturationPerAgentDay: number,
-  botResolutionRate = 0,
-): ChainResult {
+export function runChain(input: ChainInput, saturationPerAgentDay: number, botResolutionRate = 0): ChainResult {
   const csSalesYuan = input.salesTargetYuan * input.csSalesShare;
   const csBuyers = csSalesYuan / input.csAvgOrderValueYuan;
   const presalesReceptions = csBuyers / input.inquiryConversionRate;

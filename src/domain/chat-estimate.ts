@@ -143,9 +143,19 @@ export function estimateChat(rows: readonly AgentServiceRow[], options: ChatEsti
       },
     });
   } else {
-    const fallback = options.fallbackSlowdown ?? { value: DEFAULT_SLOWDOWN, en: "the default (the ErlangCCmath Erlang Chat example's 3, 3.5, 4 min; not a measurement)", zh: "默认值（ErlangCCmath 聊天模型示例 3、3.5、4 分钟的斜率，并非实测）" };
+    const fallback = options.fallbackSlowdown ?? {
+      value: DEFAULT_SLOWDOWN,
+      en: "the default (the ErlangCCmath Erlang Chat example's 3, 3.5, 4 min; not a measurement)",
+      zh: "默认值（ErlangCCmath 聊天模型示例 3、3.5、4 分钟的斜率，并非实测）",
+    };
     slowdown = fallback.value;
-    estimates.push({ key: "slowdownPerExtraChat", value: slowdown, sets: "slowdownPerExtraChat", fallback: true, basis: { en: `${slope.en}; used ${fallback.en}`, zh: `${slope.zh}；采用${fallback.zh}` } });
+    estimates.push({
+      key: "slowdownPerExtraChat",
+      value: slowdown,
+      sets: "slowdownPerExtraChat",
+      fallback: true,
+      basis: { en: `${slope.en}; used ${fallback.en}`, zh: `${slope.zh}；采用${fallback.zh}` },
+    });
   }
 
   const ahtAtOne = round(ahtTypical / (1 + slowdown * (typical - 1)), 1);
@@ -181,16 +191,18 @@ export function estimateChat(rows: readonly AgentServiceRow[], options: ChatEsti
   return { agents: agents.length, estimates, chat, ahtSecByParallel };
 }
 
-type SlopeFit =
-  | { kind: "fit"; slowdown: number; slopeSec: number; ahtAtOne: number; r2: number; min: number; max: number }
-  | { kind: "none"; en: string; zh: string };
+type SlopeFit = { kind: "fit"; slowdown: number; slopeSec: number; ahtAtOne: number; r2: number; min: number; max: number } | { kind: "none"; en: string; zh: string };
 
 /** Weighted least squares of D_i on c_i through (c̄, D̄); the slowdown it gives, or why it cannot. */
 function fitSlowdown(agents: readonly (AgentServiceRow & { concurrency: number })[], typical: number, ahtTypical: number): SlopeFit {
   const cs = agents.map((a) => a.concurrency);
   const [min, max] = [Math.min(...cs), Math.max(...cs)];
   if (agents.length < MIN_AGENTS_FOR_SLOPE) {
-    return { kind: "none", en: `only ${agents.length} agents, fewer than ${MIN_AGENTS_FOR_SLOPE}, cannot show a slope`, zh: `只有 ${agents.length} 位客服，少于 ${MIN_AGENTS_FOR_SLOPE} 位，看不出放慢程度` };
+    return {
+      kind: "none",
+      en: `only ${agents.length} agents, fewer than ${MIN_AGENTS_FOR_SLOPE}, cannot show a slope`,
+      zh: `只有 ${agents.length} 位客服，少于 ${MIN_AGENTS_FOR_SLOPE} 位，看不出放慢程度`,
+    };
   }
   if (max - min < MIN_CONCURRENCY_SPREAD) {
     return {
@@ -223,7 +235,9 @@ function fitSlowdown(agents: readonly (AgentServiceRow & { concurrency: number }
  */
 export function applyChatCalibration<P extends Plan>(plan: P, queue: QueueName, calibration: ChatCalibration): P {
   if (!plan[queue].service) {
-    throw new InputError([{ path: `${queue}.service`, message: `the ${queue} queue has no service target; set the service-level method and its target (first-response seconds, service level) first` }]);
+    throw new InputError([
+      { path: `${queue}.service`, message: `the ${queue} queue has no service target; set the service-level method and its target (first-response seconds, service level) first` },
+    ]);
   }
   const next = structuredClone(plan);
   (next[queue].service as NonNullable<Plan[QueueName]["service"]>).chat = { ...calibration.chat };

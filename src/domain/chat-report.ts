@@ -76,11 +76,9 @@ const MAX_ISSUES = 50;
 const MAX_PLAUSIBLE_CONCURRENCY = 20;
 
 const UNIT_SEC: Record<string, number> = { 秒: 1, s: 1, sec: 1, 分钟: 60, 分: 60, min: 60, 小时: 3600, 时: 3600, h: 3600, "%": 0.01 };
-const HEADERS = new Map<string, Field>(
-  (Object.entries(CHAT_REPORT_COLUMNS) as [Field, readonly string[]][]).flatMap(([field, names]) => names.map((n) => [headerKey(n), field] as const)),
-);
+const HEADERS = new Map<string, Field>((Object.entries(CHAT_REPORT_COLUMNS) as [Field, readonly string[]][]).flatMap(([field, names]) => names.map((n) => [headerKey(n), field] as const)));
 
-type Column = { index: number; name: string; field: Field; /** What a bare number in it is worth (seconds, or 0.01 for %). */ scale: number };
+type Column = { index: number; name: string; field: Field /** What a bare number in it is worth (seconds, or 0.01 for %). */; scale: number };
 
 /** A header cell: its field and the unit written in brackets ("平均接待时长(分钟)" → handleSec, 60). */
 function columnOf(cell: string, index: number): Column | null {
@@ -200,7 +198,11 @@ export function parseChatReport(records: CsvRecord[]): ChatReportParse {
     if (handleSec <= 0) bad(line, handle, `"${text(handle)}" must be more than 0 for an agent who served chats`);
     if (onlineSec <= 0) bad(line, online, `"${text(online)}" must be more than 0 for an agent who served chats`);
     else if ((receptions * handleSec) / onlineSec > MAX_PLAUSIBLE_CONCURRENCY) {
-      bad(line, online, `${receptions} chats × ${text(handle)} in "${text(online)}" online is more than ${MAX_PLAUSIBLE_CONCURRENCY} chats at once; is the unit right (e.g. 8小时30分, 08:30:00, or a header 在线总时长(小时))?`);
+      bad(
+        line,
+        online,
+        `${receptions} chats × ${text(handle)} in "${text(online)}" online is more than ${MAX_PLAUSIBLE_CONCURRENCY} chats at once; is the unit right (e.g. 8小时30分, 08:30:00, or a header 在线总时长(小时))?`,
+      );
     }
     rows.push({ line, agent: text(nameColumn) || `line ${line}`, receptions, handleSec, onlineSec, ...optional });
   }

@@ -37,7 +37,6 @@ import type { SlConvention } from "./plan.ts";
 
 export type { SlConvention } from "./plan.ts";
 
-
 export type ChatParams = {
   /** Chats offered in the interval, ≥ 0. */
   arrivals: number;
@@ -191,7 +190,17 @@ function figures(params: ChatParams, n: number): ChatFigures {
   const lines = params.lines ?? Infinity;
   if (n === 0) {
     // Nobody serves: reported as unstable, nothing answered (every chat waits until it leaves).
-    return withSl({ stable: false, serviceLevelVirtual: 0, serviceLevelAnsweredWithin: 0, occupancy: 0, waitProbability: 1, blockProbability: 0, asaSec: null, virtualAsaSec: null, abandonProbability: theta > 0 ? 1 : 0 });
+    return withSl({
+      stable: false,
+      serviceLevelVirtual: 0,
+      serviceLevelAnsweredWithin: 0,
+      occupancy: 0,
+      waitProbability: 1,
+      blockProbability: 0,
+      asaSec: null,
+      virtualAsaSec: null,
+      abandonProbability: theta > 0 ? 1 : 0,
+    });
   }
   const mu = params.ahtSecByParallel.map((aht) => 1 / aht); // mu[k-1] = 1/AHT_k
   const K = mu.length;
@@ -201,7 +210,17 @@ function figures(params: ChatParams, n: number): ChatFigures {
   const geometric = theta === 0 && lines === Infinity;
   const rho = lambda / c;
   if (geometric && rho >= 1) {
-    return withSl({ stable: false, serviceLevelVirtual: 0, serviceLevelAnsweredWithin: 0, occupancy: 1, waitProbability: 1, blockProbability: 0, asaSec: null, virtualAsaSec: null, abandonProbability: 0 });
+    return withSl({
+      stable: false,
+      serviceLevelVirtual: 0,
+      serviceLevelAnsweredWithin: 0,
+      occupancy: 1,
+      waitProbability: 1,
+      blockProbability: 0,
+      asaSec: null,
+      virtualAsaSec: null,
+      abandonProbability: 0,
+    });
   }
 
   const death = (x: number): number => {

@@ -77,12 +77,7 @@ export type Comparison = {
  *
  * @param tolerance a share ≥ 0: 0.1 flags hours where each agent takes > 110 % of last year's load
  */
-export function compareWithHistory(
-  staffing: StaffingResult,
-  roster: RosterResult | null,
-  rows: readonly HistoryRow[],
-  tolerance = 0.1,
-): Comparison {
+export function compareWithHistory(staffing: StaffingResult, roster: RosterResult | null, rows: readonly HistoryRow[], tolerance = 0.1): Comparison {
   const { alignment, rows: lastYear, positions } = alignWindow({ ...staffing.window, zone: staffing.zone }, rows);
   const perHour = 60 / staffing.intervalMin;
   const coverage = roster && roster.coverage.length === staffing.intervals.length ? roster.coverage : null;
@@ -93,9 +88,7 @@ export function compareWithHistory(
     const presales = sum(slice.map((r) => r.presales.receptions));
     const aftersales = sum(slice.map((r) => r.aftersales.receptions));
     const requiredAgents = sum(slice.map((r) => r.presales.scheduledAgents + r.aftersales.scheduledAgents)) / perHour;
-    const rosteredAgents = coverage
-      ? sum(coverage.slice(h * perHour, (h + 1) * perHour).map((c) => c.presales.rostered + c.aftersales.rostered)) / perHour
-      : null;
+    const rosteredAgents = coverage ? sum(coverage.slice(h * perHour, (h + 1) * perHour).map((c) => c.presales.rostered + c.aftersales.rostered)) / perHour : null;
     const agents = rosteredAgents ?? requiredAgents;
     const receptions = presales + aftersales;
     const lastReceptions = last.presales + last.aftersales;

@@ -88,14 +88,7 @@ export function isoInstants(startMs: number, stepMs: number, count: number, zone
  * @param fromStartMin source grid start, minutes on the shared axis
  * @param toStartMin target grid start, minutes on the same axis
  */
-export function resample(
-  values: readonly number[],
-  fromStartMin: number,
-  fromIntervalMin: number,
-  toStartMin: number,
-  toIntervalMin: number,
-  toCount: number,
-): number[] {
+export function resample(values: readonly number[], fromStartMin: number, fromIntervalMin: number, toStartMin: number, toIntervalMin: number, toCount: number): number[] {
   const out = new Array<number>(toCount).fill(0);
   for (let i = 0; i < values.length; i++) {
     const s0 = fromStartMin + i * fromIntervalMin;
@@ -120,9 +113,7 @@ export function toShares(weights: readonly number[], path: string): number[] {
 }
 
 /** A curve over the window: the share of the window's receptions in each interval. */
-export type CurveSpec =
-  | { kind: "builtin"; id: string }
-  | { kind: "shares" | "counts"; intervalMin: number; values: number[] };
+export type CurveSpec = { kind: "builtin"; id: string } | { kind: "shares" | "counts"; intervalMin: number; values: number[] };
 
 /**
  * A built-in template: hourly weights from `anchor` (a local month-day at 00:00 in the
@@ -144,12 +135,7 @@ export type CurveTemplate = {
  * - shares / counts: values from the window start on their own grid, covering the window
  *   exactly; resampled to the plan's grid and normalised.
  */
-export function curveShares(
-  spec: CurveSpec,
-  grid: Grid,
-  templates: ReadonlyMap<string, CurveTemplate>,
-  path: string,
-): number[] {
+export function curveShares(spec: CurveSpec, grid: Grid, templates: ReadonlyMap<string, CurveTemplate>, path: string): number[] {
   const count = grid.starts.length;
   const windowMin = count * grid.intervalMin;
   if (spec.kind === "builtin") {
@@ -166,10 +152,12 @@ export function curveShares(
     return toShares(weights, path);
   }
   if (spec.values.length * spec.intervalMin !== windowMin) {
-    throw new InputError([{
-      path: `${path}.values`,
-      message: `${spec.values.length} values of ${spec.intervalMin} min cover ${spec.values.length * spec.intervalMin} min; the window is ${windowMin} min`,
-    }]);
+    throw new InputError([
+      {
+        path: `${path}.values`,
+        message: `${spec.values.length} values of ${spec.intervalMin} min cover ${spec.values.length * spec.intervalMin} min; the window is ${windowMin} min`,
+      },
+    ]);
   }
   if (spec.kind === "shares") {
     const total = spec.values.reduce((s, v) => s + v, 0);

@@ -116,10 +116,7 @@ function handOver(states: State[], startMs: number, hours: number): State | unde
       if (held.hours < need - 1e-9) continue;
       const start = held.assignment.startMs;
       const q = states.find(
-        (other) =>
-          other !== p &&
-          other.hours + held.hours <= other.person.maxHours + 1e-9 &&
-          other.own.every((o) => o.releaseMs <= start || held.releaseMs <= o.assignment.startMs),
+        (other) => other !== p && other.hours + held.hours <= other.person.maxHours + 1e-9 && other.own.every((o) => o.releaseMs <= start || held.releaseMs <= o.assignment.startMs),
       );
       if (!q) continue;
       give(p, held);

@@ -78,10 +78,7 @@ export function aftersalesDemand(input: AftersalesDemandInput, orderShares: read
   const hourShares = input.intradayHourly.map((w) => w / hourTotal);
   const receptions = new Array<number>(count).fill(0);
   // Local midnights of every contact day, asked of luxon once each (not once per purchase day and lag).
-  const contactDayStartsMin = Array.from(
-    { length: ordersByDay.length + input.lagDayShares.length },
-    (_, d) => dayStartsMin[d] ?? firstDay.plus({ days: d }).diff(windowStart, "minutes").minutes,
-  );
+  const contactDayStartsMin = Array.from({ length: ordersByDay.length + input.lagDayShares.length }, (_, d) => dayStartsMin[d] ?? firstDay.plus({ days: d }).diff(windowStart, "minutes").minutes);
   ordersByDay.forEach((dayOrders, purchaseDay) => {
     input.lagDayShares.forEach((lagShare, lag) => {
       const contacts = dayOrders * input.contactRate * lagShare;

@@ -103,8 +103,7 @@ export function designShifts(instance: DesignInstance, options: DesignOptions): 
   const integral = (v: number, j: number) => !full.integer[j] || Math.abs(v - Math.round(v)) <= 1e-9;
   const rounded = (x: ArrayLike<number>) => Array.from(x, (v, j) => (full.integer[j] ? Math.round(v) : v));
   const integralCosts = full.cost.every((c, j) => !full.integer[j] || Number.isInteger(c));
-  const meetsBound = (cost: number, bound: number) =>
-    integralCosts ? cost <= Math.ceil(bound - 1e-6) + 1e-9 : cost - bound <= 1e-6 * Math.max(1, Math.abs(bound));
+  const meetsBound = (cost: number, bound: number) => (integralCosts ? cost <= Math.ceil(bound - 1e-6) + 1e-9 : cost - bound <= 1e-6 * Math.max(1, Math.abs(bound)));
 
   // (1) LP relaxation: the bound, and the point to round.
   let lp: SolveOutcome | undefined;
@@ -221,7 +220,14 @@ function buildModel(shifts: Shift[], demand: number[], penalty: number, deferral
   };
 
   shifts.forEach((s, i) => {
-    if (s.rows.length > 0) addColumn(i, s.cost, s.maxCount, true, s.rows.map((t) => [t, 1]));
+    if (s.rows.length > 0)
+      addColumn(
+        i,
+        s.cost,
+        s.maxCount,
+        true,
+        s.rows.map((t) => [t, 1]),
+      );
   });
   const last = demand.length - 1;
   const flows: { from: number; to: number; capRow: number }[] = [];

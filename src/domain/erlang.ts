@@ -230,12 +230,7 @@ function erlangCServiceLevel(ctx: Context, n: number, b: number): number {
  * 1/ρ − 1/(ρA) of the published P(Ab | wait) = 1 − 1/ρ + 1/(ρA).
  * Mean wait over all arrivals: E[Q]/λ = P(abandon)/θ (Little's law and θ·E[Q] = λ·P(abandon)).
  */
-function erlangAFigures(
-  ctx: Context,
-  thetaPerSec: number,
-  n: number,
-  b: number,
-): ErlangFigures {
+function erlangAFigures(ctx: Context, thetaPerSec: number, n: number, b: number): ErlangFigures {
   const { a, lambdaPerSec, muPerSec } = ctx;
   if (n === 0) {
     return { stable: true, serviceLevel: 0, occupancy: 0, waitProbability: 1, asaSec: 1 / thetaPerSec, abandonProbability: 1 };
@@ -263,8 +258,7 @@ function erlangAFigures(
 }
 
 const LANCZOS = [
-  0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059,
-  12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7,
+  0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059, 12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7,
 ];
 
 /** ln Γ(z) for z > 0 (Lanczos, g = 7, n = 9; relative error about 1e-15). */

@@ -117,7 +117,13 @@ export function dayTimelines(roster: RosterResult): DayTimeline[] {
     for (const shift of [...roster.shifts].sort((a, b) => a.start.localeCompare(b.start))) {
       const [startMs, endMs] = [wallMs(shift.start), wallMs(shift.end)];
       if (endMs <= dayWallMs || startMs >= dayWallMs + 24 * 3_600_000) continue;
-      const row = people.get(shift.personId) ?? { name: neutralise(shift.name), id: neutralise(shift.personId), subAccount: neutralise(shift.subAccount), queues: [], slots: new Array<SlotState>(48).fill(null) };
+      const row = people.get(shift.personId) ?? {
+        name: neutralise(shift.name),
+        id: neutralise(shift.personId),
+        subAccount: neutralise(shift.subAccount),
+        queues: [],
+        slots: new Array<SlotState>(48).fill(null),
+      };
       if (!row.queues.includes(shift.queue)) row.queues.push(shift.queue);
       markSlots(row.slots, shift, dayWallMs);
       people.set(shift.personId, row);

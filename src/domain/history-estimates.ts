@@ -102,7 +102,10 @@ export function deriveFromHistory(rows: readonly HistoryRow[], columns: HistoryC
   const partial: Basis =
     gaps === null
       ? { en: "", zh: "" }
-      : { en: `; only the ${alignment.hoursUsed} of ${alignment.hours} hours last year's data has (it lacks ${gaps.en})`, zh: `；仅用去年数据有的 ${alignment.hoursUsed} / ${alignment.hours} 小时（缺 ${gaps.zh}）` };
+      : {
+          en: `; only the ${alignment.hoursUsed} of ${alignment.hours} hours last year's data has (it lacks ${gaps.en})`,
+          zh: `；仅用去年数据有的 ${alignment.hoursUsed} / ${alignment.hours} 小时（缺 ${gaps.zh}）`,
+        };
   const estimates: Estimate[] = [];
 
   const presales = sum(window.map((r) => r.presales));
@@ -263,7 +266,10 @@ function aftersalesBackground(rows: readonly HistoryRow[], columns: HistoryColum
   const aftersales = byDay(rows, (r) => r.aftersales);
   const dates = [...drivers.keys()];
   const peakDay = dates.reduce((best, d) => ((drivers.get(d) ?? 0) > (drivers.get(best) ?? 0) ? d : best), dates[0] as string);
-  const before = dates.filter((d) => d < peakDay).slice(0, -1).map((d) => aftersales.get(d) ?? 0);
+  const before = dates
+    .filter((d) => d < peakDay)
+    .slice(0, -1)
+    .map((d) => aftersales.get(d) ?? 0);
   const perDay = before.length > 0 ? before.reduce((s, v) => s + v, 0) / before.length : 0;
   const driver = columns.orders ? { en: "orders", zh: "订单" } : { en: "pre-sales receptions", zh: "售前接待" };
   return { peakDay, perDay, driver, dates, aftersales };

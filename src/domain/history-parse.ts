@@ -50,15 +50,12 @@ export type HistoryColumns = Record<(typeof OPTIONAL_NUMBERS)[number], boolean>;
 
 export type HistoryParse = { rows: HistoryRow[]; columns: HistoryColumns };
 
-
 /** Header text as compared: trimmed, case-folded, full-width brackets made ASCII, spaces dropped. */
 export function headerKey(text: string): string {
   return text.trim().toLowerCase().replace(/（/g, "(").replace(/）/g, ")").replace(/\s+/g, "");
 }
 
-const HEADER_LOOKUP = new Map<string, Field>(
-  (Object.entries(HISTORY_COLUMNS) as [Field, readonly string[]][]).flatMap(([field, names]) => names.map((n) => [headerKey(n), field] as const)),
-);
+const HEADER_LOOKUP = new Map<string, Field>((Object.entries(HISTORY_COLUMNS) as [Field, readonly string[]][]).flatMap(([field, names]) => names.map((n) => [headerKey(n), field] as const)));
 
 /** "2025-11-10 18:00", "2025/11/10 8:00", "2025-11-10T18:00:00", "2025.11.10 18:00". */
 const HOUR_PATTERN = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})[ T](\d{1,2}):(\d{2})(?::(\d{2}))?$/;

@@ -88,10 +88,7 @@ export type TeamRoster = {
  * lowered by what could not be placed (at most `repairs` times). Returns the best roster by
  * weighted shortfall, then paid hours.
  */
-export function optimiseTeam(
-  instance: TeamInstance,
-  options: OptimiseOptions & { costPerHour: number; hirePeople?: (group: TeamGroup, count: number) => Person[]; repairs?: number },
-): TeamRoster {
+export function optimiseTeam(instance: TeamInstance, options: OptimiseOptions & { costPerHour: number; hirePeople?: (group: TeamGroup, count: number) => Person[]; repairs?: number }): TeamRoster {
   const t0 = options.clock();
   const deadline = t0 + options.timeLimitSec * 1000;
   const team = buildTeamModel(instance, rosterRestHours(instance.rules), "weighted", options.costPerHour);
@@ -154,12 +151,7 @@ export type TeamBounds = {
  * such roster pays at least z − price·cap − (the most waiting can cost). `rosterLp` is the
  * roster model's LP optimum, reused when the two models coincide (rest = reset).
  */
-export function teamBounds(
-  instance: TeamInstance,
-  options: { solve: Solve; timeLimitSec: number; costPerHour: number },
-  weightedCap: number,
-  rosterLp: number | null,
-): TeamBounds {
+export function teamBounds(instance: TeamInstance, options: { solve: Solve; timeLimitSec: number; costPerHour: number }, weightedCap: number, rosterLp: number | null): TeamBounds {
   const shortfall = shortfallBounds(instance, { solve: options.solve, timeLimitSec: (options.timeLimitSec * 2) / 3 });
   return { ...shortfall, paidHours: paidBound(instance, { ...options, timeLimitSec: options.timeLimitSec / 3 }, weightedCap, rosterLp, shortfall.weightedLp) };
 }
@@ -170,10 +162,7 @@ export function teamBounds(
  * first, on a budget of their own: the proof is never what a long optimisation crowds out.
  * `weightedLp` is the weighted LP's raw optimum, for paidBound.
  */
-export function shortfallBounds(
-  instance: TeamInstance,
-  options: { solve: Solve; timeLimitSec: number },
-): Pick<TeamBounds, "weightedShortfall" | "shortfallHours"> & { weightedLp: number | null } {
+export function shortfallBounds(instance: TeamInstance, options: { solve: Solve; timeLimitSec: number }): Pick<TeamBounds, "weightedShortfall" | "shortfallHours"> & { weightedLp: number | null } {
   const rest = instance.rules.minRestHours;
   const each = Math.max(0.5, options.timeLimitSec / 2);
   // Pure shortfall objectives are highly degenerate (every shift costs 0): interior point solves them many times faster than simplex.

@@ -11,9 +11,7 @@ export type QueueName = "presales" | "aftersales";
 export const QUEUES: readonly QueueName[] = ["presales", "aftersales"];
 
 /** 客服饱和接待量, given directly or derived from how agents work. */
-export type QueueCapacity =
-  | { basis: "perAgentDay"; saturationPerAgentDay: number }
-  | ({ basis: "messages" } & MessageCapacity);
+export type QueueCapacity = { basis: "perAgentDay"; saturationPerAgentDay: number } | ({ basis: "messages" } & MessageCapacity);
 
 export type QueueSettings = {
   botResolutionRate: number;
@@ -98,9 +96,7 @@ export type ServiceTarget = {
  * AHT_k = ahtSecAtOneChat × (1 + slowdownPerExtraChat × (k − 1)) for k = 1 … K, K from
  * `maxParallel` or else the Qianniu rule rounded down.
  */
-export type ChatSpec =
-  | { maxParallel: number; ahtSecByParallel: number[] }
-  | { ahtSecAtOneChat: number; slowdownPerExtraChat: number; maxParallel?: number | undefined };
+export type ChatSpec = { maxParallel: number; ahtSecByParallel: number[] } | { ahtSecAtOneChat: number; slowdownPerExtraChat: number; maxParallel?: number | undefined };
 
 /** Which service level a chat-model target means (chat.ts): P(patient chat waits ≤ T), or answered within T ÷ offered. */
 export type SlConvention = "virtual" | "answeredWithin";

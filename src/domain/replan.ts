@@ -96,7 +96,10 @@ export function replan(input: ReplanInput, options: ReplanOptions): ReplanOutcom
   const past = new Map<string, Assignment[]>();
   const choices = people.map((person) => {
     const own = (byPerson.get(person.id) ?? []).slice().sort((a, b) => a.startMs - b.startMs);
-    past.set(person.id, own.filter((a) => a.endMs <= nowMs));
+    past.set(
+      person.id,
+      own.filter((a) => a.endMs <= nowMs),
+    );
     return { person, options: optionsOf(person, own, input, options.noticeMin) };
   });
 
@@ -196,7 +199,6 @@ export function replan(input: ReplanInput, options: ReplanOptions): ReplanOutcom
 }
 
 const QUEUES: readonly Queue[] = ["presales", "aftersales"];
-
 
 /** A person's options from now on (the first is "keep"); each checked with their whole schedule. */
 function optionsOf(person: Person, own: Assignment[], input: ReplanInput, noticeMin: number): Option[] {

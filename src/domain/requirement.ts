@@ -4,7 +4,7 @@
  * Erlang Chat model of chat.ts when the target sets `chat`).
  */
 import { type ConcurrencyRule, concurrentChatsPerAgent } from "./chain.ts";
-import { type ChatResult, requiredChatAgents, } from "./chat.ts";
+import { type ChatResult, requiredChatAgents } from "./chat.ts";
 import { ceilCount } from "./count.ts";
 import { type ErlangResult, requiredAgents } from "./erlang.ts";
 import type { ChatSpec, ServiceTarget } from "./plan.ts";
@@ -39,12 +39,7 @@ export type RequirementRow = SaturationRow | ServiceLevelRow;
  * rounded up. Saturation already prices in the working day, so no shrinkage is added and
  * scheduled = productive.
  */
-export function saturationRequirement(
-  humanReceptions: readonly number[],
-  saturationPerAgentDay: number,
-  workdayHours: number,
-  intervalMin: number,
-): SaturationRow[] {
+export function saturationRequirement(humanReceptions: readonly number[], saturationPerAgentDay: number, workdayHours: number, intervalMin: number): SaturationRow[] {
   const perAgentPerInterval = (saturationPerAgentDay / workdayHours) * (intervalMin / 60);
   return humanReceptions.map((r) => {
     const requiredExact = r / perAgentPerInterval;
@@ -59,11 +54,7 @@ export function saturationRequirement(
  * by the Erlang Chat model (chat.ts) with the target's patience, lines, convention, occupancy
  * cap and shrinkage.
  */
-export function serviceLevelRequirement(
-  humanReceptions: readonly number[],
-  target: ServiceTarget,
-  intervalMin: number,
-): ServiceLevelRow[] {
+export function serviceLevelRequirement(humanReceptions: readonly number[], target: ServiceTarget, intervalMin: number): ServiceLevelRow[] {
   if (target.chat) return chatRequirement(humanReceptions, target, chatAhtSecList(target.chat, target.concurrency), intervalMin);
   const { ahtSec } = target;
   if (ahtSec === undefined) throw new RangeError("ahtSec is needed by the factor method");

@@ -113,7 +113,12 @@ export type CoverageCell = { required: number; rostered: number; deferred: numbe
 /** Thrown when the roster fails its own validation: a bug in the assignment, never a result. */
 export class RosterInvalidError extends Error {
   constructor(readonly findings: Finding[]) {
-    super(`roster failed validation: ${findings.slice(0, 5).map((f) => f.message).join("; ")}`);
+    super(
+      `roster failed validation: ${findings
+        .slice(0, 5)
+        .map((f) => f.message)
+        .join("; ")}`,
+    );
     this.name = "RosterInvalidError";
   }
 }
@@ -152,9 +157,7 @@ export function buildRoster(plan: Plan, staffing: RosterDemand, people: Person[]
 
   // (2) Work left short: the team model, and the proof of how close the roster is to the least shortfall.
   let bounds: { weighted: number | null; plain: number | null; paid: number | null };
-  const designBound = QUEUE_ORDER.every((q) => designs[q].lowerBoundHours !== null)
-    ? QUEUE_ORDER.reduce((sum, q) => sum + (designs[q].lowerBoundHours as number), 0)
-    : null;
+  const designBound = QUEUE_ORDER.every((q) => designs[q].lowerBoundHours !== null) ? QUEUE_ORDER.reduce((sum, q) => sum + (designs[q].lowerBoundHours as number), 0) : null;
   let teamTimedOut = false;
   const candidates: Chosen[] = [chosen];
   // The shifts and groups are only needed when work is short (the full pools never enumerate them).
@@ -208,26 +211,27 @@ type Chosen = { method: RosterResult["method"]; assignments: Assignment[]; figur
  * (the re-plan's own proof is its solver status); `design` is carried over from the roster
  * it came from.
  */
-export function rosterOf(
-  plan: Plan,
-  staffing: RosterDemand,
-  people: Person[],
-  assignments: Assignment[],
-  from: Pick<RosterResult, "design">,
-  solveMs: number,
-): RosterResult {
+export function rosterOf(plan: Plan, staffing: RosterDemand, people: Person[], assignments: Assignment[], from: Pick<RosterResult, "design">, solveMs: number): RosterResult {
   const findings = validateRoster(people, assignments, plan.rules);
   if (findings.length > 0) throw new RosterInvalidError(findings);
   const grid = rosterGrid(plan, staffing);
   const figures = rosterFigures(grid, assignments);
-  return readBack(plan, staffing, people, { method: "replan", assignments, figures }, from.design, { weighted: null, plain: null, paid: null }, {
-    grid,
-    timedOut: false,
-    designsProven: false,
-    candidates: [],
-    hiring: null,
-    solveMs,
-  });
+  return readBack(
+    plan,
+    staffing,
+    people,
+    { method: "replan", assignments, figures },
+    from.design,
+    { weighted: null, plain: null, paid: null },
+    {
+      grid,
+      timedOut: false,
+      designsProven: false,
+      candidates: [],
+      hiring: null,
+      solveMs,
+    },
+  );
 }
 
 /** Less weighted shortfall, then fewer paid hours. */
@@ -483,9 +487,7 @@ function readBack(
         };
       }),
     coverage,
-    aftersalesDeferral: info.grid.deferral
-      ? { maxHours: (info.grid.deferral.maxIntervals * plan.intervalMin) / 60, from: staffing.peakBand.start, to: staffing.peakBand.end }
-      : null,
+    aftersalesDeferral: info.grid.deferral ? { maxHours: (info.grid.deferral.maxIntervals * plan.intervalMin) / 60, from: staffing.peakBand.start, to: staffing.peakBand.end } : null,
     shortfallRuns,
     shortfallAgentHours: shortHours,
     shortfallByQueue: { presales: figures.shortHours.presales, aftersales: figures.shortHours.aftersales },

@@ -108,10 +108,12 @@ export function enumerateShifts(instance: DesignInstance): Shift[] {
   // Count before building: a fine start grid × many lengths × break places can run to millions.
   const total = lengths.reduce((sum, hours) => sum + (lastStartOf(hours) < 0 ? 0 : Math.floor(lastStartOf(hours) / step) + 1) * breakOffsetsOf(hours).length, 0) + (instance.templates?.length ?? 0);
   if (total > MAX_SHIFTS) {
-    throw new InputError([{
-      path: "shiftLengthsHours",
-      message: `these lengths, starts every ${step} min and break places make ${total.toLocaleString("en")} shifts; at most ${MAX_SHIFTS.toLocaleString("en")}: use fewer lengths or a coarser shift start step`,
-    }]);
+    throw new InputError([
+      {
+        path: "shiftLengthsHours",
+        message: `these lengths, starts every ${step} min and break places make ${total.toLocaleString("en")} shifts; at most ${MAX_SHIFTS.toLocaleString("en")}: use fewer lengths or a coarser shift start step`,
+      },
+    ]);
   }
 
   for (const hours of lengths) {
@@ -136,17 +138,7 @@ export function enumerateShifts(instance: DesignInstance): Shift[] {
   return shifts;
 }
 
-function makeShift(
-  name: string,
-  startMin: number,
-  lengthMin: number,
-  breaks: Shift["breaks"],
-  cost: number,
-  maxCount: number,
-  iv: number,
-  horizon: number,
-  cyclic: boolean,
-): Shift {
+function makeShift(name: string, startMin: number, lengthMin: number, breaks: Shift["breaks"], cost: number, maxCount: number, iv: number, horizon: number, cyclic: boolean): Shift {
   const rows: number[] = [];
   const count = horizon / iv;
   for (let t0 = startMin; t0 + iv <= startMin + lengthMin; t0 += iv) {

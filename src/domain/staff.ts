@@ -12,7 +12,6 @@ export type { StaffKind } from "./plan.ts";
 /** A queue a person works (the plan's queue names). */
 export type Queue = QueueName;
 
-
 export type Person = {
   id: string;
   name: string;
@@ -89,7 +88,13 @@ export function parseStaff(records: CsvRecord[], zone: string): Person[] {
     const name = cell("name");
     if (!name) bad("name", "empty");
 
-    const skills = [...new Set(cell("skills").split(/[|/,、\s]+/).filter(Boolean))].flatMap((s) => {
+    const skills = [
+      ...new Set(
+        cell("skills")
+          .split(/[|/,、\s]+/)
+          .filter(Boolean),
+      ),
+    ].flatMap((s) => {
       const queue = SKILLS[s.toLowerCase()] ?? SKILLS[s];
       if (!queue) bad("skills", `unknown skill ${echo(s)}; use presales/aftersales (售前/售后)`);
       return queue ? [queue] : [];
@@ -108,7 +113,10 @@ export function parseStaff(records: CsvRecord[], zone: string): Person[] {
     if (cell("maxHours") === "" || !Number.isFinite(maxHours) || maxHours < 0) bad("maxHours", `${echo(cell("maxHours"))} is not a number of hours ≥ 0`);
 
     const availability: Person["availability"] = [];
-    for (const part of cell("availability").split(";").map((p) => p.trim()).filter(Boolean)) {
+    for (const part of cell("availability")
+      .split(";")
+      .map((p) => p.trim())
+      .filter(Boolean)) {
       const [from, to] = part.split("/");
       const start = from ? DateTime.fromISO(from, { zone }) : undefined;
       const end = to ? DateTime.fromISO(to, { zone }) : undefined;

@@ -8,15 +8,7 @@ import { buildGrid, type CurveTemplate, curveShares, type Grid, localTime } from
 import { aftersalesDemand, presalesDemand } from "./demand.ts";
 import { InputError } from "./errors.ts";
 import { checkPlanLoad } from "./plan-load.ts";
-import {
-  type QueueModel,
-  queueModelOf,
-  type RequirementRow,
-  resolveConcurrency,
-  type ServiceTarget,
-  saturationRequirement,
-  serviceLevelRequirement,
-} from "./requirement.ts";
+import { type QueueModel, queueModelOf, type RequirementRow, resolveConcurrency, type ServiceTarget, saturationRequirement, serviceLevelRequirement } from "./requirement.ts";
 import { type Plan, type QueueCapacity, type QueueName, QUEUES } from "./plan.ts";
 
 export { DEFAULT_SHIFTS, type Plan, type QueueCapacity, type QueueName, QUEUES, type QueueSettings, type ShiftSettings } from "./plan.ts";
@@ -103,10 +95,7 @@ export function planStaffing(plan: Plan, catalog: Catalog): StaffingResult {
     QUEUES.map((queue) => ({
       name: queue,
       humanReceptions: demand[queue].humanReceptions,
-      method:
-        plan.requirement.method === "saturation"
-          ? { saturationPerInterval: (saturation[queue] / plan.workdayHours) * (plan.intervalMin / 60) }
-          : { service: serviceTargetOf(plan, queue) },
+      method: plan.requirement.method === "saturation" ? { saturationPerInterval: (saturation[queue] / plan.workdayHours) * (plan.intervalMin / 60) } : { service: serviceTargetOf(plan, queue) },
     })),
     plan.intervalMin,
     grid.starts,

@@ -83,7 +83,11 @@ export function checkMinRest(person: Person, own: Assignment[], rules: RosterRul
   for (let i = 1; i < list.length; i++) {
     const rest = list[i]!.startMs - list[i - 1]!.endMs;
     if (rest >= 0 && rest < rules.minRestHours * HOUR) {
-      findings.push({ rule: "min-rest", personId: person.id, message: `${person.name}: ${(rest / HOUR).toFixed(2)} h of rest before the shift at ${new Date(list[i]!.startMs).toISOString()}, less than ${rules.minRestHours} h` });
+      findings.push({
+        rule: "min-rest",
+        personId: person.id,
+        message: `${person.name}: ${(rest / HOUR).toFixed(2)} h of rest before the shift at ${new Date(list[i]!.startMs).toISOString()}, less than ${rules.minRestHours} h`,
+      });
     }
   }
   return findings;
@@ -108,9 +112,7 @@ export function checkAvailability(person: Person, own: Assignment[]): Finding[] 
 }
 
 export function checkSkills(person: Person, own: Assignment[]): Finding[] {
-  return own
-    .filter((a) => !person.skills.includes(a.queue))
-    .map((a) => ({ rule: "skills" as const, personId: person.id, message: `${person.name} has no ${a.queue} skill` }));
+  return own.filter((a) => !person.skills.includes(a.queue)).map((a) => ({ rule: "skills" as const, personId: person.id, message: `${person.name} has no ${a.queue} skill` }));
 }
 
 export function checkTrained(person: Person, own: Assignment[]): Finding[] {

@@ -17,7 +17,13 @@ const PRINT: Partial<ExcelJS.PageSetup> = { paperSize: 9, orientation: "landscap
 
 const SHEETS = {
   zh: { list: "排班名单", coverage: "覆盖", day: (date: string) => `${date.slice(5)} 排班`, legend: "图例：前 = 售前，后 = 售后，休 = 休息", mark: { presales: "前", aftersales: "后", break: "休" } },
-  en: { list: "Shifts", coverage: "Coverage", day: (date: string) => `${date.slice(5)} timeline`, legend: "Legend: P = pre-sales, A = after-sales, B = break", mark: { presales: "P", aftersales: "A", break: "B" } },
+  en: {
+    list: "Shifts",
+    coverage: "Coverage",
+    day: (date: string) => `${date.slice(5)} timeline`,
+    legend: "Legend: P = pre-sales, A = after-sales, B = break",
+    mark: { presales: "P", aftersales: "A", break: "B" },
+  },
 } as const;
 
 /** The workbook's bytes. `lang` picks the headers (Chinese by default). */
@@ -48,8 +54,14 @@ export async function rosterWorkbook(roster: RosterResult, planName: string, lan
     styleHeader(sheet);
     // The time-slot headers sit over their centred marks.
     for (let c = 4; c < 4 + day.slots.length; c++) sheet.getRow(1).getCell(c).alignment = { horizontal: "center" };
-    sheet.getColumn(1).width = widthOf(day.rows.map((r) => r.name), text.timeline[0]);
-    sheet.getColumn(2).width = widthOf(day.rows.map((r) => r.id), text.timeline[1]);
+    sheet.getColumn(1).width = widthOf(
+      day.rows.map((r) => r.name),
+      text.timeline[0],
+    );
+    sheet.getColumn(2).width = widthOf(
+      day.rows.map((r) => r.id),
+      text.timeline[1],
+    );
     sheet.getColumn(3).width = 10;
     for (let c = 4; c < 4 + day.slots.length; c++) sheet.getColumn(c).width = 5.5;
   }
@@ -83,7 +95,10 @@ function writeTable(sheet: ExcelJS.Worksheet, table: Table): void {
       column.numFmt = DATE_TIME;
       column.width = 18;
     } else {
-      column.width = widthOf(table.rows.map((r) => String(r[c] ?? "")), header);
+      column.width = widthOf(
+        table.rows.map((r) => String(r[c] ?? "")),
+        header,
+      );
     }
   });
 }

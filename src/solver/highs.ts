@@ -49,8 +49,7 @@ function solveWith(highs: Highs, m: LinearModel): SolveOutcome {
     const feasible = Number(model.info.get("primal_solution_status")) === 2;
     const hasX = solution.colValue.length === m.numCols && code !== codes.infeasible && (!m.integer || feasible);
     const objective = hasX ? model.getObjectiveValue() : Number.NaN;
-    const status: SolveOutcome["status"] =
-      code === codes.optimal ? "optimal" : code === codes.infeasible ? "infeasible" : code === codes.timeLimit ? "timeout" : "error";
+    const status: SolveOutcome["status"] = code === codes.optimal ? "optimal" : code === codes.infeasible ? "infeasible" : code === codes.timeLimit ? "timeout" : "error";
     const bound = m.integer ? Number(model.info.get("mip_dual_bound")) : status === "optimal" ? objective : Number.NEGATIVE_INFINITY;
     return { status, x: hasX ? solution.colValue : null, objective, bound };
   } finally {

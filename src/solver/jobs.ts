@@ -19,7 +19,15 @@ export type Jobs = {
   design: { input: { instance: DesignInstance; timeLimitSec: number }; output: DesignResult };
   roster: { input: { plan: Plan; staffing: StaffingResult; staffCsv: string; timeLimitSec: number }; output: RosterResult };
   replan: {
-    input: { plan: Plan; staffing: StaffingResult; staffCsv: string; current: RosterResult; actuals: ActualInput[]; options: Pick<NightOptions, "now" | "noticeMin" | "reforecast">; timeLimitSec: number };
+    input: {
+      plan: Plan;
+      staffing: StaffingResult;
+      staffCsv: string;
+      current: RosterResult;
+      actuals: ActualInput[];
+      options: Pick<NightOptions, "now" | "noticeMin" | "reforecast">;
+      timeLimitSec: number;
+    };
     output: NightReplan;
   };
 };
@@ -28,13 +36,15 @@ export type JobName = keyof Jobs;
 
 export const jobs: { [K in JobName]: (input: Jobs[K]["input"]) => Promise<Jobs[K]["output"]> } = {
   design: async ({ instance, timeLimitSec }) => designShifts(instance, { solve: await createSolve(), clock: () => performance.now(), timeLimitSec }),
-  roster: async ({ plan, staffing, staffCsv, timeLimitSec }) =>
-    buildRoster(plan, staffing, staffOf(staffCsv, plan), { solve: await createSolve(), clock: () => performance.now(), timeLimitSec }),
+  roster: async ({ plan, staffing, staffCsv, timeLimitSec }) => buildRoster(plan, staffing, staffOf(staffCsv, plan), { solve: await createSolve(), clock: () => performance.now(), timeLimitSec }),
   replan: async ({ plan, staffing, staffCsv, current, actuals, options, timeLimitSec }) =>
     replanNight(plan, staffing, staffOf(staffCsv, plan), current, actuals, { ...options, solve: await createSolve(), clock: () => performance.now(), timeLimitSec }),
 };
 
 /** The people of a staff CSV, its issues named `staffCsv: line N, …` (a 400 at the API). */
 function staffOf(staffCsv: string, plan: Plan): Person[] {
-  return withIssuePaths((path) => `staffCsv: ${path}`, () => parseStaff(readCsv(staffCsv), plan.zone));
+  return withIssuePaths(
+    (path) => `staffCsv: ${path}`,
+    () => parseStaff(readCsv(staffCsv), plan.zone),
+  );
 }

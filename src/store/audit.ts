@@ -17,9 +17,7 @@ export type AuditEntry = {
 type AuditRow = { id: number; at: string; user_name: string | null; role: string | null; ip: string | null; method: string; path: string; status: number; summary: string };
 
 export function auditRepo(db: Db) {
-  const insert = db.prepare(
-    "INSERT INTO audit_log (at, user_name, role, ip, method, path, status, summary) VALUES (@at, @userName, @role, @ip, @method, @path, @status, @summary)",
-  );
+  const insert = db.prepare("INSERT INTO audit_log (at, user_name, role, ip, method, path, status, summary) VALUES (@at, @userName, @role, @ip, @method, @path, @status, @summary)");
   const page = db.prepare("SELECT * FROM audit_log WHERE id < ? ORDER BY id DESC LIMIT ?");
   return {
     record(entry: Omit<AuditEntry, "id">): void {

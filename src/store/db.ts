@@ -13,7 +13,6 @@ export type Db = Database.Database;
 
 export type Migration = { version: number; name: string; sql: string };
 
-
 /** The migrations shipped with the code, in order. */
 export function loadMigrations(dir = MIGRATIONS_DIR): Migration[] {
   return readdirSync(dir)

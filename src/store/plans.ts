@@ -42,12 +42,8 @@ const fromRow = (row: Row): PlanRecord => ({
 });
 
 export function plansRepo(db: Db) {
-  const insert = db.prepare(
-    "INSERT INTO plans (name, input_json, result_json, created_at, updated_at) VALUES (@name, @input, @result, @now, @now)",
-  );
-  const update = db.prepare(
-    "UPDATE plans SET name = @name, input_json = @input, result_json = @result, updated_at = @now, version = version + 1 WHERE id = @id",
-  );
+  const insert = db.prepare("INSERT INTO plans (name, input_json, result_json, created_at, updated_at) VALUES (@name, @input, @result, @now, @now)");
+  const update = db.prepare("UPDATE plans SET name = @name, input_json = @input, result_json = @result, updated_at = @now, version = version + 1 WHERE id = @id");
   const byId = db.prepare("SELECT * FROM plans WHERE id = ?");
   const list = db.prepare("SELECT id, name, created_at, updated_at FROM plans ORDER BY id");
   const remove = db.prepare("DELETE FROM plans WHERE id = ?");

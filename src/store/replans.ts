@@ -38,12 +38,12 @@ const versionOf = (row: VersionRow): RosterVersion => ({
 });
 
 export function replansRepo(db: Db) {
-  const insert = db.prepare(
-    "INSERT INTO roster_replans (plan_id, now, roster_revision, result_json, created_at) VALUES (@planId, @now, @rosterRevision, @result, @createdAt)",
-  );
+  const insert = db.prepare("INSERT INTO roster_replans (plan_id, now, roster_revision, result_json, created_at) VALUES (@planId, @now, @rosterRevision, @result, @createdAt)");
   const byId = db.prepare("SELECT * FROM roster_replans WHERE plan_id = ? AND id = ?");
   const list = db.prepare("SELECT id, plan_id, now, roster_revision, created_at, applied_at FROM roster_replans WHERE plan_id = ? ORDER BY id");
-  const roster = db.prepare("SELECT r.staff_csv, r.result_json, r.created_at, r.plan_version, r.revision, p.version AS current_version FROM rosters r JOIN plans p ON p.id = r.plan_id WHERE r.plan_id = ?");
+  const roster = db.prepare(
+    "SELECT r.staff_csv, r.result_json, r.created_at, r.plan_version, r.revision, p.version AS current_version FROM rosters r JOIN plans p ON p.id = r.plan_id WHERE r.plan_id = ?",
+  );
   const keep = db.prepare(
     `INSERT INTO roster_versions (plan_id, staff_csv, result_json, plan_version, created_at, superseded_at, replan_id)
      VALUES (@planId, @staffCsv, @result, @planVersion, @createdAt, @supersededAt, @replanId)`,
@@ -84,9 +84,7 @@ export function replansRepo(db: Db) {
         const replan = byId.get(planId, id) as ReplanRow | undefined;
         if (!replan) return { status: "missing" };
         if (replan.applied_at) return { status: "applied" };
-        const current = roster.get(planId) as
-          | { staff_csv: string; result_json: string; created_at: string; plan_version: number; revision: number; current_version: number }
-          | undefined;
+        const current = roster.get(planId) as { staff_csv: string; result_json: string; created_at: string; plan_version: number; revision: number; current_version: number } | undefined;
         if (!current || current.revision !== replan.roster_revision) return { status: "changed" };
         if (current.plan_version !== current.current_version) return { status: "stale" };
         keep.run({ planId, staffCsv: current.staff_csv, result: current.result_json, planVersion: current.plan_version, createdAt: current.created_at, supersededAt: now, replanId: id });

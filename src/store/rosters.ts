@@ -19,10 +19,7 @@ export type RosterRecord = {
  * What saving a freshly solved roster came to: saved, or refused because the plan is gone
  * or is no longer the version the roster was solved from (nothing stored either way).
  */
-export type SaveOutcome =
-  | { status: "ok"; roster: RosterRecord }
-  | { status: "missing" }
-  | { status: "changed"; expectedVersion: number; currentVersion: number };
+export type SaveOutcome = { status: "ok"; roster: RosterRecord } | { status: "missing" } | { status: "changed"; expectedVersion: number; currentVersion: number };
 
 type Row = { plan_id: number; staff_csv: string; result_json: string; created_at: string; plan_version: number; revision: number; current_version: number };
 

@@ -56,9 +56,7 @@ type SessionRow = UserRow & { expires_at: string; last_seen_at: string };
 
 export function sessionsRepo(db: Db) {
   const insert = db.prepare("INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at, expires_at) VALUES (?, ?, ?, ?, ?)");
-  const find = db.prepare(
-    "SELECT u.*, s.expires_at, s.last_seen_at FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ?",
-  );
+  const find = db.prepare("SELECT u.*, s.expires_at, s.last_seen_at FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ?");
   const touch = db.prepare("UPDATE sessions SET last_seen_at = ? WHERE token_hash = ?");
   const remove = db.prepare("DELETE FROM sessions WHERE token_hash = ?");
   const purge = db.prepare("DELETE FROM sessions WHERE expires_at <= ? OR last_seen_at <= ?");

@@ -25,7 +25,18 @@ beforeEach(async () => {
   const db = openDb(":memory:");
   actuals = actualsRepo(db);
   solver = createSolverPool();
-  const deps = { plans: plansRepo(db), rosters: rostersRepo(db), history: historyRepo(db), actuals, replans: replansRepo(db), catalog, samples: loadSamplePlans(), now: () => NOW, log: () => {}, solver };
+  const deps = {
+    plans: plansRepo(db),
+    rosters: rostersRepo(db),
+    history: historyRepo(db),
+    actuals,
+    replans: replansRepo(db),
+    catalog,
+    samples: loadSamplePlans(),
+    now: () => NOW,
+    log: () => {},
+    solver,
+  };
   const app = createApp(deps);
   server = await new Promise<Server>((resolve) => {
     const s = app.listen(0, "127.0.0.1", () => resolve(s));
@@ -93,7 +104,12 @@ describe("POST /api/plans/:id/actuals with a file", () => {
   it("400: a bad time and a negative count are named by line and column, and nothing is stored", async () => {
     const id = await halfHourPlan();
     await call("POST", `/api/plans/${id}/actuals`, gbk([CSV_HEADER, "2026-11-10 19:00,小美,售前组,50,20"]), "text/csv");
-    const res = await call("POST", `/api/plans/${id}/actuals`, gbk([CSV_HEADER, "2026-11-10 20:00,小美,售前组,60,20", "2026-11-10 20:3O,小丽,售前组,80,30", "2026-11-10 21:00,阿强,售后组,-5,10"]), "text/csv");
+    const res = await call(
+      "POST",
+      `/api/plans/${id}/actuals`,
+      gbk([CSV_HEADER, "2026-11-10 20:00,小美,售前组,60,20", "2026-11-10 20:3O,小丽,售前组,80,30", "2026-11-10 21:00,阿强,售后组,-5,10"]),
+      "text/csv",
+    );
     expect(res.status).toBe(400);
     expect(res.body.error.code).toBe("invalid-input");
     expect(res.body.error.issues.map((i: { path: string }) => i.path)).toEqual(["line 3, column 1 (时间)", "line 4, column 4 (咨询人数)"]);
@@ -134,7 +150,16 @@ describe("POST /api/plans/:id/actuals with JSON rows", () => {
       { path: "rows.2.start", message: "2026-11-13T00:00 is outside the plan's window 2026-11-10 00:00 – 2026-11-13 00:00" },
       { path: "rows.3.start", message: "rows.0 has the same start and queue" },
     ]);
-    const shape = await call("POST", `/api/plans/${id}/actuals`, JSON.stringify({ rows: [{ start: "2026-11-10T18:00", queue: "售前", receptions: 1 }, { start: "2026-11-10T18:00", queue: "presales", receptions: -1 }] }));
+    const shape = await call(
+      "POST",
+      `/api/plans/${id}/actuals`,
+      JSON.stringify({
+        rows: [
+          { start: "2026-11-10T18:00", queue: "售前", receptions: 1 },
+          { start: "2026-11-10T18:00", queue: "presales", receptions: -1 },
+        ],
+      }),
+    );
     expect(shape.body.error.issues.map((i: { path: string }) => i.path)).toEqual(["rows.0.queue", "rows.1.receptions"]);
     expect((await call("GET", `/api/plans/${id}/actuals`)).body.rows).toEqual([]);
   });

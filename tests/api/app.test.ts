@@ -32,7 +32,19 @@ async function start(overrides: Partial<AppDeps> = {}) {
   history = historyRepo(db);
   logged = [];
   solver = createSolverPool();
-  const app = createApp({ plans, rosters, history, actuals: actualsRepo(db), replans: replansRepo(db), catalog, samples: loadSamplePlans(), now: () => NOW, log: (_m, e) => logged.push(e), solver, ...overrides });
+  const app = createApp({
+    plans,
+    rosters,
+    history,
+    actuals: actualsRepo(db),
+    replans: replansRepo(db),
+    catalog,
+    samples: loadSamplePlans(),
+    now: () => NOW,
+    log: (_m, e) => logged.push(e),
+    solver,
+    ...overrides,
+  });
   server = await new Promise<Server>((resolve) => {
     const s = app.listen(0, "127.0.0.1", () => resolve(s));
   });
@@ -456,7 +468,12 @@ describe("/api/history, compare and exports", () => {
     const whole = await send("GET", `/api/plans/${plan.body.id}/compare?history=${full.body.id}`);
     expect(res.body.hours).toEqual(whole.body.hours.slice(0, 72));
     // Last year's total is the file's own: Σ (售前 + 售后) over its 72 rows, read here with a plain split.
-    const fileReceptions = iconv.decode(bytes, "gb18030").trim().split("\r\n").slice(1).reduce((sum, line) => sum + Number(line.split(",")[1]) + Number(line.split(",")[2]), 0);
+    const fileReceptions = iconv
+      .decode(bytes, "gb18030")
+      .trim()
+      .split("\r\n")
+      .slice(1)
+      .reduce((sum, line) => sum + Number(line.split(",")[1]) + Number(line.split(",")[2]), 0);
     expect(res.body.totals.lastYear.receptions).toBe(fileReceptions);
     expect(res.body.risks.every((r: { start: string }) => r.start < "2026-11-13")).toBe(true);
     // A file starting later (Nov 12 on) lacks the window's first 48 hours: its hours keep their places.
@@ -469,7 +486,10 @@ describe("/api/history, compare and exports", () => {
     expect(estimates.status).toBe(200);
     const byKey = new Map(estimates.body.estimates.map((e: { key: string }) => [e.key, e]));
     expect(byKey.get("presalesCurve")).toMatchObject({ value: null, basis: { zh: expect.stringContaining("去年数据缺 48 / 120 小时") } });
-    expect(byKey.get("inquiryConversionRate")).toMatchObject({ value: expect.any(Number), basis: { zh: expect.stringContaining("仅用去年数据有的 72 / 120 小时（缺 2025-11-13 00:00 – 2025-11-15 00:00（48 小时））") } });
+    expect(byKey.get("inquiryConversionRate")).toMatchObject({
+      value: expect.any(Number),
+      basis: { zh: expect.stringContaining("仅用去年数据有的 72 / 120 小时（缺 2025-11-13 00:00 – 2025-11-15 00:00（48 小时））") },
+    });
     const applied = await send("POST", `/api/plans/${plan.body.id}/apply-history`, { historyId: short.body.id, growthRate: 0.2 });
     expect(applied.status).toBe(200);
     expect(applied.body.plan.input.presales.curve).toEqual((sample.content as { presales: { curve: unknown } }).presales.curve);
@@ -485,7 +505,8 @@ describe("/api/history, compare and exports", () => {
       expect(res.body.error.issues).toEqual([
         {
           path: "history",
-          message: "the dataset has none of the window's 120 hours: aligned with the plan's window it needs hours in 2025-11-10 00:00 – 2025-11-15 00:00, and it covers 2025-11-20 00:00 – 2025-11-25 00:00",
+          message:
+            "the dataset has none of the window's 120 hours: aligned with the plan's window it needs hours in 2025-11-10 00:00 – 2025-11-15 00:00, and it covers 2025-11-20 00:00 – 2025-11-25 00:00",
           code: "history_no_overlap",
           params: { hours: 120, needed: "2025-11-10 00:00 – 2025-11-15 00:00", covers: "2025-11-20 00:00 – 2025-11-25 00:00" },
         },
@@ -554,7 +575,14 @@ describe("errors and limits", () => {
   it("500 internal-error without a stack trace, and the error is logged", async () => {
     await new Promise<void>((resolve) => server.close(() => resolve()));
     const broken = plansRepo(openDb(":memory:"));
-    await start({ plans: { ...broken, list: () => { throw new Error("disk on fire at /secret/path"); } } });
+    await start({
+      plans: {
+        ...broken,
+        list: () => {
+          throw new Error("disk on fire at /secret/path");
+        },
+      },
+    });
     const res = await send("GET", "/api/plans");
     expect(res.status).toBe(500);
     expect(res.body).toEqual({ error: { code: "internal-error", message: "internal error", issues: [] } });

@@ -180,7 +180,11 @@ describe("POST /api/login", () => {
       expect(res.headers.get("set-cookie")).toBeNull();
     }
     expect(count("sessions")).toBe(0);
-    expect(auditRepo(db).page(10, null).map((r) => [r.userName, r.path, r.status, r.summary])).toEqual([
+    expect(
+      auditRepo(db)
+        .page(10, null)
+        .map((r) => [r.userName, r.path, r.status, r.summary]),
+    ).toEqual([
       [null, "/api/login", 401, "login failed: nobody"],
       [null, "/api/login", 401, `login failed: ${NAME.manager}`],
     ]);
@@ -208,7 +212,12 @@ describe("sessions", () => {
   it("without a session every API route but health and login is 401 unauthorized; a made-up token too", async () => {
     await start();
     expect((await call("GET", "/api/health")).status).toBe(200);
-    for (const [method, path] of [["GET", "/api/plans"], ["POST", "/api/plans"], ["GET", "/api/me"], ["GET", "/api/nowhere"]] as const) {
+    for (const [method, path] of [
+      ["GET", "/api/plans"],
+      ["POST", "/api/plans"],
+      ["GET", "/api/me"],
+      ["GET", "/api/nowhere"],
+    ] as const) {
       const res = await call(method, path, { body: method === "POST" ? planInput() : undefined });
       expect(res.status, `${method} ${path}`).toBe(401);
       expect(res.body.error.code).toBe("unauthorized");
@@ -307,7 +316,16 @@ describe("the audit log", () => {
     await call("GET", "/api/plans", { cookie: viewer });
     const first = await call("GET", "/api/audit?limit=3", { cookie: manager });
     expect(first.status).toBe(200);
-    expect(first.body.entries.map((e: { userName: string | null; role: string | null; method: string; path: string; status: number; summary: string }) => [e.userName, e.role, e.method, e.path, e.status, e.summary])).toEqual([
+    expect(
+      first.body.entries.map((e: { userName: string | null; role: string | null; method: string; path: string; status: number; summary: string }) => [
+        e.userName,
+        e.role,
+        e.method,
+        e.path,
+        e.status,
+        e.summary,
+      ]),
+    ).toEqual([
       [null, null, "POST", "/api/plans", 401, "unauthorized"],
       [NAME.viewer, "viewer", "DELETE", `/api/plans/${plan.body.id}`, 403, "forbidden"],
       [NAME.manager, "manager", "POST", "/api/plans", 201, `id=${plan.body.id} name=${planInput().name} version=1`],

@@ -24,7 +24,18 @@ let solver: SolverPool;
 beforeEach(async () => {
   const db = openDb(":memory:");
   solver = createSolverPool();
-  const deps = { plans: plansRepo(db), rosters: rostersRepo(db), history: historyRepo(db), actuals: actualsRepo(db), replans: replansRepo(db), catalog, samples: loadSamplePlans(), now: () => NOW, log: () => {}, solver };
+  const deps = {
+    plans: plansRepo(db),
+    rosters: rostersRepo(db),
+    history: historyRepo(db),
+    actuals: actualsRepo(db),
+    replans: replansRepo(db),
+    catalog,
+    samples: loadSamplePlans(),
+    now: () => NOW,
+    log: () => {},
+    solver,
+  };
   const app = createApp(deps);
   server = await new Promise<Server>((resolve) => {
     const s = app.listen(0, "127.0.0.1", () => resolve(s));

@@ -46,7 +46,9 @@ const query = fc
     { maxKeys: 3 },
   )
   .map((q) => (Object.keys(q).length ? `?${new URLSearchParams(q)}` : ""));
-const planLike = fc.record({ key: fc.constantFrom("name", "window", "intervalMin", "chain", "presales", "zone", "staffCsv"), value: fc.jsonValue() }).map(({ key, value }) => JSON.stringify({ ...planInput(), [key]: value }));
+const planLike = fc
+  .record({ key: fc.constantFrom("name", "window", "intervalMin", "chain", "presales", "zone", "staffCsv"), value: fc.jsonValue() })
+  .map(({ key, value }) => JSON.stringify({ ...planInput(), [key]: value }));
 const body = fc.option(
   fc.oneof(
     fc.jsonValue().map((v) => JSON.stringify(v)),
@@ -59,7 +61,18 @@ const body = fc.option(
   { nil: undefined },
 );
 const contentType = fc.option(
-  fc.constantFrom("application/json", "application/json; charset=utf-8", "text/csv", "text/plain", "application/octet-stream", XLSX_TYPE, "multipart/form-data; boundary=x", "application/x-www-form-urlencoded", "x/y; ===", ""),
+  fc.constantFrom(
+    "application/json",
+    "application/json; charset=utf-8",
+    "text/csv",
+    "text/plain",
+    "application/octet-stream",
+    XLSX_TYPE,
+    "multipart/form-data; boundary=x",
+    "application/x-www-form-urlencoded",
+    "x/y; ===",
+    "",
+  ),
   { nil: undefined },
 );
 const originHeaders = fc.constantFrom<Record<string, string>>({}, {}, { "sec-fetch-site": "same-origin" }, { "sec-fetch-site": "cross-site" }, { origin: "http://evil.example" }, { origin: "null" });

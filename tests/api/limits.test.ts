@@ -114,7 +114,11 @@ describe("POST /api/design at its limits", () => {
     // 31 days at 5 minutes, 16-hour shifts with a break anywhere: 340,743 shifts.
     const demand = new Array((31 * 24 * 60) / 5).fill(1);
     const res = await send("POST", "/api/design", {
-      ...instance, intervalMinutes: 5, demand, shiftLengthsHours: [16], breakRule: { minShiftHours: 8, breakMinutes: 60, window: [0, 1] },
+      ...instance,
+      intervalMinutes: 5,
+      demand,
+      shiftLengthsHours: [16],
+      breakRule: { minShiftHours: 8, breakMinutes: 60, window: [0, 1] },
     });
     expect(res.status).toBe(400);
     expect(paths(res.body)).toEqual(["shiftLengthsHours"]);

@@ -18,7 +18,15 @@ describe("the CLI's numbers and words", () => {
   });
 
   it("tables right-align numbers and group their thousands; CJK cells take two columns", () => {
-    expect(table(["队列", "n"], [["售前", 12345], ["x", 1]])).toBe("队列       n\n----  ------\n售前  12,345\nx          1");
+    expect(
+      table(
+        ["队列", "n"],
+        [
+          ["售前", 12345],
+          ["x", 1],
+        ],
+      ),
+    ).toBe("队列       n\n----  ------\n售前  12,345\nx          1");
   });
 
   it("an issue line is Chinese by default, English on request; the CLI's own issues carry both", () => {

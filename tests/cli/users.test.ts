@@ -50,7 +50,9 @@ describe("peakcrew users", () => {
     expect(await run(["users", "add", "A", "--role", "hr", "--password-stdin", "--db", db], "long-enough-1")).toMatchObject({ code: 2, stderr: "错误：NAME：用户“A”已存在\n" });
     expect((await run(["users", "add", "b", "--role", "boss", "--password-stdin", "--db", db], "long-enough-1")).stderr).toBe("错误：--role：应为以下之一：manager、hr、viewer\n");
     expect((await run(["users", "add", "b", "--role", "hr", "--password-stdin", "--db", db], "short\n")).stderr).toBe("错误：password：至少 10 个字符\n");
-    expect((await run(["users", "add", "b", "--role", "hr", "--password", "long-enough-1", "--db", db])).stderr).toMatch(/^错误：arguments：未知选项 --password（全部选项见 peakcrew users add --help）$/m);
+    expect((await run(["users", "add", "b", "--role", "hr", "--password", "long-enough-1", "--db", db])).stderr).toMatch(
+      /^错误：arguments：未知选项 --password（全部选项见 peakcrew users add --help）$/m,
+    );
     // Without --password-stdin the password is asked on a terminal; the test's stdin is none.
     expect((await run(["users", "add", "b", "--role", "hr", "--db", db])).stderr).toMatch(/^错误：--password-stdin：标准输入不是终端/);
     expect(stored(db, "b")).toBeNull();

@@ -131,7 +131,14 @@ describe("parseActuals: bad input", () => {
   it("names the line and column of a bad time and of a negative or non-numeric count, and returns nothing", () => {
     const issues = inputIssuesOf(() =>
       actuals(
-        ["时间,分组,咨询人数,平均首响(秒)", "2026-11-10 18:00,售前组,10,20", "2026-11-10 25:00,售前组,10,20", "2026-11-10 18:30,售后组,-4,20", "2026-11-10 18:30,售前组,十,快", "18:00,售后组,3,1"].join("\n"),
+        [
+          "时间,分组,咨询人数,平均首响(秒)",
+          "2026-11-10 18:00,售前组,10,20",
+          "2026-11-10 25:00,售前组,10,20",
+          "2026-11-10 18:30,售后组,-4,20",
+          "2026-11-10 18:30,售前组,十,快",
+          "18:00,售后组,3,1",
+        ].join("\n"),
       ),
     );
     expect(issues).toEqual([
@@ -147,7 +154,8 @@ describe("parseActuals: bad input", () => {
     expect(inputIssuesOf(() => actuals("时间,咨询人数\n2026-11-10 18:00,5\n"))).toEqual([
       {
         path: "line 1",
-        message: "missing counts per queue (售前咨询人数 / 售后咨询人数, 售前接待人数 / 售后接待人数, presales / aftersales) or a group column (分组 / 客服分组 / 子账号分组 / 组别 / group / queue) with 咨询人数 or 接待人数",
+        message:
+          "missing counts per queue (售前咨询人数 / 售后咨询人数, 售前接待人数 / 售后接待人数, presales / aftersales) or a group column (分组 / 客服分组 / 子账号分组 / 组别 / group / queue) with 咨询人数 or 接待人数",
       },
     ]);
   });

@@ -71,7 +71,12 @@ describe("applyChatCalibration", () => {
 
   it("writes the derived chat spec into the chosen queue's service, and nothing else", () => {
     const base = planInput();
-    const plan = parsePlan({ ...base, requirement: { method: "service-level" }, presales: { ...base.presales, service: serviceTarget() }, aftersales: { ...base.aftersales, service: serviceTarget() } });
+    const plan = parsePlan({
+      ...base,
+      requirement: { method: "service-level" },
+      presales: { ...base.presales, service: serviceTarget() },
+      aftersales: { ...base.aftersales, service: serviceTarget() },
+    });
     const next = applyChatCalibration(plan, "aftersales", calibration);
     expect(next.aftersales.service?.chat).toEqual({ ahtSecAtOneChat: 100, slowdownPerExtraChat: 0.5, maxParallel: 4 });
     expect(next.presales).toEqual(plan.presales);

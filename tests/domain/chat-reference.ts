@@ -11,13 +11,7 @@ import type { ChatFigures, ChatParams } from "../../src/domain/chat.ts";
  * most-loaded to a least-loaded agent) while the loads differ by more than one. This keeps the
  * chats "spread evenly over agents", the model's assumption.
  */
-export function agentLevelChat(opts: {
-  lambdaPerSec: number;
-  ahtSecByParallel: number[];
-  agents: number;
-  thetaPerSec: number;
-  lines: number;
-}) {
+export function agentLevelChat(opts: { lambdaPerSec: number; ahtSecByParallel: number[]; agents: number; thetaPerSec: number; lines: number }) {
   const { lambdaPerSec: lam, ahtSecByParallel: aht, agents: n, thetaPerSec: theta, lines } = opts;
   const K = aht.length;
   const S = n * K;
@@ -137,7 +131,17 @@ export function chatFiguresReference(params: ChatParams, n: number): ChatFigures
   const lines = params.lines ?? Infinity;
   if (n === 0) {
     // Nobody serves: reported as unstable, nothing answered (every chat waits until it leaves).
-    return withSl({ stable: false, serviceLevelVirtual: 0, serviceLevelAnsweredWithin: 0, occupancy: 0, waitProbability: 1, blockProbability: 0, asaSec: null, virtualAsaSec: null, abandonProbability: theta > 0 ? 1 : 0 });
+    return withSl({
+      stable: false,
+      serviceLevelVirtual: 0,
+      serviceLevelAnsweredWithin: 0,
+      occupancy: 0,
+      waitProbability: 1,
+      blockProbability: 0,
+      asaSec: null,
+      virtualAsaSec: null,
+      abandonProbability: theta > 0 ? 1 : 0,
+    });
   }
   const mu = params.ahtSecByParallel.map((aht) => 1 / aht); // mu[k-1] = 1/AHT_k
   const K = mu.length;
@@ -148,7 +152,17 @@ export function chatFiguresReference(params: ChatParams, n: number): ChatFigures
   const geometric = theta === 0 && lines === Infinity;
   const rho = lambda / c;
   if (geometric && rho >= 1) {
-    return withSl({ stable: false, serviceLevelVirtual: 0, serviceLevelAnsweredWithin: 0, occupancy: 1, waitProbability: 1, blockProbability: 0, asaSec: null, virtualAsaSec: null, abandonProbability: 0 });
+    return withSl({
+      stable: false,
+      serviceLevelVirtual: 0,
+      serviceLevelAnsweredWithin: 0,
+      occupancy: 1,
+      waitProbability: 1,
+      blockProbability: 0,
+      asaSec: null,
+      virtualAsaSec: null,
+      abandonProbability: 0,
+    });
   }
 
   // Log weights of states 0 … end of the birth–death chain.

@@ -80,20 +80,43 @@ describe("parseChatReport", () => {
   });
 
   it("refuses an online time whose unit must be wrong (more than 20 chats at once), naming the cell", () => {
-    const issues = inputIssuesOf(() => parseChatReport(records([["接待人数", "平均接待时长", "在线总时长"], ["300", "3分", "8.5"]])));
+    const issues = inputIssuesOf(() =>
+      parseChatReport(
+        records([
+          ["接待人数", "平均接待时长", "在线总时长"],
+          ["300", "3分", "8.5"],
+        ]),
+      ),
+    );
     expect(issues).toEqual([{ path: "line 2, column 3 (在线总时长)", message: expect.stringContaining("more than 20 chats at once") }]);
   });
 
   it("names each missing required column on the header line", () => {
-    expect(inputIssuesOf(() => parseChatReport(records([["客服昵称", "接待人数"], ["甲", "1"]])))).toEqual([
+    expect(
+      inputIssuesOf(() =>
+        parseChatReport(
+          records([
+            ["客服昵称", "接待人数"],
+            ["甲", "1"],
+          ]),
+        ),
+      ),
+    ).toEqual([
       { path: "line 1", message: "missing column 平均接待时长 / 平均会话时长 / 接待时长均值" },
       { path: "line 1", message: "missing column 在线总时长 / 在线时长 / 总在线时长" },
     ]);
   });
 
   it("says so when no agent served chats", () => {
-    expect(inputIssuesOf(() => parseChatReport(records([["接待人数", "平均接待时长", "在线总时长"], ["-", "1分", "-"]])))).toEqual([
-      { path: "line 2", message: "the file has no agent who served chats (skipped agents with no 接待人数: line 2)" },
-    ]);
+    expect(
+      inputIssuesOf(() =>
+        parseChatReport(
+          records([
+            ["接待人数", "平均接待时长", "在线总时长"],
+            ["-", "1分", "-"],
+          ]),
+        ),
+      ),
+    ).toEqual([{ path: "line 2", message: "the file has no agent who served chats (skipped agents with no 接待人数: line 2)" }]);
   });
 });

@@ -15,14 +15,7 @@
  * offered (blocked ones count as missed); `virtual` = P(an infinitely patient, non-blocked chat
  * waits ≤ T); occupancy = E[chats in service] ÷ N·K.
  */
-export function taggedChatReference(opts: {
-  lambdaPerSec: number;
-  ahtSecByParallel: number[];
-  agents: number;
-  thetaPerSec: number;
-  targetSec: number;
-  lines?: number;
-}) {
+export function taggedChatReference(opts: { lambdaPerSec: number; ahtSecByParallel: number[]; agents: number; thetaPerSec: number; targetSec: number; lines?: number }) {
   const { lambdaPerSec: lam, ahtSecByParallel: aht, agents: n, thetaPerSec: theta, targetSec } = opts;
   const K = aht.length;
   const S = n * K;

@@ -118,7 +118,17 @@ describe("chat model against CCmath's published examples", () => {
 describe("chat staffing search", () => {
   it("5,000-agent scale with 5 chats each: finite figures, the answer meets the target and one fewer does not", () => {
     for (const patienceSec of [60, undefined]) {
-      const params: ChatParams = { ...base, arrivals: 90_000, intervalMin: 30, ahtSecByParallel: [300, 330, 360, 400, 450], patienceSec, serviceLevel: 0.9, maxOccupancy: 0.95, shrinkage: 0.2, convention: "answeredWithin" };
+      const params: ChatParams = {
+        ...base,
+        arrivals: 90_000,
+        intervalMin: 30,
+        ahtSecByParallel: [300, 330, 360, 400, 450],
+        patienceSec,
+        serviceLevel: 0.9,
+        maxOccupancy: 0.95,
+        shrinkage: 0.2,
+        convention: "answeredWithin",
+      };
       const r = requiredChatAgents(params);
       expect(r.productiveAgents).toBeGreaterThan(4000);
       expect(r.productiveAgents).toBeLessThan(6000);
@@ -259,7 +269,16 @@ describe("the fast chat evaluation against the straightforward one", () => {
   });
 
   it("at 5,000-agent scale (K = 5) the search finds what a plain linear search finds, from any start", () => {
-    const params: ChatParams = { ...base, arrivals: 50_000, intervalMin: 30, ahtSecByParallel: [300, 330, 360, 400, 450], patienceSec: 90, serviceLevel: 0.85, maxOccupancy: 0.95, convention: "answeredWithin" };
+    const params: ChatParams = {
+      ...base,
+      arrivals: 50_000,
+      intervalMin: 30,
+      ahtSecByParallel: [300, 330, 360, 400, 450],
+      patienceSec: 90,
+      serviceLevel: 0.85,
+      maxOccupancy: 0.95,
+      convention: "answeredWithin",
+    };
     const expected = linearSearch(params, 10_000) as number;
     expect(expected).toBeGreaterThan(2000);
     for (const start of [undefined, 1, expected - 1, expected, expected + 1, 4 * expected]) expect(requiredChatAgents(params, start).productiveAgents).toBe(expected);

@@ -20,11 +20,7 @@ describe("aftersalesDemand", () => {
   const ordersAllOnDay0 = Array.from({ length: 72 }, (_, i) => (i < 24 ? 1 / 24 : 0));
 
   it("contacts arrive on the purchase day + lag, spread by the intraday shape", () => {
-    const d = aftersalesDemand(
-      { orders: 1000, contactRate: 0.24, lagDayShares: [0, 0.5, 0.5], intradayHourly: flatDay, botResolutionRate: 0 },
-      ordersAllOnDay0,
-      grid,
-    );
+    const d = aftersalesDemand({ orders: 1000, contactRate: 0.24, lagDayShares: [0, 0.5, 0.5], intradayHourly: flatDay, botResolutionRate: 0 }, ordersAllOnDay0, grid);
     expect(d.contactsTotal).toBeCloseTo(240, 9);
     expect(sum(d.receptions.slice(0, 24))).toBe(0);
     expect(sum(d.receptions.slice(24, 48))).toBeCloseTo(120, 9);
@@ -33,11 +29,7 @@ describe("aftersalesDemand", () => {
   });
 
   it("contacts that fall after the window are counted in the total but not in any interval", () => {
-    const d = aftersalesDemand(
-      { orders: 1000, contactRate: 0.1, lagDayShares: [0.2, 0.2, 0.2, 0.2, 0.2], intradayHourly: flatDay, botResolutionRate: 0 },
-      ordersAllOnDay0,
-      grid,
-    );
+    const d = aftersalesDemand({ orders: 1000, contactRate: 0.1, lagDayShares: [0.2, 0.2, 0.2, 0.2, 0.2], intradayHourly: flatDay, botResolutionRate: 0 }, ordersAllOnDay0, grid);
     expect(d.contactsTotal).toBeCloseTo(100, 9);
     expect(d.contactsInWindow).toBeCloseTo(60, 9);
     expect(sum(d.receptions)).toBeCloseTo(60, 9);
@@ -45,11 +37,7 @@ describe("aftersalesDemand", () => {
 
   it("a daytime intraday shape keeps the night empty, and the bot removes its share", () => {
     const daytime = flatDay.map((_, h) => (h >= 9 && h < 21 ? 1 : 0));
-    const d = aftersalesDemand(
-      { orders: 1000, contactRate: 0.12, lagDayShares: [1], intradayHourly: daytime, botResolutionRate: 0.5 },
-      ordersAllOnDay0,
-      grid,
-    );
+    const d = aftersalesDemand({ orders: 1000, contactRate: 0.12, lagDayShares: [1], intradayHourly: daytime, botResolutionRate: 0.5 }, ordersAllOnDay0, grid);
     expect(d.receptions[3]).toBe(0);
     expect(d.receptions[10]).toBeCloseTo(10, 9);
     expect(d.humanReceptions[10]).toBeCloseTo(5, 9);

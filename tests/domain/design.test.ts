@@ -57,7 +57,14 @@ describe("enumerateShifts", () => {
   });
 
   it("a 10 h shift with a 60 min break in [0.4, 0.6] of it covers 9 h, never during its break", () => {
-    const [withBreak] = enumerateShifts({ start: "2026-11-10T00:00:00+08:00", intervalMinutes: 60, demand: new Array(24).fill(1), shiftLengthsHours: [10], shiftStartStepMinutes: 60, breakRule: { minShiftHours: 8, breakMinutes: 60, window: [0.4, 0.6] } });
+    const [withBreak] = enumerateShifts({
+      start: "2026-11-10T00:00:00+08:00",
+      intervalMinutes: 60,
+      demand: new Array(24).fill(1),
+      shiftLengthsHours: [10],
+      shiftStartStepMinutes: 60,
+      breakRule: { minShiftHours: 8, breakMinutes: 60, window: [0.4, 0.6] },
+    });
     expect(withBreak?.rows).toEqual([0, 1, 2, 3, 5, 6, 7, 8, 9]);
     expect(withBreak?.breaks).toEqual([{ startMin: 240, lengthMin: 60 }]);
   });
@@ -202,4 +209,3 @@ describe("designShifts with after-sales deferral", () => {
     expect(result.paidHours).toBe(32);
   });
 });
-

@@ -4,14 +4,7 @@
  * and patience solved by uniformization. It shares no code or formula with src/domain/erlang.ts
  * (which uses closed forms in incomplete gamma functions); with patience → ∞ it is Erlang C.
  */
-export function bruteForceErlangA(opts: {
-  lambdaPerSec: number;
-  muPerSec: number;
-  thetaPerSec: number;
-  agents: number;
-  targetSec: number;
-  maxQueue?: number;
-}) {
+export function bruteForceErlangA(opts: { lambdaPerSec: number; muPerSec: number; thetaPerSec: number; agents: number; targetSec: number; maxQueue?: number }) {
   const { lambdaPerSec: lam, muPerSec: mu, thetaPerSec: theta, agents: n, targetSec: t } = opts;
   const maxQueue = opts.maxQueue ?? 400;
   // Stationary distribution of the number in system, states 0 … n + maxQueue.

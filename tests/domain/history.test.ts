@@ -37,16 +37,8 @@ describe("parseHistory", () => {
   });
 
   it("reports every bad cell by line and column and returns nothing", () => {
-    const issues = inputIssuesOf(() =>
-      history(`${HEADER}\n2025-11-10 08:00,900,20,30,25,27000,90\n2025-11-10 09:30,-5,x,30,25,27000,90\n2025-02-30 10:00,1,1,1,1,=1+1,1\n`),
-    );
-    expect(issues.map((i) => i.path)).toEqual([
-      "line 3, column 1 (time)",
-      "line 3, column 2 (presales)",
-      "line 3, column 3 (aftersales)",
-      "line 4, column 1 (time)",
-      "line 4, column 6 (salesYuan)",
-    ]);
+    const issues = inputIssuesOf(() => history(`${HEADER}\n2025-11-10 08:00,900,20,30,25,27000,90\n2025-11-10 09:30,-5,x,30,25,27000,90\n2025-02-30 10:00,1,1,1,1,=1+1,1\n`));
+    expect(issues.map((i) => i.path)).toEqual(["line 3, column 1 (time)", "line 3, column 2 (presales)", "line 3, column 3 (aftersales)", "line 4, column 1 (time)", "line 4, column 6 (salesYuan)"]);
     expect(issues[0]?.message).toMatch(/not on the hour/);
   });
 
@@ -63,7 +55,9 @@ describe("parseHistory", () => {
   });
 
   it("names a missing required column", () => {
-    expect(inputIssuesOf(() => history("时间,售前接待量\n2025-11-10 08:00,1\n"))).toEqual([{ path: "line 1", message: "missing column aftersales / aftersalesReceptions / 售后接待量 / 售后接待人数" }]);
+    expect(inputIssuesOf(() => history("时间,售前接待量\n2025-11-10 08:00,1\n"))).toEqual([
+      { path: "line 1", message: "missing column aftersales / aftersalesReceptions / 售后接待量 / 售后接待人数" },
+    ]);
   });
 
   it("summarises span, missing hours, totals and the busiest hour", () => {
@@ -79,16 +73,23 @@ describe("alignWindow", () => {
   it("maps this year's Nov 10 18:00 to last year's Nov 10 18:00", () => {
     const { alignment, rows: aligned } = alignWindow({ start: "2026-11-10T18:00", end: "2026-11-11T02:00", zone: "Asia/Shanghai" }, rows);
     expect(alignment).toEqual({ yearsBack: 1, thisYearStart: "2026-11-10T18:00", lastYearStart: "2025-11-10T18:00", hours: 8, hoursUsed: 8, missing: [] });
-    expect(aligned.map((r) => r.hour)).toEqual(["2025-11-10T18:00", "2025-11-10T19:00", "2025-11-10T20:00", "2025-11-10T21:00", "2025-11-10T22:00", "2025-11-10T23:00", "2025-11-11T00:00", "2025-11-11T01:00"]);
+    expect(aligned.map((r) => r.hour)).toEqual([
+      "2025-11-10T18:00",
+      "2025-11-10T19:00",
+      "2025-11-10T20:00",
+      "2025-11-10T21:00",
+      "2025-11-10T22:00",
+      "2025-11-10T23:00",
+      "2025-11-11T00:00",
+      "2025-11-11T01:00",
+    ]);
   });
 
   it("uses the hours the data has and lists the rest as a run in the plan's zone", () => {
     // The rows run Nov 9 00:00 – Nov 14 00:00; the window Nov 12 – Nov 15 is 72 hours, the last 24 missing.
     const { alignment, rows: aligned, positions } = alignWindow({ start: "2026-11-12T00:00", end: "2026-11-15T00:00", zone: SHANGHAI }, rows);
     expect(alignment).toMatchObject({ hours: 72, hoursUsed: 48 });
-    expect(alignment.missing).toEqual([
-      { from: "2026-11-14T00:00:00.000+08:00", to: "2026-11-15T00:00:00.000+08:00", hours: 24, lastYear: { from: "2025-11-14T00:00", to: "2025-11-15T00:00" } },
-    ]);
+    expect(alignment.missing).toEqual([{ from: "2026-11-14T00:00:00.000+08:00", to: "2026-11-15T00:00:00.000+08:00", hours: 24, lastYear: { from: "2025-11-14T00:00", to: "2025-11-15T00:00" } }]);
     expect(aligned).toHaveLength(48);
     expect(positions).toEqual([...Array(48).keys()]);
   });
@@ -109,12 +110,15 @@ describe("alignWindow", () => {
     expect(issues).toEqual([
       {
         path: "history",
-        message: "the dataset has none of the window's 24 hours: aligned with the plan's window it needs hours in 2025-12-01 00:00 – 2025-12-02 00:00, and it covers 2025-11-09 00:00 – 2025-11-14 00:00",
+        message:
+          "the dataset has none of the window's 24 hours: aligned with the plan's window it needs hours in 2025-12-01 00:00 – 2025-12-02 00:00, and it covers 2025-11-09 00:00 – 2025-11-14 00:00",
         code: "history_no_overlap",
         params: { hours: 24, needed: "2025-12-01 00:00 – 2025-12-02 00:00", covers: "2025-11-09 00:00 – 2025-11-14 00:00" },
       },
     ]);
-    expect(issueText(issues[0] as InputIssue, "zh")).toBe("去年数据没有这 24 小时中的任何一小时：按日期对齐需要 2025-12-01 00:00 – 2025-12-02 00:00 的数据，文件只有 2025-11-09 00:00 – 2025-11-14 00:00。");
+    expect(issueText(issues[0] as InputIssue, "zh")).toBe(
+      "去年数据没有这 24 小时中的任何一小时：按日期对齐需要 2025-12-01 00:00 – 2025-12-02 00:00 的数据，文件只有 2025-11-09 00:00 – 2025-11-14 00:00。",
+    );
   });
 
   it("counts real hours in the plan's zone: 25 on the night the clocks go back, 23 when they go forward", () => {

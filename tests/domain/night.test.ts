@@ -138,9 +138,18 @@ describe("replan on toy nights (review regressions)", () => {
   };
   const p = { id: "P", name: "P", subAccount: "", skills: ["presales" as const], kind: "fulltime" as const, trained: true, availability: [], maxHours: 18 };
   const at = (h: number) => W0 + h * HOUR;
-  const shiftOf = (from: number, to: number, breaks: [number, number][] = []) => ({ personId: "P", queue: "presales" as const, startMs: at(from), endMs: at(to), breaks: breaks.map(([a, b]) => ({ startMs: at(a), endMs: at(b) })) });
+  const shiftOf = (from: number, to: number, breaks: [number, number][] = []) => ({
+    personId: "P",
+    queue: "presales" as const,
+    startMs: at(from),
+    endMs: at(to),
+    breaks: breaks.map(([a, b]) => ({ startMs: at(a), endMs: at(b) })),
+  });
   const run = (instance: ReturnType<typeof toy>, current: ReturnType<typeof shiftOf>[], nowH: number) =>
-    replan({ grid: instance, people: [p], current, nowMs: at(nowH), shiftLengthsHours: [8], breakRule: null, costPerHour: 1 }, { solve, clock: () => performance.now(), timeLimitSec: 10, noticeMin: 60 });
+    replan(
+      { grid: instance, people: [p], current, nowMs: at(nowH), shiftLengthsHours: [8], breakRule: null, costPerHour: 1 },
+      { solve, clock: () => performance.now(), timeLimitSec: 10, noticeMin: 60 },
+    );
 
   it("never cancels a shift beyond the re-plan's reach to make room tonight (it would look free)", () => {
     // 16 of 18 hours rostered: Nov 10 16–24 and Nov 12 16–24. Tonight needs someone 00–03; extending to

@@ -11,8 +11,7 @@ const issuesOf = (text: string) => inputIssuesOf(() => staff(text));
 describe("parseStaff", () => {
   it("reads English headers: skills, kind, trained, availability windows in the plan's zone", () => {
     const [p] = staff(
-      "id,name,subAccount,skills,kind,trained,availability,maxHours\n" +
-        "A01,Li Mei,shop:li,presales|aftersales,temp,yes,2026-11-10T18:00/2026-11-11T04:00;2026-11-11T08:00/2026-11-11T20:00,20\n",
+      "id,name,subAccount,skills,kind,trained,availability,maxHours\n" + "A01,Li Mei,shop:li,presales|aftersales,temp,yes,2026-11-10T18:00/2026-11-11T04:00;2026-11-11T08:00/2026-11-11T20:00,20\n",
     );
     expect(p).toEqual({
       id: "A01",

@@ -135,8 +135,7 @@ describe("planStaffing, service-level method with presales.service.chat (the Erl
     expect(after.parallel).toBe(3);
     for (const [i, aht] of [420, 483, 546].entries()) expect(after.ahtSecByParallel[i]).toBeCloseTo(aht, 9);
     const aht = [300, 345, 390, 435];
-    const reference = (arrivals: number, agents: number) =>
-      taggedChatReference({ lambdaPerSec: arrivals / 1800, ahtSecByParallel: aht, agents, thetaPerSec: 1 / 120, targetSec: 30 });
+    const reference = (arrivals: number, agents: number) => taggedChatReference({ lambdaPerSec: arrivals / 1800, ahtSecByParallel: aht, agents, thetaPerSec: 1 / 120, targetSec: 30 });
     const meets = (f: ReturnType<typeof reference>) => f.serviceLevelAnsweredWithin >= 0.8 && f.occupancy <= 0.9;
     // The peak (11-11 00:00) is occupancy-bound: the reference gives 90.36 % at 177 agents and
     // 89.59 % at 178; scheduled = ⌈178 ÷ (1 − 15 %)⌉ = 210.
@@ -191,4 +190,3 @@ describe("planStaffing, the peak band", () => {
     ]);
   });
 });
-

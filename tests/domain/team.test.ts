@@ -205,10 +205,18 @@ describe("the bound is never above the least shortfall (brute force on random sm
         const sp = serveWithDeferral(instance.required.presales, pre);
         const sa = serveWithDeferral(instance.required.aftersales, after, instance.deferral);
         weighted = Math.min(weighted, sp.reduce((s, c, t) => s + c.shortfall * weights.presales[t]!, 0) + sa.reduce((s, c, t) => s + c.shortfall * weights.aftersales[t]!, 0));
-        plain = Math.min(plain, [...sp, ...sa].reduce((s, c) => s + c.shortfall, 0));
+        plain = Math.min(
+          plain,
+          [...sp, ...sa].reduce((s, c) => s + c.shortfall, 0),
+        );
         return;
       }
-      for (const v of schedules[i]!) walk(i + 1, pre.map((x, t) => x + v.presales[t]!), after.map((x, t) => x + v.aftersales[t]!));
+      for (const v of schedules[i]!)
+        walk(
+          i + 1,
+          pre.map((x, t) => x + v.presales[t]!),
+          after.map((x, t) => x + v.aftersales[t]!),
+        );
     };
     walk(0, new Array(T).fill(0), new Array(T).fill(0));
     return { weighted, plain };

@@ -95,11 +95,7 @@ describe("the other rules, one toy roster each", () => {
   });
 
   it("validateRoster runs every rule and names unknown people", () => {
-    const findings = validateRoster(
-      [person({ maxHours: 8 })],
-      [shift("11-10 08:00", "11-10 17:00"), shift("11-10 08:00", "11-10 12:00", { personId: "ghost" })],
-      DEFAULT_RULES,
-    );
+    const findings = validateRoster([person({ maxHours: 8 })], [shift("11-10 08:00", "11-10 17:00"), shift("11-10 08:00", "11-10 12:00", { personId: "ghost" })], DEFAULT_RULES);
     expect(findings.map((f) => f.rule).sort()).toEqual(["max-hours", "unknown-person"]);
   });
 });

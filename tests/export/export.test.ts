@@ -34,9 +34,7 @@ const shift = (personId: string, name: string, queue: RosterShift["queue"], star
 /** A two-day, 30-minute roster in Shanghai time: an 8-hour shift with a break, one across midnight, a hostile name. */
 function roster(): RosterResult {
   const shifts = [
-    shift("A01", "王芳", "presales", "2026-11-10T18:00:00.000+08:00", "2026-11-11T02:00:00.000+08:00", 7, [
-      { start: "2026-11-10T21:00:00.000+08:00", end: "2026-11-10T22:00:00.000+08:00" },
-    ]),
+    shift("A01", "王芳", "presales", "2026-11-10T18:00:00.000+08:00", "2026-11-11T02:00:00.000+08:00", 7, [{ start: "2026-11-10T21:00:00.000+08:00", end: "2026-11-10T22:00:00.000+08:00" }]),
     shift("B02", "Li Mei", "aftersales", "2026-11-11T09:00:00.000+08:00", "2026-11-11T13:00:00.000+08:00", 4),
     shift("X9", '=HYPERLINK("http://evil.example","click")', "presales", "2026-11-11T00:00:00.000+08:00", "2026-11-11T04:00:00.000+08:00", 4),
   ];

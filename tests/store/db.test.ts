@@ -67,21 +67,26 @@ describe("migration 004: plan versions, ids never reused", () => {
   const at003 = () => {
     const db = new Database(":memory:");
     db.pragma("foreign_keys = ON");
-    migrate(db, loadMigrations().filter((m) => m.version <= 3));
+    migrate(
+      db,
+      loadMigrations().filter((m) => m.version <= 3),
+    );
     const plan = db.prepare("INSERT INTO plans (id, name, input_json, result_json, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)");
     plan.run(1, "fresh", '{"a":1}', '{"r":1}', "2026-11-01T00:00:00Z", "2026-11-01T00:00:00Z");
     plan.run(4, "changed", '{"a":4}', '{"r":4}', "2026-11-01T00:00:00Z", "2026-11-03T00:00:00Z");
     const roster = db.prepare("INSERT INTO rosters (plan_id, staff_csv, result_json, created_at) VALUES (?, ?, ?, ?)");
     roster.run(1, "staff 1", '{"s":1}', "2026-11-02T00:00:00Z");
     roster.run(4, "staff 4", '{"s":4}', "2026-11-02T00:00:00Z");
-    const dataset = db.prepare(
-      "INSERT INTO history_datasets (id, name, zone, source_file, encoding, summary_json, rows_json, created_at) VALUES (?, ?, 'Asia/Shanghai', ?, 'utf-8', '{}', '[]', 't')",
-    );
+    const dataset = db.prepare("INSERT INTO history_datasets (id, name, zone, source_file, encoding, summary_json, rows_json, created_at) VALUES (?, ?, 'Asia/Shanghai', ?, 'utf-8', '{}', '[]', 't')");
     dataset.run(2, "last year", "a.csv");
     dataset.run(5, "year before", null);
     return db;
   };
-  const to004 = (db: Database.Database) => migrate(db, loadMigrations().filter((m) => m.version <= 4));
+  const to004 = (db: Database.Database) =>
+    migrate(
+      db,
+      loadMigrations().filter((m) => m.version <= 4),
+    );
   const rows = (db: Database.Database, table: string) => db.prepare(`SELECT * FROM ${table} ORDER BY rowid`).all();
 
   it("keeps every plan, roster and history dataset with its id; plans start at version 1", () => {
@@ -111,9 +116,7 @@ describe("migration 004: plan versions, ids never reused", () => {
     expect(db.pragma("foreign_key_check")).toEqual([]);
     db.prepare("DELETE FROM plans WHERE id = 4").run();
     expect(db.prepare("SELECT plan_id FROM rosters").pluck().all()).toEqual([1]);
-    expect(() => db.prepare("INSERT INTO rosters (plan_id, staff_csv, result_json, created_at, plan_version) VALUES (9, '', '{}', 't', 1)").run()).toThrow(
-      /FOREIGN KEY constraint failed/,
-    );
+    expect(() => db.prepare("INSERT INTO rosters (plan_id, staff_csv, result_json, created_at, plan_version) VALUES (9, '', '{}', 't', 1)").run()).toThrow(/FOREIGN KEY constraint failed/);
   });
 
   it("the plans' name index is back, and new ids continue above the highest kept id, never reusing a deleted one", () => {

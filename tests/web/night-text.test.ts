@@ -32,7 +32,14 @@ afterAll(() => {
 
 const at = (local: string) => `${local}:00.000+08:00`;
 const shift = (start: string, end: string, queue: "presales" | "aftersales" = "presales") => ({ start: at(start), end: at(end), queue });
-const change = (kind: NightChange["kind"], before: NightChange["before"], after: NightChange["after"], stretchHours = 0): NightChange => ({ personId: "FT012", name: "汪梦", kind, before, after, stretchHours });
+const change = (kind: NightChange["kind"], before: NightChange["before"], after: NightChange["after"], stretchHours = 0): NightChange => ({
+  personId: "FT012",
+  name: "汪梦",
+  kind,
+  before,
+  after,
+  stretchHours,
+});
 
 const CHANGES: NightChange[] = [
   change("extend", shift("2026-11-10T18:00", "2026-11-11T02:00"), shift("2026-11-10T18:00", "2026-11-11T04:00"), 10),

@@ -177,7 +177,9 @@ describe("the planner page", () => {
     expect(await page.locator("#roster-summary .status").textContent()).toMatch(/^人手不足：/);
     const runs = await page.locator("#roster-summary p.short").allTextContents();
     expect(runs.some((line) => /^11-11 00:00 至 11-11 \d\d:\d\d 还需最多 \d+ 名售前客服/.test(line))).toBe(true);
-    expect(await page.locator("#roster-summary p.proof").textContent()).toMatch(/^共缺 [\d.,]+ 人·时（售前 [\d.,]+，售后 [\d.,]+）。这支团队无论怎么排，至少也缺 [\d.,]+ 人·时（已证明的下界），差距 [\d.]+ %；排法：按团队整体优化。$/);
+    expect(await page.locator("#roster-summary p.proof").textContent()).toMatch(
+      /^共缺 [\d.,]+ 人·时（售前 [\d.,]+，售后 [\d.,]+）。这支团队无论怎么排，至少也缺 [\d.,]+ 人·时（已证明的下界），差距 [\d.]+ %；排法：按团队整体优化。$/,
+    );
     expect(await page.locator("#roster-summary p.hiring").textContent()).toMatch(/^招聘建议：再招 \d+ 名.+（\d\d-\d\d \d\d:\d\d.+）.*(可补齐全部.*缺口|后仍缺)/);
     expect((await datasets("coverage")).find((d) => d.label === "缺口")?.max).toBeGreaterThan(0);
     await page.locator("#roster-card").scrollIntoViewIfNeeded();
@@ -265,10 +267,15 @@ describe("the planner page", () => {
     await page.setInputFiles("#history-file", { name: "11-10至11-12.csv", mimeType: "text/csv", buffer: sampleHistoryDays("2025-11-10", "2025-11-13") });
     await expect.poll(() => page.locator("#history-note").textContent()).toContain("已导入“11-10至11-12”：72 小时");
     expect(await page.locator("#history-summary").textContent()).toContain("这 120 小时里去年数据只有 72 小时，缺 11-13 00:00 至 11-15 00:00（48 小时）：对比和估算只用两年都有的这 72 小时。");
-    await expect.poll(async () => (await page.evaluate(() => {
-      const { Chart, document } = globalThis as unknown as PageGlobals;
-      return Chart.getChart(document.getElementById("history-chart")).data.datasets[0]?.data.length;
-    }))).toBe(72);
+    await expect
+      .poll(
+        async () =>
+          await page.evaluate(() => {
+            const { Chart, document } = globalThis as unknown as PageGlobals;
+            return Chart.getChart(document.getElementById("history-chart")).data.datasets[0]?.data.length;
+          }),
+      )
+      .toBe(72);
     expect(await page.locator("#estimate-table").textContent()).toContain("需要窗口内每个小时的数据；去年数据缺 48 / 120 小时");
   });
 

@@ -54,12 +54,24 @@ async function run(argv: string[], io: Io, lang: Lang): Promise<number> {
   const { values, positionals } = args(argv, spec);
   const file = positionals[0] as string;
   const queue = values.queue ?? "presales";
-  if (queue !== "presales" && queue !== "aftersales") throw new InputError([cliIssue("--queue", '须为 "presales"（默认，售前）或 "aftersales"（售后）', 'must be "presales" (default) or "aftersales"')]);
-  const encoding = withIssuePaths(() => "--encoding", () => parse(HistoryImportSchema.shape.encoding, values.encoding)) as TextEncoding | undefined;
+  if (queue !== "presales" && queue !== "aftersales")
+    throw new InputError([cliIssue("--queue", '须为 "presales"（默认，售前）或 "aftersales"（售后）', 'must be "presales" (default) or "aftersales"')]);
+  const encoding = withIssuePaths(
+    () => "--encoding",
+    () => parse(HistoryImportSchema.shape.encoding, values.encoding),
+  ) as TextEncoding | undefined;
   const planRef = values.plan as string | undefined;
   const storedId = planRef !== undefined && /^\d+$/.test(planRef) && !existsSync(planRef) ? Number(planRef) : null;
-  if (values.apply && storedId === null) throw new InputError([cliIssue("--apply", "用于已保存的方案：请给 --plan 编号（方案文件请用 --out FILE.json 写出）", "updates a stored plan: give --plan ID (for a plan file, --out FILE.json writes it with the estimates)")]);
-  if (values.out !== undefined && (planRef === undefined || storedId !== null)) throw new InputError([cliIssue("--out", "须与 --plan PLAN.json 一起用：写出应用了估算的方案文件", "goes with --plan PLAN.json: the plan file with the estimates applied")]);
+  if (values.apply && storedId === null)
+    throw new InputError([
+      cliIssue(
+        "--apply",
+        "用于已保存的方案：请给 --plan 编号（方案文件请用 --out FILE.json 写出）",
+        "updates a stored plan: give --plan ID (for a plan file, --out FILE.json writes it with the estimates)",
+      ),
+    ]);
+  if (values.out !== undefined && (planRef === undefined || storedId !== null))
+    throw new InputError([cliIssue("--out", "须与 --plan PLAN.json 一起用：写出应用了估算的方案文件", "goes with --plan PLAN.json: the plan file with the estimates applied")]);
 
   const db = storedId === null ? null : openDb(dbFileOf(typeof values.db === "string" ? values.db : undefined));
   try {
@@ -71,7 +83,8 @@ async function run(argv: string[], io: Io, lang: Lang): Promise<number> {
     }
     const plan: Plan | null = record ? record.input : planRef !== undefined ? parsePlan(readJsonFile(planRef)) : null;
     const slowdown = plan && currentSlowdown(plan, queue);
-    const fallbackSlowdown = slowdown === null || slowdown === undefined ? undefined : { value: slowdown, en: `the plan's current ${queue} slowdown ${slowdown}`, zh: `方案当前${QUEUE_ZH[queue]}的放慢系数 ${slowdown}` };
+    const fallbackSlowdown =
+      slowdown === null || slowdown === undefined ? undefined : { value: slowdown, en: `the plan's current ${queue} slowdown ${slowdown}`, zh: `方案当前${QUEUE_ZH[queue]}的放慢系数 ${slowdown}` };
     const answer = await calibrateFromFile(readBytes(file), { encoding, fileName: file, fallbackSlowdown }).catch((error: unknown) => {
       throw error instanceof InputError ? new InputError(error.issues.map((i) => ({ ...i, path: `${file}: ${i.path}` }))) : error;
     });

@@ -21,7 +21,12 @@ const spec: CommandSpec = {
   flags: [
     HISTORY_FLAG,
     { name: "staff", value: "STAFF.csv", zh: "人员名单 CSV：按排班在岗对比（不给则按需求）", en: "the staff CSV: compare the rostered agents (else the requirement)" },
-    { name: "tolerance", value: "T", zh: "容差，小数：0.1 即每人接待量高出去年 10 % 以上才算更紧（默认 0.1）", en: "tolerance as a fraction: 0.1 flags hours over 110 % of last year's load (default 0.1)" },
+    {
+      name: "tolerance",
+      value: "T",
+      zh: "容差，小数：0.1 即每人接待量高出去年 10 % 以上才算更紧（默认 0.1）",
+      en: "tolerance as a fraction: 0.1 flags hours over 110 % of last year's load (default 0.1)",
+    },
     { name: "time-limit-sec", value: "N", zh: "排班求解时限（秒，默认 60）", en: "roster solve time limit in seconds (default 60)" },
     { name: "db", value: "FILE", zh: "数据库文件（--history 给编号时）", en: "database file (when --history is an id)" },
     { name: "json", zh: "输出一份 JSON（机器读取，不随语言变化）", en: "print one JSON document (for machines; the same in either language)" },
@@ -32,7 +37,10 @@ const spec: CommandSpec = {
 async function run(argv: string[], io: Io, lang: Lang): Promise<number> {
   const { values, positionals } = args(argv, spec);
   const plan = parsePlan(readJsonFile(positionals[0] as string));
-  const tolerance = withIssuePaths(() => "--tolerance", () => parse(ToleranceSchema, values.tolerance));
+  const tolerance = withIssuePaths(
+    () => "--tolerance",
+    () => parse(ToleranceSchema, values.tolerance),
+  );
   const dataset = await loadHistory(values.history, values.db);
   const staffing = planStaffing(plan, loadCatalog());
   const roster =

@@ -58,7 +58,16 @@ function designText(r: DesignResult, lang: Lang): string {
     r.agentsPerShift.map((s) => [hhmm(s.start), hhmm(s.end), s.lengthHours, s.breaks.map((b) => `${hhmm(b.start).slice(6)}–${hhmm(b.end).slice(6)}`).join(" ") || "—", s.agents]),
   );
   const uncovered =
-    r.uncovered.length === 0 ? [] : ["", say(lang, "无法覆盖：", "Cannot be covered:"), table(say(lang, "时段,缺", "interval,short").split(","), r.uncovered.map((u) => [hhmm(u.start), u.shortfall]))];
+    r.uncovered.length === 0
+      ? []
+      : [
+          "",
+          say(lang, "无法覆盖：", "Cannot be covered:"),
+          table(
+            say(lang, "时段,缺", "interval,short").split(","),
+            r.uncovered.map((u) => [hhmm(u.start), u.shortfall]),
+          ),
+        ];
   return [...head, "", shifts, ...uncovered, ""].join("\n");
 }
 

@@ -38,7 +38,9 @@ export function chatCommand(values: Record<string, unknown>, io: Io, lang: Lang)
     if (typeof raw !== "string" || raw.trim() === "" || !Number.isFinite(n)) issues.push(notANumber(`--${flag}`, raw));
     else fields[field] = n;
   }
-  const aht = String(values["aht-sec"]).split(",").map((s) => s.trim());
+  const aht = String(values["aht-sec"])
+    .split(",")
+    .map((s) => s.trim());
   if (aht.some((s) => s === "" || !Number.isFinite(Number(s)))) {
     issues.push(cliIssue("--aht-sec", `应为逗号分隔的秒数，如 180,210,240：“${values["aht-sec"]}”`, `a comma-separated list of seconds, e.g. 180,210,240: "${values["aht-sec"]}"`));
   } else fields.ahtSecByParallel = aht.map(Number);
@@ -67,10 +69,16 @@ function chatText(r: ChatResult, given: boolean, lang: Lang): string {
   const sec = (x: number | null) => (x === null ? say(lang, "无上限", "unbounded") : `${fmt(x)} ${say(lang, "秒", "s")}`);
   const chosen = r.convention === "virtual" ? label("opt.sl.virtual", lang) : label("opt.sl.answeredWithin", lang);
   const rows: [string, string][] = [
-    [say(lang, "模型", "model"), zh ? `Erlang Chat 模型（erlang-chat）：每人最多同时接待 ${r.parallel} 个会话，处理时长按同时接待数` : `Erlang Chat (erlang-chat): up to ${r.parallel} chats per agent, handle time by chats held`],
+    [
+      say(lang, "模型", "model"),
+      zh ? `Erlang Chat 模型（erlang-chat）：每人最多同时接待 ${r.parallel} 个会话，处理时长按同时接待数` : `Erlang Chat (erlang-chat): up to ${r.parallel} chats per agent, handle time by chats held`,
+    ],
     [zh ? `在岗人数${given ? "（给定）" : ""}` : `productive agents${given ? " (given)" : ""}`, fmt(r.productiveAgents)],
     [say(lang, "排班人数", "scheduled agents"), fmt(r.scheduledAgents)],
-    [zh ? `服务水平（${chosen}，目标口径）` : `service level (${chosen.toLowerCase()}, the target's)`, r.stable ? pct(r.serviceLevel) : say(lang, "0 %（不稳定：接待能力 ≤ 进线）", "0 % (unstable: capacity ≤ arrivals)")],
+    [
+      zh ? `服务水平（${chosen}，目标口径）` : `service level (${chosen.toLowerCase()}, the target's)`,
+      r.stable ? pct(r.serviceLevel) : say(lang, "0 %（不稳定：接待能力 ≤ 进线）", "0 % (unstable: capacity ≤ arrivals)"),
+    ],
     [say(lang, "服务水平，虚拟等待（不放弃的客户）", "service level, virtual (infinitely patient chat)"), pct(r.serviceLevelVirtual)],
     [say(lang, "服务水平，目标时间内应答 ÷ 全部进线", "service level, answered within T ÷ offered"), pct(r.serviceLevelAnsweredWithin)],
     [say(lang, "占用率（接待中的会话 ÷ 人数 × K）", "occupancy (chats in service ÷ agents × K)"), pct(r.occupancy)],

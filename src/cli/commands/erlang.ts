@@ -20,7 +20,12 @@ const spec: CommandSpec = {
   flags: [
     { name: "arrivals", value: "N", zh: "本时段进线的会话数", en: "chats arriving in the interval" },
     { name: "interval-min", value: "M", zh: "时段长度（分钟）", en: "interval length in minutes" },
-    { name: "aht-sec", value: "S|S1,S2,…", zh: "平均处理时长（秒）；一组逗号分隔的值为同时接待 1…K 个会话时的处理时长（Erlang Chat）", en: "average handle time in seconds; a comma-separated list is the handle time at 1…K chats held (Erlang Chat)" },
+    {
+      name: "aht-sec",
+      value: "S|S1,S2,…",
+      zh: "平均处理时长（秒）；一组逗号分隔的值为同时接待 1…K 个会话时的处理时长（Erlang Chat）",
+      en: "average handle time in seconds; a comma-separated list is the handle time at 1…K chats held (Erlang Chat)",
+    },
     { name: "target-sec", value: "T", zh: "响应时间目标（秒）", en: "answer-within target in seconds" },
     { name: "service-level", value: "P", zh: "服务水平目标，小数：0.8 即 80 %", en: "service-level target as a fraction: 0.8 is 80 %" },
     { name: "max-occupancy", value: "O", zh: "最高占用率，小数（可选）", en: "occupancy cap as a fraction (optional)" },
@@ -29,7 +34,12 @@ const spec: CommandSpec = {
     { name: "patience-sec", value: "Q", zh: "客户平均耐心（秒）；给出即用 Erlang A 并报告放弃率", en: "mean patience in seconds; switches to Erlang A and reports abandonment" },
     { name: "agents", value: "K", zh: "评估给定的在岗人数，而不是求最少人数", en: "evaluate this many productive agents instead of finding the least" },
     { name: "lines", value: "L", zh: "线路上限（只用于一组处理时长）", en: "most chats in the system (a list of handle times only)" },
-    { name: "sl-convention", value: "virtual|answered", zh: "服务水平口径（只用于一组处理时长）：虚拟等待或按应答计", en: "service-level convention (a list of handle times only): virtual wait or answered within" },
+    {
+      name: "sl-convention",
+      value: "virtual|answered",
+      zh: "服务水平口径（只用于一组处理时长）：虚拟等待或按应答计",
+      en: "service-level convention (a list of handle times only): virtual wait or answered within",
+    },
     { name: "json", zh: "输出一份 JSON（机器读取，不随语言变化）", en: "print one JSON document (for machines; the same in either language)" },
   ],
   example: "--arrivals 100 --interval-min 30 --aht-sec 180 --target-sec 20 --service-level 0.8",
@@ -52,7 +62,8 @@ function run(argv: string[], io: Io, lang: Lang): number {
   const { values } = args(argv, spec);
   if (typeof values["aht-sec"] === "string" && values["aht-sec"].includes(",")) return chatCommand(values, io, lang);
   for (const flag of ["lines", "sl-convention"]) {
-    if (values[flag] !== undefined) throw new InputError([cliIssue(`--${flag}`, "只用于一组处理时长（--aht-sec 180,210,240：Erlang Chat 模型）", "applies only to a list of handle times (--aht-sec 180,210,240: the chat model)")]);
+    if (values[flag] !== undefined)
+      throw new InputError([cliIssue(`--${flag}`, "只用于一组处理时长（--aht-sec 180,210,240：Erlang Chat 模型）", "applies only to a list of handle times (--aht-sec 180,210,240: the chat model)")]);
   }
   const fields: Record<string, number> = {};
   const issues: InputIssue[] = [];

@@ -44,15 +44,24 @@ export function compareText(c: Comparison, lang: Lang): string {
   const now = c.totals.thisYear;
   const basis = label(c.agentsBasis === "roster" ? "history.basis.roster" : "history.basis.requirement", lang);
   const growth = c.totals.receptionsGrowth === null ? "" : ` (${c.totals.receptionsGrowth >= 0 ? "+" : ""}${fmt(c.totals.receptionsGrowth * 100, 1)} %)`;
-  const peak = (hour: string, receptions: number, agents: number | null) => label("history.peakValue", lang, { hour: at(hour), receptions: fmt(receptions), agents: agents === null ? "—" : fmt(agents) });
+  const peak = (hour: string, receptions: number, agents: number | null) =>
+    label("history.peakValue", lang, { hour: at(hour), receptions: fmt(receptions), agents: agents === null ? "—" : fmt(agents) });
   const totals = table(
     [label("history.metric", lang), label("history.lastYear", lang), label("history.thisYear", lang)],
     [
       [label("history.receptions", lang), fmt(last.receptions), `${fmt(Math.round(now.receptions))}${growth}`],
-      [`  ${label("history.presales", lang)} / ${label("history.aftersales", lang)}`, `${fmt(last.presales)} / ${fmt(last.aftersales)}`, `${fmt(Math.round(now.presales))} / ${fmt(Math.round(now.aftersales))}`],
+      [
+        `  ${label("history.presales", lang)} / ${label("history.aftersales", lang)}`,
+        `${fmt(last.presales)} / ${fmt(last.aftersales)}`,
+        `${fmt(Math.round(now.presales))} / ${fmt(Math.round(now.aftersales))}`,
+      ],
       [label("history.agentHours", lang), last.agentHours === null ? "—" : fmt(last.agentHours), fmt(Math.round(now.rosteredAgentHours ?? now.requiredAgentHours))],
       [label("history.perAgentHour", lang), rate(last.perAgentHour), rate(now.perAgentHour)],
-      [label("history.peak", lang), peak(last.peak.hour, last.peak.receptions, last.peak.agents), peak(now.peak.hour, Math.round(now.peak.receptions), now.peak.agents === null ? null : Math.round(now.peak.agents))],
+      [
+        label("history.peak", lang),
+        peak(last.peak.hour, last.peak.receptions, last.peak.agents),
+        peak(now.peak.hour, Math.round(now.peak.receptions), now.peak.agents === null ? null : Math.round(now.peak.agents)),
+      ],
     ],
   );
   const hours = table(
@@ -76,7 +85,11 @@ export function compareText(c: Comparison, lang: Lang): string {
     c.risks.length === 0
       ? [label("history.noRisk", lang, { tolerance })]
       : [
-          say(lang, `风险：${c.risks.length} 个小时每位客服的接待量超过去年的 ${fmt(100 + c.tolerance * 100)} %：`, `Risk: ${c.risks.length} hours where each agent takes more than ${fmt(100 + c.tolerance * 100)} % of last year's load:`),
+          say(
+            lang,
+            `风险：${c.risks.length} 个小时每位客服的接待量超过去年的 ${fmt(100 + c.tolerance * 100)} %：`,
+            `Risk: ${c.risks.length} hours where each agent takes more than ${fmt(100 + c.tolerance * 100)} % of last year's load:`,
+          ),
           ...c.risks.map((r) => {
             const agentsNow = fmt(Math.round(r.agents.thisYear * 10) / 10);
             return zh

@@ -40,7 +40,10 @@ async function historyImport(argv: string[], io: Io, lang: Lang): Promise<number
     () => parse(HistoryImportSchema, { name: values.name ?? file.replace(/^.*[\\/]/, "").replace(/\.csv$/i, ""), zone: values.zone, encoding: values.encoding }),
   );
   const { readHistoryCsv } = await import("../../csv.ts");
-  const parsed = withIssuePaths((path) => `${file}: ${path}`, () => readHistoryCsv(readBytes(file), options.encoding as TextEncoding | undefined));
+  const parsed = withIssuePaths(
+    (path) => `${file}: ${path}`,
+    () => readHistoryCsv(readBytes(file), options.encoding as TextEncoding | undefined),
+  );
   const { historyRepo } = await import("../../store/history.ts");
   const db = await openStore(values.db);
   try {
@@ -82,7 +85,12 @@ async function historyList(argv: string[], io: Io, lang: Lang): Promise<number> 
     if (values.json) printJson(io, datasets);
     else {
       const header = say(lang, "编号,名称,开始,结束,小时数,编码", "id,name,from,to,hours,encoding").split(",");
-      io.stdout(`${table(header, datasets.map((d) => [d.id, d.name, d.summary.from.replace("T", " "), d.summary.to.replace("T", " "), d.summary.hours, d.encoding]))}\n`);
+      io.stdout(
+        `${table(
+          header,
+          datasets.map((d) => [d.id, d.name, d.summary.from.replace("T", " "), d.summary.to.replace("T", " "), d.summary.hours, d.encoding]),
+        )}\n`,
+      );
     }
   } finally {
     db.close();
@@ -111,7 +119,10 @@ const estimateSpec: CommandSpec = {
 async function historyEstimate(argv: string[], io: Io, lang: Lang): Promise<number> {
   const { values, positionals } = args(argv, estimateSpec);
   const plan = parsePlan(readJsonFile(positionals[0] as string));
-  const growth = withIssuePaths(() => "--growth", () => parse(GrowthRateSchema, values.growth));
+  const growth = withIssuePaths(
+    () => "--growth",
+    () => parse(GrowthRateSchema, values.growth),
+  );
   const dataset = await loadHistory(values.history, values.db);
   const derivation = deriveFromHistory(dataset.rows, dataset.columns, plan, growth);
   const out = values.out as string | undefined;
@@ -126,7 +137,10 @@ export async function loadHistory(ref: unknown, dbFile: unknown): Promise<Histor
   if (typeof ref !== "string") throw new InputError([cliIssue("--history", "必填：去年数据的编号，或去年数据 CSV 文件", "is required: a history dataset id, or a history CSV file")]);
   if (/\.csv$/i.test(ref) || existsSync(ref)) {
     const { readHistoryCsv } = await import("../../csv.ts");
-    const parsed = withIssuePaths((path) => `${ref}: ${path}`, () => readHistoryCsv(readBytes(ref)));
+    const parsed = withIssuePaths(
+      (path) => `${ref}: ${path}`,
+      () => readHistoryCsv(readBytes(ref)),
+    );
     return { id: 0, name: ref, zone: "Asia/Shanghai", sourceFile: ref, createdAt: "", ...parsed };
   }
   const id = Number(ref);

@@ -31,7 +31,12 @@ const spec: CommandSpec = {
     { name: "actuals", value: "FILE.csv|.xlsx", zh: "当晚到目前的实际咨询量导出（必填）", en: "the night's export so far (required)" },
     { name: "now", value: "YYYY-MM-DDTHH:MM", zh: "此刻，方案时区的本地时间，须在时段网格上（必填）", en: "now, local time in the plan's zone, on the interval grid (required)" },
     { name: "notice-min", value: "N", zh: "变更至少提前通知的分钟数（默认 60）", en: "minutes' notice a change needs (default 60)" },
-    { name: "method", value: "ratio|run-rate", zh: "重新预测方法：按实际/预测比例（默认），或按近期均值延续", en: "re-forecast method: actual ÷ forecast ratio (default), or the recent run-rate held" },
+    {
+      name: "method",
+      value: "ratio|run-rate",
+      zh: "重新预测方法：按实际/预测比例（默认），或按近期均值延续",
+      en: "re-forecast method: actual ÷ forecast ratio (default), or the recent run-rate held",
+    },
     { name: "window-hours", value: "H", zh: "用最近几小时的实际数据（默认 2）", en: "hours of actuals the re-forecast looks back on (default 2)" },
     { name: "out", value: "FILE.xlsx|.csv|.ics", zh: "把调配后的排班导出到文件", en: "export the re-planned roster to a file" },
     { name: "time-limit-sec", value: "N", zh: "求解时限（秒，默认 60）", en: "solve time limit in seconds (default 60)" },

@@ -20,7 +20,12 @@ const spec: CommandSpec = {
   positionals: 1,
   flags: [
     { name: "staff", value: "STAFF.csv", zh: "人员名单 CSV（必填；GBK 或 UTF-8）", en: "the staff list CSV (required; GBK or UTF-8)" },
-    { name: "out", value: "FILE.xlsx|.csv|.ics", zh: "把排班导出到文件（按扩展名：Excel、CSV 或日历），屏幕上只显示摘要", en: "export the roster to a file (by extension: Excel, CSV or calendar); prints a summary instead of the table" },
+    {
+      name: "out",
+      value: "FILE.xlsx|.csv|.ics",
+      zh: "把排班导出到文件（按扩展名：Excel、CSV 或日历），屏幕上只显示摘要",
+      en: "export the roster to a file (by extension: Excel, CSV or calendar); prints a summary instead of the table",
+    },
     { name: "person", value: "ID", zh: "与 --out FILE.ics 一起用：只导出这个人的日历", en: "with --out FILE.ics: one person's calendar" },
     { name: "time-limit-sec", value: "N", zh: "求解时限（秒，默认 60）", en: "solve time limit in seconds (default 60)" },
     { name: "json", zh: "输出一份 JSON（机器读取，不随语言变化）", en: "print one JSON document (for machines; the same in either language)" },

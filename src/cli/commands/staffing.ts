@@ -38,7 +38,8 @@ export function staffingText(r: StaffingResult, lang: Lang = "zh"): string {
     [step("客服人数（向上取整）", "agents (rounded up)"), "agents", c.agents],
   ]);
   const hhmm = (iso: string) => DateTime.fromISO(iso, { setZone: true }).toFormat("MM-dd HH:mm");
-  const summary = table(say(lang, "队列,接待量,人工接待量,高峰排班人数,高峰时间,排班人·时", "queue,receptions,to humans,peak agents,peak at,scheduled agent-h").split(","),
+  const summary = table(
+    say(lang, "队列,接待量,人工接待量,高峰排班人数,高峰时间,排班人·时", "queue,receptions,to humans,peak agents,peak at,scheduled agent-h").split(","),
     QUEUES.map((q) => {
       const s = r.summary[q];
       return [queueName(q, lang), s.receptions, s.humanReceptions, s.peak.scheduledAgents, hhmm(s.peak.start), s.scheduledAgentHours];
@@ -56,9 +57,7 @@ export function staffingText(r: StaffingResult, lang: Lang = "zh"): string {
   ]);
   const queueCols = (q: (typeof QUEUES)[number]) => {
     const n = queueName(q, lang);
-    return lang === "zh"
-      ? [`${n}接待量`, `${n}在岗`, `${n}排班`, ...(withSl ? [`${n}服务水平 %`] : [])]
-      : [`${n} recv`, `${n} prod`, `${n} sched`, ...(withSl ? [`${n} SL %`] : [])];
+    return lang === "zh" ? [`${n}接待量`, `${n}在岗`, `${n}排班`, ...(withSl ? [`${n}服务水平 %`] : [])] : [`${n} recv`, `${n} prod`, `${n} sched`, ...(withSl ? [`${n} SL %`] : [])];
   };
   const intervals = table([say(lang, "时段", "start"), ...QUEUES.flatMap(queueCols)], rows);
   const method = label(`opt.${r.method}`, lang);

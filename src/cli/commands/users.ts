@@ -22,15 +22,33 @@ const ROLE_NAME: Record<Role, Record<Lang, string>> = {
   viewer: { zh: "查看（只读）", en: "viewer (read only)" },
 };
 
-const DB: FlagSpec = { name: "db", value: "FILE", zh: "数据库文件（默认 PEAKCREW_DB 或 data/peakcrew.db，与 serve 相同）", en: "database file (default PEAKCREW_DB or data/peakcrew.db, as serve uses)" };
-const PASSWORD_STDIN: FlagSpec = { name: "password-stdin", zh: "从标准输入读密码（一行）；不给则在终端询问两次，不回显", en: "read the password from standard input (one line); else asked twice on the terminal, not echoed" };
+const DB: FlagSpec = {
+  name: "db",
+  value: "FILE",
+  zh: "数据库文件（默认 PEAKCREW_DB 或 data/peakcrew.db，与 serve 相同）",
+  en: "database file (default PEAKCREW_DB or data/peakcrew.db, as serve uses)",
+};
+const PASSWORD_STDIN: FlagSpec = {
+  name: "password-stdin",
+  zh: "从标准输入读密码（一行）；不给则在终端询问两次，不回显",
+  en: "read the password from standard input (one line); else asked twice on the terminal, not echoed",
+};
 
 const addSpec: CommandSpec = {
   name: "users add",
   usage: "NAME --role manager|hr|viewer [--password-stdin] [--db FILE]",
   summary: { zh: "添加可登录的账号（密码在终端询问，或从标准输入读入；从不作为参数）。", en: "Adds an account (the password is asked, or read from standard input; never an argument)." },
   positionals: 1,
-  flags: [{ name: "role", value: "manager|hr|viewer", zh: "角色：经理（全部权限）、人事（排班、调配与导出）或查看（只读）", en: "role: manager (everything), hr (rosters, re-plans and exports) or viewer (read only)" }, PASSWORD_STDIN, DB],
+  flags: [
+    {
+      name: "role",
+      value: "manager|hr|viewer",
+      zh: "角色：经理（全部权限）、人事（排班、调配与导出）或查看（只读）",
+      en: "role: manager (everything), hr (rosters, re-plans and exports) or viewer (read only)",
+    },
+    PASSWORD_STDIN,
+    DB,
+  ],
   example: "王经理 --role manager",
 };
 const passwdSpec: CommandSpec = {
@@ -69,9 +87,15 @@ function withUsers<T>(db: unknown, use: (users: ReturnType<typeof usersRepo>) =>
 
 async function add(argv: string[], io: Io, lang: Lang): Promise<number> {
   const { values, positionals } = args(argv, addSpec);
-  const name = withIssuePaths(() => "NAME", () => parse(UserNameSchema, positionals[0]));
+  const name = withIssuePaths(
+    () => "NAME",
+    () => parse(UserNameSchema, positionals[0]),
+  );
   if (values.role === undefined) throw new InputError([{ path: "--role", message: lang === "zh" ? '必填："manager"、"hr" 或 "viewer"' : 'is required: "manager", "hr" or "viewer"' }]);
-  const role = withIssuePaths(() => "--role", () => parse(RoleSchema, values.role));
+  const role = withIssuePaths(
+    () => "--role",
+    () => parse(RoleSchema, values.role),
+  );
   withUsers(values.db, (users) => {
     if (users.byName(name)) throw new InputError([{ path: "NAME", message: lang === "zh" ? `用户“${name}”已存在` : `user "${name}" already exists` }]);
   });
@@ -104,8 +128,7 @@ function remove(argv: string[], io: Io, lang: Lang): number {
       throw new InputError([
         {
           path: "NAME",
-          message:
-            lang === "zh" ? `“${name}”是最后一个经理账号：先添加另一位经理，或先删除其他账号` : `"${name}" is the last manager: add another manager first, or remove the other users first`,
+          message: lang === "zh" ? `“${name}”是最后一个经理账号：先添加另一位经理，或先删除其他账号` : `"${name}" is the last manager: add another manager first, or remove the other users first`,
         },
       ]);
     }
@@ -124,7 +147,12 @@ function list(argv: string[], io: Io, lang: Lang): number {
     io.stdout(lang === "zh" ? "还没有用户：本机（127.0.0.1）访问不需登录；共享前先添加经理账号。\n" : "No users yet: loopback needs no sign-in; add a manager before sharing.\n");
   } else {
     const header = lang === "zh" ? ["姓名", "角色", "创建时间"] : ["name", "role", "created"];
-    io.stdout(`${table(header, users.map((u) => [u.name, ROLE_NAME[u.role][lang], u.createdAt.slice(0, 16).replace("T", " ")]))}\n`);
+    io.stdout(
+      `${table(
+        header,
+        users.map((u) => [u.name, ROLE_NAME[u.role][lang], u.createdAt.slice(0, 16).replace("T", " ")]),
+      )}\n`,
+    );
   }
   return EXIT.ok;
 }
@@ -137,14 +165,20 @@ async function newPassword(io: Io, fromStdin: boolean, lang: Lang): Promise<stri
   } else {
     if (!process.stdin.isTTY) {
       throw new InputError([
-        { path: "--password-stdin", message: lang === "zh" ? "标准输入不是终端，无法询问密码：请用 --password-stdin 从标准输入传入" : "standard input is not a terminal: pass the password on it with --password-stdin" },
+        {
+          path: "--password-stdin",
+          message: lang === "zh" ? "标准输入不是终端，无法询问密码：请用 --password-stdin 从标准输入传入" : "standard input is not a terminal: pass the password on it with --password-stdin",
+        },
       ]);
     }
     password = await askHidden(lang === "zh" ? "密码：" : "Password: ");
     const again = await askHidden(lang === "zh" ? "再输入一次：" : "Again: ");
     if (again !== password) throw new InputError([{ path: "password", message: lang === "zh" ? "两次输入的密码不一致" : "the two passwords differ" }]);
   }
-  return withIssuePaths(() => "password", () => parse(NewPasswordSchema, password));
+  return withIssuePaths(
+    () => "password",
+    () => parse(NewPasswordSchema, password),
+  );
 }
 
 async function readStdin(): Promise<string> {
