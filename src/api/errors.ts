@@ -48,9 +48,12 @@ type Logger = (message: string, error: unknown) => void;
  * a solve past its memory budget as 413 and past its time limit as 422, anything else as 500 `internal-error`, logged, with no stack sent.
  */
 export function errorHandler(log: Logger): ErrorRequestHandler {
-  return (error, _req, res, _next) => {
+  return (error, req, res, _next) => {
     const app = toAppError(error);
     if (app.status >= 500 && app.code === "internal-error") log("internal error", error);
+    // Refused before its body was read (a full solve queue, a body over the limit): close the
+    // connection after answering, so the rest of the body is not read and thrown away on the main thread.
+    if (!req.complete) res.set("Connection", "close");
     res
       .status(app.status)
       .set(app.headers)
