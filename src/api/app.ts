@@ -72,6 +72,14 @@ export function createApp(deps: AppDeps): express.Express {
   });
   if (deps.access) installAccess(app, deps.access, now, deps.log ?? console.error);
   app.use(solveGate(deps.solver));
+  // A body declared larger than any route takes is refused before a byte of it is read; the error
+  // handler then closes the connection instead of reading the rest to throw it away.
+  if (deps.bodyLimit === undefined && deps.uploadLimit === undefined) {
+    app.use((req, _res, next) => {
+      if (Number(req.headers["content-length"]) > MAX_UPLOAD_BYTES) throw new AppError("payload-too-large", 413, `request body is larger than ${MAX_UPLOAD_BYTES} bytes`);
+      next();
+    });
+  }
   app.use(express.json({ limit: deps.bodyLimit ?? "2mb" }));
   const upload = (type: string[] | (() => boolean)) => express.raw({ type, limit: deps.uploadLimit ?? MAX_UPLOAD_BYTES });
 

@@ -42,6 +42,16 @@ describe("the solve queue over HTTP", () => {
     expect((await app.send("POST", "/api/design", { body: instance("S") })).status).toBe(200);
   });
 
+  it("a body declared over the upload cap is refused unread: 413, and the connection closes", async () => {
+    app = await startApp();
+    const big = Buffer.alloc(3 * 2 ** 20, 0x41); // 3 MB, over the 2 MB cap
+    const refused = await app.send("POST", "/api/history?name=big", { body: big, headers: { "content-type": "text/csv" } });
+    expect(refused.status).toBe(413);
+    expect(errorOf(refused).code).toBe("payload-too-large");
+    expect(refused.headers.connection).toBe("close");
+    expect(JSON.parse((await app.send("GET", "/api/history")).text)).toEqual([]);
+  });
+
   it("413 solve-too-large, not 500, when a solve passes its worker's memory budget; the next solve still runs", async () => {
     // Measured: the S design solves within a 16 MB heap, the XL design needs more than 32 MB.
     app = await startApp({ solver: createSolverPool({ workers: 1, memoryMb: 24 }), solveTimeLimitSec: 60 });
