@@ -130,9 +130,15 @@ const SLOWDOWN = 0.15;
 function ahtAtMostChats(service) {
   const chat = service.chat;
   if (Array.isArray(chat.ahtSecByParallel)) return chat.ahtSecByParallel.at(-1);
+  return chat.ahtSecAtOneChat * (1 + chat.slowdownPerExtraChat * (chatsHeld(service) - 1));
+}
+
+/** K of a queue's chat spec: the list's length, maxParallel, or ⌊the Qianniu rule⌋. */
+function chatsHeld(service) {
+  const chat = service.chat;
+  if (Array.isArray(chat.ahtSecByParallel)) return chat.ahtSecByParallel.length;
   const rule = service.concurrency;
-  const k = chat.maxParallel ?? (typeof rule === "object" && rule ? Math.floor((rule.sessionMin * rule.repliesPerMin) / rule.questionsPerSession) : 1);
-  return chat.ahtSecAtOneChat * (1 + chat.slowdownPerExtraChat * (Math.max(1, k) - 1));
+  return Math.max(1, chat.maxParallel ?? (typeof rule === "object" && rule ? Math.floor((rule.sessionMin * rule.repliesPerMin) / rule.questionsPerSession) : 1));
 }
 
 /**
@@ -155,6 +161,8 @@ export function switchModel(plan, queue, model) {
     };
   } else if (model === "factor" && service.chat != null) {
     service.ahtSec ??= Math.round(ahtAtMostChats(service));
+    // The divisor: K when the chat spec gave it (a Qianniu rule stays as it is).
+    if (typeof service.concurrency !== "object") service.concurrency = chatsHeld(service);
     delete service.chat;
     delete service.slConvention;
     delete service.lines;

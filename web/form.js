@@ -122,27 +122,41 @@ function showConditional(plan) {
 /** The plan as the form says: the saved one, with every field the user touched read from its input. */
 export function readForm() {
   const plan = structuredClone(state.record.input);
-  for (const field of FIELDS) {
-    const input = $(inputId(field));
-    if (input.value === input.dataset.initial) continue;
-    if (field.model) {
-      switchModel(plan, field.path.split(".")[0], input.value);
-      continue;
-    }
-    setPath(plan, field.path, fromInput(field, input.value));
-    if (field.path.endsWith("capacity.basis")) switchCapacity(plan, field.path.split(".")[0]);
-    if (field.path === "presales.curve.kind") plan.presales.curve = input.value === "builtin" ? { kind: "builtin", id: "double11" } : state.record.input.presales.curve;
-  }
+  const touched = FIELDS.filter((f) => !f.model && $(inputId(f)).value !== $(inputId(f)).dataset.initial);
+  const apply = (field) => {
+    setPath(plan, field.path, fromInput(field, $(inputId(field)).value));
+    if (field.path.endsWith("capacity.basis")) switchCapacity(plan, queueOf(field));
+    if (field.path === "presales.curve.kind") plan.presales.curve = $(inputId(field)).value === "builtin" ? { kind: "builtin", id: "double11" } : state.record.input.presales.curve;
+  };
+  // First the fields of either model, then each queue's model as its select says, then the
+  // touched fields of that model only (an edit made under the other model is dropped with it).
+  for (const field of touched) if (modelOf(field) === null) apply(field);
   if (plan.peakBand && !plan.peakBand.start && !plan.peakBand.end) delete plan.peakBand;
+  const chosen = {};
   if (plan.requirement.method === "service-level") {
-    for (const queue of ["presales", "aftersales"]) {
+    for (const select of FIELDS.filter((f) => f.model)) {
+      const queue = queueOf(select);
       plan[queue].service ??= { ahtSec: 300, targetSec: 30, serviceLevel: 0.8 };
-      // A list of handle times sets K itself.
-      const chat = plan[queue].service.chat;
-      if (Array.isArray(chat?.ahtSecByParallel)) chat.maxParallel = chat.ahtSecByParallel.length;
+      chosen[queue] = $(inputId(select)).value;
+      switchModel(plan, queue, chosen[queue]);
     }
+  }
+  for (const field of touched) if (modelOf(field) !== null && modelOf(field) === chosen[queueOf(field)]) apply(field);
+  for (const queue of Object.keys(chosen)) {
+    // A list of handle times sets K itself.
+    const chat = plan[queue].service.chat;
+    if (Array.isArray(chat?.ahtSecByParallel)) chat.maxParallel = chat.ahtSecByParallel.length;
   }
   return plan;
+}
+
+const queueOf = (field) => field.path.split(".")[0];
+
+/** Which model a field belongs to: "chat" (the chat spec, convention, lines), "factor" (handle time, divisor) or null (both). */
+function modelOf(field) {
+  if (/\.service\.(chat\.|slConvention$|lines$)/.test(field.path)) return "chat";
+  if (/\.service\.(ahtSec|concurrency)$/.test(field.path)) return "factor";
+  return null;
 }
 
 /**

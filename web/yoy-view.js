@@ -9,7 +9,14 @@ import { issueText } from "./issues.js";
 import { addView, render, state } from "./state.js";
 
 const $ = (id) => document.getElementById(id);
-const problems = (error, withPath) => error.issues.map((i) => (withPath ? `${i.path}: ${issueText(i, language())}` : issueText(i, language()))).join("; ");
+/** The issues in words; the growth rate is typed as a percent, so its limits read as percent. */
+const problems = (error, withPath) =>
+  error.issues
+    .map((i) => {
+      const text = issueText(i, language(), { percent: /^growth(Rate)?$/.test(i.path) });
+      return withPath ? `${i.path}: ${text}` : text;
+    })
+    .join("; ");
 let chart = null;
 let hooks = null;
 

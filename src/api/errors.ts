@@ -53,7 +53,8 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
     if (app.status >= 500 && app.code === "internal-error") log("internal error", error);
     // Refused before its body was read (a full solve queue, a body over the limit): close the
     // connection after answering, so the rest of the body is not read and thrown away on the main thread.
-    if (!req.complete) res.set("Connection", "close");
+    const bodyDeclared = Number(req.headers["content-length"]) > 0 || req.headers["transfer-encoding"] !== undefined;
+    if (bodyDeclared && !req.complete) res.set("Connection", "close");
     res
       .status(app.status)
       .set(app.headers)

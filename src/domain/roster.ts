@@ -165,7 +165,7 @@ export function buildRoster(plan: Plan, staffing: RosterDemand, people: Person[]
   if (instance) {
     const solveOptions = { solve: options.solve, clock: options.clock, zone: plan.zone, costPerHour: plan.shifts.costPerHour };
     // The proof first, on its own share of the time: the least shortfall does not depend on our roster.
-    const proof = shortfallBounds(instance, { solve: options.solve, timeLimitSec: Math.max(3, remainingSec() * 0.4) });
+    const proof = shortfallBounds(instance, { solve: options.solve, timeLimitSec: Math.min(Math.max(3, remainingSec() * 0.4), Math.max(0.5, remainingSec())) });
     const team = optimiseTeam(instance, { ...solveOptions, timeLimitSec: Math.max(1, remainingSec() * 0.6) });
     teamTimedOut = team.timedOut;
     candidates.push({ method: "team-model", assignments: team.assignments, figures: team.figures });

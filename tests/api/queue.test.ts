@@ -42,6 +42,13 @@ describe("the solve queue over HTTP", () => {
     expect((await app.send("POST", "/api/design", { body: instance("S") })).status).toBe(200);
   });
 
+  it("an error on a request without a body keeps the connection (a GET 404 is not closed)", async () => {
+    app = await startApp();
+    const res = await app.send("GET", "/api/plans/9/roster");
+    expect(res.status).toBe(404);
+    expect(res.headers.connection).not.toBe("close");
+  });
+
   it("a body declared over the upload cap is refused unread: 413, and the connection closes", async () => {
     app = await startApp();
     const big = Buffer.alloc(3 * 2 ** 20, 0x41); // 3 MB, over the 2 MB cap

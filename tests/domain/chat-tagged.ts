@@ -76,7 +76,8 @@ export function taggedChatReference(opts: { lambdaPerSec: number; ahtSecByParall
     let cumulative = weight;
     for (let k = 0; ; k++) {
       for (let i = 0; i <= maxAhead; i++) result[i] = (result[i] as number) + weight * (f[i] as number);
-      if (1 - cumulative < 1e-15 && k > mean) break;
+      // Past the mean, stop once the Poisson tail is negligible (its float sum may never reach 1 − 1e-15).
+      if (k > mean && (1 - cumulative < 1e-15 || k > mean + 12 * Math.sqrt(mean) + 20)) break;
       f = step(f);
       weight *= mean / (k + 1);
       cumulative += weight;

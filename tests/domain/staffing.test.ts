@@ -157,6 +157,16 @@ describe("planStaffing, service-level method with presales.service.chat (the Erl
   });
 });
 
+describe("the tagged-chat reference itself", () => {
+  it("ends near saturation, where the Poisson weights' float sum never reaches 1 − 1e-15 (240 agents × 4 chats at 90 % and 105 % load)", () => {
+    for (const load of [0.9, 1.05]) {
+      const f = taggedChatReference({ lambdaPerSec: ((240 * 4) / 435) * load, ahtSecByParallel: [300, 345, 390, 435], agents: 240, thetaPerSec: 1 / 120, targetSec: 30 });
+      expect(f.serviceLevelAnsweredWithin).toBeGreaterThan(0);
+      expect(f.serviceLevelAnsweredWithin).toBeLessThanOrEqual(1);
+    }
+  });
+});
+
 describe("planStaffing, the peak band", () => {
   it("without one in the plan, is the run around the pre-sales peak needing at least half its agents", () => {
     const result = planStaffing(parsePlan(planWith("name", "derived band")), catalog);

@@ -98,6 +98,17 @@ describe("the planner page", () => {
     expect(await page.locator("#f-presales-service-ahtSec").inputValue()).toBe("435");
     expect(await page.locator('.field[data-path="presales.service.chat.ahtSecAtOneChat"]').isHidden()).toBe(true);
     expect(await page.locator("#f-presales-service-concurrency").inputValue()).toBe("4.5");
+    // After-sales has no Qianniu rule: its divisor becomes its K (3), not 1, so its peak stays 18 agents.
+    await page.selectOption("#f-aftersales-service-chat", "factor");
+    await expect.poll(() => page.locator("#models p").nth(1).textContent()).toBe("售后：系数法，Erlang 按处理时长 ÷ 3 计算。");
+    expect(await page.locator("#f-aftersales-service-ahtSec").inputValue()).toBe("546");
+    // An edit made under the chat model is dropped when the queue goes back to the factor method.
+    await page.selectOption("#f-presales-service-chat", "chat");
+    await page.fill("#f-presales-service-chat-ahtSecAtOneChat", "400");
+    await page.selectOption("#f-presales-service-chat", "factor");
+    await expect.poll(() => page.locator("#models p").first().textContent()).toBe("售前：系数法，Erlang 按处理时长 ÷ 4.5 计算。");
+    expect(await page.locator('.field[data-path="presales.service.chat.ahtSecAtOneChat"]').isHidden()).toBe(true);
+    expect(await page.locator("#banner").isVisible()).toBe(false);
     await shot("1b-models");
   });
 
