@@ -71,6 +71,15 @@ function withinMonth(window: { start: string; end: string }): boolean {
   return Number.isNaN(spanMs) || spanMs <= L.MAX_WINDOW_DAYS * 86_400_000;
 }
 const minutesInMonth = L.MAX_WINDOW_DAYS * 24 * 60;
+/** A template's or break's start, minutes from the design window's start (within a month either way). */
+const minuteOfWindow = () => z.number().int().min(-minutesInMonth).max(minutesInMonth);
+/** A shift's or break's length in whole minutes, at most the longest shift. */
+const shiftMinutes = () =>
+  z
+    .number()
+    .int()
+    .positive()
+    .max(L.MAX_SHIFT_HOURS * 60);
 const erlangIntervalMin = () =>
   z
     .number()
@@ -324,22 +333,14 @@ export const DesignInstanceSchema = z
       .array(
         z.strictObject({
           name: z.string().optional(),
-          startMinute: z.number().int().min(-minutesInMonth).max(minutesInMonth),
-          lengthMinutes: z
-            .number()
-            .int()
-            .positive()
-            .max(L.MAX_SHIFT_HOURS * 60),
+          startMinute: minuteOfWindow(),
+          lengthMinutes: shiftMinutes(),
           cost: z.number().min(0).max(1e9).optional(),
           breaks: z
             .array(
               z.strictObject({
-                startMinute: z.number().int().min(-minutesInMonth).max(minutesInMonth),
-                lengthMinutes: z
-                  .number()
-                  .int()
-                  .positive()
-                  .max(L.MAX_SHIFT_HOURS * 60),
+                startMinute: minuteOfWindow(),
+                lengthMinutes: shiftMinutes(),
               }),
             )
             .max(10)

@@ -10,11 +10,7 @@ import { readHistoryCsv } from "./csv.ts";
 import { planStaffing } from "./domain/staffing.ts";
 import { parsePlan } from "./schemas.ts";
 import { type Db, openDb } from "./store/db.ts";
-import { plansRepo } from "./store/plans.ts";
-import { historyRepo } from "./store/history.ts";
-import { actualsRepo } from "./store/actuals.ts";
-import { replansRepo } from "./store/replans.ts";
-import { rostersRepo } from "./store/rosters.ts";
+import { reposOf } from "./store/repos.ts";
 import { createSolverPool, type PoolOptions, type SolverPool } from "./solver/pool.ts";
 import { accessFor } from "./api/auth.ts";
 
@@ -64,10 +60,9 @@ export async function serve(options: ServeOptions): Promise<Running> {
   }
   const catalog = loadCatalog();
   const samples = loadSamplePlans();
-  const plans = plansRepo(db);
+  const repos = reposOf(db);
+  const { plans, rosters, history } = repos;
   const now = () => new Date().toISOString();
-  const rosters = rostersRepo(db);
-  const history = historyRepo(db);
   const solver = createSolverPool(options.pool);
   const solveTimeLimitSec = options.solveLimitSec ?? SERVE_SOLVE_LIMIT_SEC;
   if (plans.count() === 0) {
@@ -87,7 +82,7 @@ export async function serve(options: ServeOptions): Promise<Running> {
       history.create({ name: `${sample.id} 去年双11 (synthetic sample)`, zone: "Asia/Shanghai", sourceFile: `data/samples/${sample.id}.history.csv`, ...parsed }, now());
     }
   }
-  const app = createApp({ plans, rosters, history, actuals: actualsRepo(db), replans: replansRepo(db), catalog, samples, now, solver, access, solveTimeLimitSec, allowedHosts: options.allowedHosts });
+  const app = createApp({ ...repos, catalog, samples, now, solver, access, solveTimeLimitSec, allowedHosts: options.allowedHosts });
   const server = await new Promise<Server>((resolve, reject) => {
     const s = app.listen(options.port, options.host, (error?: Error) => (error ? reject(error) : resolve(s)));
   }).catch(async (error: unknown) => {

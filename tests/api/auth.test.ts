@@ -9,13 +9,9 @@ import { loadSamplePlans } from "../../src/catalog.ts";
 import { InputError } from "../../src/domain/errors.ts";
 import { hashPassword } from "../../src/passwords.ts";
 import { createSolverPool, type SolverPool } from "../../src/solver/pool.ts";
-import { actualsRepo } from "../../src/store/actuals.ts";
 import { auditRepo } from "../../src/store/audit.ts";
 import { type Db, openDb } from "../../src/store/db.ts";
-import { historyRepo } from "../../src/store/history.ts";
-import { plansRepo } from "../../src/store/plans.ts";
-import { replansRepo } from "../../src/store/replans.ts";
-import { rostersRepo } from "../../src/store/rosters.ts";
+import { reposOf } from "../../src/store/repos.ts";
 import { type Role, usersRepo } from "../../src/store/users.ts";
 import { catalog, planInput } from "../fixtures.ts";
 
@@ -54,11 +50,7 @@ async function start(roles: Role[] = ["manager", "hr", "viewer"], host = "127.0.
   const access = accessFor(db, { host, dbFile: ":memory:", trustProxy });
   solver = createSolverPool();
   const app = createApp({
-    plans: plansRepo(db),
-    rosters: rostersRepo(db),
-    history: historyRepo(db),
-    actuals: actualsRepo(db),
-    replans: replansRepo(db),
+    ...reposOf(db),
     catalog,
     samples: loadSamplePlans(),
     now: () => clock,

@@ -7,12 +7,8 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createApp } from "../../src/api/app.ts";
 import { DATA_DIR, loadSamplePlans } from "../../src/catalog.ts";
 import { createSolverPool, type SolverPool } from "../../src/solver/pool.ts";
-import { actualsRepo } from "../../src/store/actuals.ts";
+import { reposOf } from "../../src/store/repos.ts";
 import { openDb } from "../../src/store/db.ts";
-import { historyRepo } from "../../src/store/history.ts";
-import { plansRepo } from "../../src/store/plans.ts";
-import { replansRepo } from "../../src/store/replans.ts";
-import { rostersRepo } from "../../src/store/rosters.ts";
 import { catalog, planInput, serviceTarget } from "../fixtures.ts";
 
 const NOW = "2026-11-01T08:00:00.000Z";
@@ -25,11 +21,7 @@ beforeEach(async () => {
   const db = openDb(":memory:");
   solver = createSolverPool();
   const deps = {
-    plans: plansRepo(db),
-    rosters: rostersRepo(db),
-    history: historyRepo(db),
-    actuals: actualsRepo(db),
-    replans: replansRepo(db),
+    ...reposOf(db),
     catalog,
     samples: loadSamplePlans(),
     now: () => NOW,

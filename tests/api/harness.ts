@@ -4,12 +4,8 @@ import type { AddressInfo } from "node:net";
 import { type AppDeps, createApp } from "../../src/api/app.ts";
 import { loadSamplePlans } from "../../src/catalog.ts";
 import { createSolverPool } from "../../src/solver/pool.ts";
-import { actualsRepo } from "../../src/store/actuals.ts";
+import { reposOf } from "../../src/store/repos.ts";
 import { openDb } from "../../src/store/db.ts";
-import { historyRepo } from "../../src/store/history.ts";
-import { plansRepo } from "../../src/store/plans.ts";
-import { replansRepo } from "../../src/store/replans.ts";
-import { rostersRepo } from "../../src/store/rosters.ts";
 import { catalog } from "../fixtures.ts";
 
 export type Harness = Awaited<ReturnType<typeof startApp>>;
@@ -19,11 +15,7 @@ export async function startApp(overrides: Partial<AppDeps> = {}) {
   const db = openDb(":memory:");
   const logged: unknown[] = [];
   const deps: AppDeps = {
-    plans: plansRepo(db),
-    rosters: rostersRepo(db),
-    history: historyRepo(db),
-    actuals: actualsRepo(db),
-    replans: replansRepo(db),
+    ...reposOf(db),
     catalog,
     samples: loadSamplePlans(),
     now: () => "2026-11-01T08:00:00.000Z",

@@ -12,12 +12,8 @@ import { openapiDocument } from "../../src/api/openapi.ts";
 import { loadSamplePlans } from "../../src/catalog.ts";
 import { DUMMY_HASH } from "../../src/passwords.ts";
 import { createSolverPool, type SolverPool } from "../../src/solver/pool.ts";
-import { actualsRepo } from "../../src/store/actuals.ts";
 import { type Db, openDb } from "../../src/store/db.ts";
-import { historyRepo } from "../../src/store/history.ts";
-import { plansRepo } from "../../src/store/plans.ts";
-import { replansRepo } from "../../src/store/replans.ts";
-import { rostersRepo } from "../../src/store/rosters.ts";
+import { reposOf } from "../../src/store/repos.ts";
 import { usersRepo } from "../../src/store/users.ts";
 import { catalog } from "../fixtures.ts";
 
@@ -39,11 +35,7 @@ beforeEach(async () => {
   db = openDb(":memory:");
   solver = createSolverPool({ workers: 1 });
   app = createApp({
-    plans: plansRepo(db),
-    rosters: rostersRepo(db),
-    history: historyRepo(db),
-    actuals: actualsRepo(db),
-    replans: replansRepo(db),
+    ...reposOf(db),
     catalog,
     samples: loadSamplePlans(),
     now: () => NOW,
