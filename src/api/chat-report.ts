@@ -4,7 +4,7 @@
  * `service.chat` in one step, a plan update like any other (its version goes up).
  */
 import type express from "express";
-import { z } from "zod";
+import * as z from "zod";
 import { type ChatReportAnswer, calibrateFromFile } from "../chat-report-file.ts";
 import { applyChatCalibration, currentSlowdown } from "../domain/chat-estimate.ts";
 import { InputError } from "../domain/errors.ts";

@@ -1,6 +1,6 @@
 /** One error type and one error handler for the whole API (DESIGN.md "HTTP"). */
 import type { ErrorRequestHandler } from "express";
-import { z } from "zod";
+import * as z from "zod";
 import { capIssues, InputError, type InputIssue } from "../domain/errors.ts";
 import { CancelledError, QueueFullError, ShuttingDownError, SolveOverrunError, SolveTooLargeError } from "../solver/pool.ts";
 

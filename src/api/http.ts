@@ -4,7 +4,7 @@
  * whose client went away.
  */
 import type express from "express";
-import { z } from "zod";
+import * as z from "zod";
 import { XLSX_TYPE } from "../export/xlsx.ts";
 import { GrowthRateSchema, ToleranceSchema } from "../schemas.ts";
 

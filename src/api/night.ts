@@ -4,7 +4,7 @@
  * or export the earlier versions.
  */
 import type express from "express";
-import { z } from "zod";
+import * as z from "zod";
 import { DEFAULT_REFORECAST } from "../domain/reforecast.ts";
 import { parse } from "../schemas.ts";
 import type { AppDeps } from "./app.ts";

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { z } from "zod";
+import * as z from "zod";
 import { XLSX_TYPE } from "../export/xlsx.ts";
 import { DATA_DIR } from "../paths.ts";
 import { ActualsRowsSchema, ActualsUploadSchema, AuditQuerySchema, DesignInstanceSchema, ErlangRequestSchema, HistoryImportSchema, LoginRequestSchema, PlanSchema } from "../schemas.ts";

@@ -9,7 +9,7 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { z } from "zod";
+import * as z from "zod";
 import { PACKAGE_ROOT } from "../paths.ts";
 import { SESSION_COOKIE } from "./auth.ts";
 import { ErrorBodySchema } from "./errors.ts";

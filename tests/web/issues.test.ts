@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { z } from "zod";
+import * as z from "zod";
 import { issueText } from "../../web/issues.js";
 import { inputIssuesOf, planWith } from "../fixtures.ts";
 import { parse, parsePlan } from "../../src/schemas.ts";

@@ -1,7 +1,7 @@
 /** `peakcrew design INSTANCE.json`: optimal shifts for a requirement curve (shared/bench format). */
 import { DateTime } from "luxon";
 import { type DesignResult, designShifts } from "../../domain/design.ts";
-import { parseDesignInstance } from "../../schemas.ts";
+import { parseDesignInstance } from "../../schemas/design.ts";
 import { args, type Command, type CommandSpec, createSolve, EXIT, type Io, printJson, readJsonFile, timeLimitOf } from "../io.ts";
 import { fmt, type Lang, label, pct, say, table } from "../text.ts";
 

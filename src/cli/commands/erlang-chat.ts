@@ -4,7 +4,7 @@
  */
 import { type ChatResult, chatFigures, requiredChatAgents } from "../../domain/chat.ts";
 import { InputError, type InputIssue } from "../../domain/errors.ts";
-import { parseChatRequest } from "../../schemas.ts";
+import { parseChatRequest } from "../../schemas/erlang.ts";
 import { EXIT, flagIssues, type Io, notANumber, printJson } from "../io.ts";
 import { cliIssue, fmt, type Lang, label, pct, say, table } from "../text.ts";
 

@@ -4,7 +4,7 @@
  */
 import { InputError, type InputIssue } from "../../domain/errors.ts";
 import { type ErlangResult, evaluateAgents, requiredAgents } from "../../domain/erlang.ts";
-import { parseErlangRequest } from "../../schemas.ts";
+import { parseErlangRequest } from "../../schemas/erlang.ts";
 import { args, type Command, type CommandSpec, EXIT, flagIssues, type Io, notANumber, printJson } from "../io.ts";
 import { cliIssue, fmt, type Lang, label, pct, say, table } from "../text.ts";
 import { chatCommand } from "./erlang-chat.ts";
