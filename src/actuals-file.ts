@@ -2,7 +2,8 @@
  * The night's export file at the edge: CSV (GBK or UTF-8, detected as history files are) or
  * xlsx (exceljs, the first sheet) → records with their line numbers → the domain's actuals.
  */
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
+import { loadExcel } from "./excel.ts";
 import { decodeCsv, readCsv, type TextEncoding } from "./csv.ts";
 import { type ActualsGrid, type ActualsParse, parseActuals } from "./domain/actuals.ts";
 import { InputError } from "./domain/errors.ts";
@@ -53,7 +54,7 @@ export async function readTableFile(
 
 /** The first sheet's rows as text cells, each with its row number. */
 export async function readXlsx(bytes: Uint8Array): Promise<CsvRecord[]> {
-  const book = new ExcelJS.Workbook();
+  const book = new (await loadExcel()).Workbook();
   try {
     // exceljs types its input as an ArrayBuffer (its own `Buffer`); a copy of just these bytes.
     await book.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);

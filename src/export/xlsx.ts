@@ -3,7 +3,8 @@
  * the coverage, laid out from the tables of domain/export.ts. Headers are frozen, columns
  * sized to their content, times are real date cells in the plan zone's wall clock.
  */
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
+import { loadExcel } from "../excel.ts";
 import { type Cell, coverageTable, dayTimelines, exportText, type Lang, shiftList, type Table } from "../domain/export.ts";
 import type { RosterResult } from "../domain/roster.ts";
 
@@ -29,7 +30,7 @@ const SHEETS = {
 /** The workbook's bytes. `lang` picks the headers (Chinese by default). */
 export async function rosterWorkbook(roster: RosterResult, planName: string, lang: Lang = "zh"): Promise<Buffer> {
   const sheets = SHEETS[lang];
-  const book = new ExcelJS.Workbook();
+  const book = new (await loadExcel()).Workbook();
   book.creator = "PeakCrew";
   book.title = planName;
 

@@ -218,11 +218,22 @@ export function createSolverPool(options: PoolOptions = {}): SolverPool {
   };
 }
 
+/** Sizes of frozen values (a cached plan and its staffing), which cannot change once measured. */
+const frozenSizes = new WeakMap<object, number>();
+
 /**
  * A rough size of a job's input in memory (its JSON text as UTF-16): what a waiting job holds,
- * counted against maxQueuedBytes. JSON.stringify is native and fast (about 1 ms for a 7-day
- * plan's staffing result), much faster than walking the value in JavaScript.
+ * counted against maxQueuedBytes. JSON.stringify is native and fast, much faster than walking
+ * the value in JavaScript, but a 7-day plan's staffing still takes milliseconds; the job's own
+ * fields are measured one by one, so a frozen one (the store's cached plan) is measured once.
  */
-export function approxBytes(value: unknown): number {
-  return 2 * (JSON.stringify(value)?.length ?? 0);
+export function approxBytes(value: unknown, depth = 0): number {
+  if (typeof value === "string") return 2 * value.length;
+  if (value === null || typeof value !== "object") return 16;
+  const known = frozenSizes.get(value);
+  if (known !== undefined) return known;
+  if (depth === 0 && !Object.isFrozen(value)) return Object.values(value).reduce((sum: number, field) => sum + approxBytes(field, 1), 0);
+  const bytes = 2 * (JSON.stringify(value)?.length ?? 0);
+  if (Object.isFrozen(value)) frozenSizes.set(value, bytes);
+  return bytes;
 }

@@ -41,10 +41,28 @@ const fromRow = (row: Row): PlanRecord => ({
   version: row.version,
 });
 
+/** How many parsed plans a repository keeps (a roster burst on one plan parses it once, not per request). */
+const CACHED_PLANS = 16;
+
+/** Freezes a parsed record all the way down, so the copy the cache hands out cannot be changed by one caller for the next. */
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === "object" && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
+}
+
 export function plansRepo(db: Db) {
   const insert = db.prepare("INSERT INTO plans (name, input_json, result_json, created_at, updated_at) VALUES (@name, @input, @result, @now, @now)");
   const update = db.prepare("UPDATE plans SET name = @name, input_json = @input, result_json = @result, updated_at = @now, version = version + 1 WHERE id = @id");
   const byId = db.prepare("SELECT * FROM plans WHERE id = ?");
+  const versionOf = db.prepare("SELECT version FROM plans WHERE id = ?").pluck();
+  // Parsing a stored plan (its JSON, and the plan schema) costs milliseconds on a week of
+  // 15-minute intervals; a roster burst would pay it per request on the HTTP thread. A record
+  // is kept frozen under its id and handed out while the row's version is the same (ids are
+  // never reused, and every update bumps the version).
+  const cache = new Map<number, PlanRecord>();
   const list = db.prepare("SELECT id, name, created_at, updated_at FROM plans ORDER BY id");
   const remove = db.prepare("DELETE FROM plans WHERE id = ?");
   const count = db.prepare("SELECT COUNT(*) AS n FROM plans");
@@ -63,9 +81,22 @@ export function plansRepo(db: Db) {
       const info = update.run({ id, name: input.name, input: JSON.stringify(input), result: JSON.stringify(result), now });
       return info.changes === 0 ? undefined : this.get(id);
     },
+    /** The plan, frozen (it may be shared with other callers); undefined if there is no such plan. */
     get(id: number): PlanRecord | undefined {
+      const version = versionOf.get(id) as number | undefined;
+      if (version === undefined) {
+        cache.delete(id);
+        return undefined;
+      }
+      const cached = cache.get(id);
+      if (cached?.version === version) return cached;
       const row = byId.get(id) as Row | undefined;
-      return row && fromRow(row);
+      if (!row) return undefined;
+      const record = deepFreeze(fromRow(row));
+      cache.delete(id);
+      cache.set(id, record);
+      if (cache.size > CACHED_PLANS) cache.delete(cache.keys().next().value as number);
+      return record;
     },
     list(): PlanListItem[] {
       return (list.all() as Omit<Row, "input_json" | "result_json">[]).map((r) => ({

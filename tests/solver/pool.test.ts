@@ -1,15 +1,18 @@
 import { readFileSync } from "node:fs";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { parseDesignInstance } from "../../src/schemas.ts";
 import { approxBytes, CancelledError, createSolverPool, type PoolOptions, QueueFullError, ShuttingDownError, SolveOverrunError, type SolverPool, SolveTooLargeError } from "../../src/solver/pool.ts";
 
 const instance = (size: string) => parseDesignInstance(JSON.parse(readFileSync(new URL(`../fixtures/bench/d11-${size}.json`, import.meta.url), "utf8")));
-let pool: SolverPool;
+let pool: SolverPool | undefined;
 const poolWith = (options: PoolOptions) => {
   pool = createSolverPool(options);
   return pool;
 };
-afterEach(() => pool.close());
+afterEach(async () => {
+  await pool?.close();
+  pool = undefined;
+});
 
 describe("createSolverPool", () => {
   it("cancelling the running job stops it and the next job still runs", async () => {
@@ -59,6 +62,20 @@ describe("the bounded queue", () => {
     controller.abort();
     await expect(running).rejects.toBeInstanceOf(CancelledError);
     await expect(waiting).rejects.toBeInstanceOf(CancelledError);
+  });
+
+  it("counts a job's input as its JSON text in UTF-16, field by field; a frozen field (the store's cached plan) is measured once", () => {
+    const plan = Object.freeze({ name: "双11", arrivals: Object.freeze([1, 2, 3]) });
+    const job = { plan, staffCsv: "工号,姓名", timeLimitSec: 30 };
+    const expected = 2 * JSON.stringify(plan).length + 2 * "工号,姓名".length + 16;
+    expect(approxBytes(job)).toBe(expected);
+    // Measured once: a frozen value cannot change, so its remembered size is reused (here: a spy on JSON.stringify).
+    const stringify = vi.spyOn(JSON, "stringify");
+    expect(approxBytes({ ...job, staffCsv: "" })).toBe(expected - 2 * "工号,姓名".length);
+    expect(stringify).not.toHaveBeenCalled();
+    stringify.mockRestore();
+    // An unfrozen nested value is measured whole each time.
+    expect(approxBytes({ rows: [{ a: 1 }] })).toBe(2 * JSON.stringify([{ a: 1 }]).length);
   });
 
   it("runs jobs on as many workers as it has: a small job finishes while a large one still runs on the other worker", async () => {

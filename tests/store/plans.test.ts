@@ -59,6 +59,24 @@ describe("plans repository", () => {
     const plans = plansRepo(db);
     plans.create(input, result, "t");
     db.prepare("UPDATE plans SET input_json = ? WHERE id = 1").run(JSON.stringify({ ...planInput(), intervalMin: 7 }));
-    expect(() => plans.get(1)).toThrow("stored plan 1 is not a valid plan (corrupted database?): intervalMin: must be 15, 30 or 60");
+    // Read as a server started on this file would (a repository keeps what it parsed while the version stays).
+    expect(() => plansRepo(db).get(1)).toThrow("stored plan 1 is not a valid plan (corrupted database?): intervalMin: must be 15, 30 or 60");
+  });
+
+  it("hands out one frozen record per version: parsed once, a new one after an update, none after a delete", () => {
+    const db = openDb(":memory:");
+    const plans = plansRepo(db);
+    const first = plans.create(input, result, "t");
+    expect(plans.get(first.id)).toBe(first);
+    expect(Object.isFrozen(first.input.chain)).toBe(true);
+    expect(() => {
+      (first.input.chain as { salesTargetYuan: number }).salesTargetYuan = 1;
+    }).toThrow(TypeError);
+    const renamed = plans.update(first.id, { ...input, name: "改名" }, result, "t1");
+    expect(renamed).not.toBe(first);
+    expect(plans.get(first.id)?.input.name).toBe("改名");
+    expect(plans.get(first.id)?.version).toBe(2);
+    expect(plans.delete(first.id)).toBe(true);
+    expect(plans.get(first.id)).toBeUndefined();
   });
 });
