@@ -1,7 +1,9 @@
 // The page's language: labels from web/labels.js (shared with the CLI) in the chosen language;
 // t(key, vars) fills {name} placeholders; the chosen language is remembered in localStorage.
 
-import { LABELS, label } from "./labels.js";
+import { label } from "./labels.js";
+
+export { hasLabel } from "./labels.js";
 
 const STORAGE_KEY = "peakcrew.lang";
 let lang = localStorage.getItem(STORAGE_KEY) === "en" ? "en" : "zh";
@@ -14,11 +16,6 @@ export function setLanguage(next) {
   lang = next;
   localStorage.setItem(STORAGE_KEY, next);
   document.documentElement.lang = next === "zh" ? "zh-CN" : "en";
-}
-
-/** True when `key` has a label (for names that may or may not be built in). */
-export function hasLabel(key) {
-  return key in LABELS;
 }
 
 /** The label for `key` in the current language, with {placeholders} filled from `vars`. */

@@ -485,6 +485,11 @@ export const LABELS = {
   "role.viewer": { zh: "查看", en: "viewer" },
 };
 
+/** True when `key` has a label (for names that may or may not be built in, like a hire profile's). */
+export function hasLabel(key) {
+  return key in LABELS;
+}
+
 /** The label for `key` in `lang`, with {placeholders} filled from `vars`; a missing key throws. */
 export function label(key, lang, vars = {}) {
   const entry = LABELS[key];

@@ -7,32 +7,29 @@ import { DateTime } from "luxon";
 import type { Lang } from "../domain/export.ts";
 import type { NightChange, NightReplan } from "../domain/night.ts";
 import type { ReforecastBasis } from "../domain/reforecast.ts";
-import { fmt } from "./text.ts";
+import { fmt, label, queueName } from "./text.ts";
 
-const QUEUE = { zh: { presales: "售前", aftersales: "售后" }, en: { presales: "pre-sales", aftersales: "after-sales" } } as const;
-const STATUS = {
-  zh: { optimal: "最优", feasible: "可行（未证明最优）", timeout: "超时，未作调整" },
-  en: { optimal: "optimal", feasible: "feasible (not proven optimal)", timeout: "timed out: nothing changed" },
-} as const;
+// Status and queue words are the page's (web/labels.js), so the terminal and the page say the same.
+const status = (n: NightReplan, lang: Lang) => label(`night.status.${n.status}`, lang);
 
 const hhmm = (iso: string) => DateTime.fromISO(iso, { setZone: true }).toFormat("HH:mm");
 const day = (iso: string) => DateTime.fromISO(iso, { setZone: true }).toFormat("MM-dd HH:mm");
 
 export function nightText(n: NightReplan, lang: Lang = "zh"): string {
   const zh = lang === "zh";
-  const q = QUEUE[lang];
+  const q = { presales: queueName("presales", lang), aftersales: queueName("aftersales", lang) };
   const basis = (["presales", "aftersales"] as const).map((queue) => `${q[queue]} ${basisText(n.reforecast.basis[queue], lang)}`).join(zh ? "；" : "; ");
   const lines = zh
     ? [
         `当日调配：${day(n.now)}，提前通知 ${n.noticeMin} 分钟。`,
         `重新预测：${basis}（最多外推 ${fmt(n.reforecast.horizonHours)} 小时）。`,
-        `此刻起的缺口：调配前 ${fmt(n.shortfallAgentHours.before)} 人·时 → 调配后 ${fmt(n.shortfallAgentHours.after)} 人·时。求解：${STATUS.zh[n.status]}，用时 ${fmt(Math.round(n.solveMs) / 1000)} 秒，比较了 ${fmt(n.options)} 个方案。`,
+        `此刻起的缺口：调配前 ${fmt(n.shortfallAgentHours.before)} 人·时 → 调配后 ${fmt(n.shortfallAgentHours.after)} 人·时。求解：${status(n, "zh")}，用时 ${fmt(Math.round(n.solveMs) / 1000)} 秒，比较了 ${fmt(n.options)} 个方案。`,
         `变更（${n.changes.length} 项）：`,
       ]
     : [
         `Re-plan on the night: now ${day(n.now)}, ${n.noticeMin} minutes' notice.`,
         `Re-forecast: ${basis} (extrapolated at most ${fmt(n.reforecast.horizonHours)} h).`,
-        `Short from now on: ${fmt(n.shortfallAgentHours.before)} agent-hours before → ${fmt(n.shortfallAgentHours.after)} after. Solve: ${STATUS.en[n.status]}, ${fmt(Math.round(n.solveMs) / 1000)} s, ${fmt(n.options)} options weighed.`,
+        `Short from now on: ${fmt(n.shortfallAgentHours.before)} agent-hours before → ${fmt(n.shortfallAgentHours.after)} after. Solve: ${status(n, "en")}, ${fmt(Math.round(n.solveMs) / 1000)} s, ${fmt(n.options)} options weighed.`,
         `Changes (${n.changes.length}):`,
       ];
   return [...lines, ...n.changes.map((c) => `  ${changeText(c, lang)}`), ""].join("\n");
@@ -70,7 +67,7 @@ export function changeText(c: NightChange, lang: Lang): string {
     case "rest":
       return zh ? `${who}：现在下班休息（原定 ${hhmm(b!.end)} 下班）` : `${who}: go to rest now (was to finish at ${hhmm(b!.end)})`;
     case "callIn":
-      return zh ? `${who}：加班 ${day(a!.start)}–${hhmm(a!.end)}，${QUEUE.zh[a!.queue]}${stretch}` : `${who}: call in ${day(a!.start)}–${hhmm(a!.end)}, ${QUEUE.en[a!.queue]}${stretch}`;
+      return zh ? `${who}：加班 ${day(a!.start)}–${hhmm(a!.end)}，${queueName(a!.queue, "zh")}${stretch}` : `${who}: call in ${day(a!.start)}–${hhmm(a!.end)}, ${queueName(a!.queue, "en")}${stretch}`;
     case "cancel":
       return zh ? `${who}：取消 ${day(b!.start)} 班次` : `${who}: cancel the ${day(b!.start)} shift`;
     case "shift":
@@ -78,6 +75,6 @@ export function changeText(c: NightChange, lang: Lang): string {
         ? `${who}：取消 ${day(b!.start)} 班次，改为 ${day(a!.start).slice(0, 5) === day(b!.start).slice(0, 5) ? hhmm(a!.start) : day(a!.start)} 开始`
         : `${who}: move the ${day(b!.start)} shift to start at ${day(a!.start)}`;
     case "move":
-      return zh ? `${who}：${day(b!.start)} 班次改到${QUEUE.zh[a!.queue]}` : `${who}: the ${day(b!.start)} shift moves to ${QUEUE.en[a!.queue]}`;
+      return zh ? `${who}：${day(b!.start)} 班次改到${queueName(a!.queue, "zh")}` : `${who}: the ${day(b!.start)} shift moves to ${queueName(a!.queue, "en")}`;
   }
 }

@@ -7,19 +7,14 @@ import { DateTime } from "luxon";
 import type { Lang } from "../domain/export.ts";
 import type { HiringAnswer } from "../domain/hiring.ts";
 import type { RosterResult } from "../domain/roster.ts";
-import { fmt, pct as percent, table } from "./text.ts";
+import { hasLabel } from "../../web/labels.js";
+import { fmt, label, pct as percent, queueName, table } from "./text.ts";
 
-const QUEUE = { zh: { presales: "售前", aftersales: "售后" }, en: { presales: "pre-sales", aftersales: "after-sales" } } as const;
-const METHOD = {
-  zh: { "design-then-assign": "先设计班次再排人", "team-model": "按团队整体优化", replan: "当日调配" },
-  en: { "design-then-assign": "design then assign", "team-model": "team model", replan: "re-planned on the night" },
-} as const;
-/** English names of the default hire profiles (their Chinese names are the profiles' own). */
-const PROFILE_EN: Record<string, string> = { "peak-temp": "peak temp", "evening-support": "evening support agent", "day-shift": "day-shift temp" };
-const STATUS = {
-  zh: { optimal: "最优", feasible: "可行（未证明最优）", shortfall: "有缺口（缺口已证明接近最少）", timeout: "超时" },
-  en: { optimal: "optimal", feasible: "feasible (not proven optimal)", shortfall: "short (proven close to the least possible)", timeout: "timed out" },
-} as const;
+// Status, method, queue and hire-profile words are the page's (web/labels.js), so the terminal and the page say the same.
+const status = (r: RosterResult, lang: Lang) => label(`roster.status.${r.status}`, lang);
+const method = (r: RosterResult, lang: Lang) => label(`roster.method.${r.method}`, lang);
+/** A default hire profile by the page's name for it; a plan's own profile by the name the plan gives it. */
+const hireName = (hire: { profileId: string; name: string }, lang: Lang) => (hasLabel(`hire.${hire.profileId}`) ? label(`hire.${hire.profileId}`, lang) : hire.name);
 
 const at = (iso: string) => DateTime.fromISO(iso, { setZone: true }).toFormat("MM-dd HH:mm");
 const pct = (x: number | null) => percent(x);
@@ -27,20 +22,26 @@ const num = (x: number | null) => (x === null ? "—" : fmt(x));
 
 export function rosterText(r: RosterResult, lang: Lang = "zh"): string {
   const zh = lang === "zh";
-  const q = QUEUE[lang];
+  const q = { presales: queueName("presales", lang), aftersales: queueName("aftersales", lang) };
   const head = zh
     ? [
-        `排班：${STATUS.zh[r.status]}（${METHOD.zh[r.method]}）。${r.people.length} 人 ${r.shifts.length} 个班次，带薪工时 ${fmt(r.paidHours)}；下界 ${num(r.lowerBoundHours)}，差距 ${pct(r.gap)}；用时 ${fmt(Math.round(r.solveMs))} ms。`,
+        `排班：${status(r, "zh")}（${method(r, "zh")}）。${r.people.length} 人 ${r.shifts.length} 个班次，带薪工时 ${fmt(r.paidHours)}；下界 ${num(r.lowerBoundHours)}，差距 ${pct(r.gap)}；用时 ${fmt(Math.round(r.solveMs))} ms。`,
         `规则检查发现：${r.findings.length}。最长连续值班：${fmt(Math.max(0, ...r.people.map((p) => p.longestStretchHours)))} 小时。`,
       ]
     : [
-        `Roster: ${STATUS.en[r.status]} (${METHOD.en[r.method]}). ${r.shifts.length} shifts for ${r.people.length} people, ${fmt(r.paidHours)} paid hours; lower bound ${num(r.lowerBoundHours)} h, gap ${pct(r.gap)}; ${fmt(Math.round(r.solveMs))} ms.`,
+        `Roster: ${status(r, "en")} (${method(r, "en")}). ${r.shifts.length} shifts for ${r.people.length} people, ${fmt(r.paidHours)} paid hours; lower bound ${num(r.lowerBoundHours)} h, gap ${pct(r.gap)}; ${fmt(Math.round(r.solveMs))} ms.`,
         `Rule findings: ${r.findings.length}. Longest continuous stretch: ${fmt(Math.max(0, ...r.people.map((p) => p.longestStretchHours)))} h.`,
       ];
   const lines = [
     ...head,
     shortfallLine(r, lang),
-    ...(r.untrainedTemps.length > 0 ? [`${zh ? "未排（临时客服尚未培训）" : "Not rostered (temps not yet trained)"}: ${r.untrainedTemps.map((p) => `${p.name} (${p.id})`).join(", ")}.`] : []),
+    ...(r.untrainedTemps.length > 0
+      ? [
+          zh
+            ? `未排（临时客服尚未培训）：${r.untrainedTemps.map((p) => `${p.name}（${p.id}）`).join("、")}。`
+            : `Not rostered (temps not yet trained): ${r.untrainedTemps.map((p) => `${p.name} (${p.id})`).join(", ")}.`,
+        ]
+      : []),
     ...(r.aftersalesDeferral ? [deferralText(r, r.aftersalesDeferral, lang)] : []),
     ...r.shortfallRuns.map((run) =>
       zh
@@ -71,13 +72,13 @@ export function hiringText(h: HiringAnswer, lang: Lang = "zh"): string {
   if (!h.complete && h.hires.length === 0)
     return zh ? "招聘建议：求解时间不够，未能算出；可延长时限（--time-limit-sec）后重试。" : "Hiring: not worked out in the time limit; try again with a longer --time-limit-sec.";
   if (h.hires.length === 0) return zh ? "招聘建议：现有招聘类型都排不进缺口所在的时段。" : "Hiring: none of the hire profiles can work the short hours.";
-  const parts = h.hires.map((x) => (zh ? `${x.count} 名${x.name}（${windowsText(x.windows, lang)}）` : `${x.count} × ${PROFILE_EN[x.profileId] ?? x.name} (${windowsText(x.windows, lang)})`));
-  const queues = (["presales", "aftersales"] as const).filter((q) => h.shortfallBeforeHours[q] > 0).map((q) => QUEUE[lang][q]);
+  const parts = h.hires.map((x) => (zh ? `${x.count} 名${hireName(x, lang)}（${windowsText(x.windows, lang)}）` : `${x.count} × ${hireName(x, lang)} (${windowsText(x.windows, lang)})`));
+  const queues = (["presales", "aftersales"] as const).filter((q) => h.shortfallBeforeHours[q] > 0).map((q) => queueName(q, lang));
   if (h.closesGap) {
     return zh ? `招聘建议：再招 ${parts.join("、")}可补齐全部${queues.join("和")}缺口。` : `Hiring: ${parts.join(", ")} would close the whole ${queues.join(" and ")} gap.`;
   }
   const left = (["presales", "aftersales"] as const).filter((q) => h.shortfallAfterHours[q] > 0);
-  const rest = left.map((q) => (zh ? `${QUEUE.zh[q]} ${fmt(h.shortfallAfterHours[q])} 人·时` : `${fmt(h.shortfallAfterHours[q])} ${QUEUE.en[q]} agent-hours`));
+  const rest = left.map((q) => (zh ? `${queueName(q, "zh")} ${fmt(h.shortfallAfterHours[q])} 人·时` : `${fmt(h.shortfallAfterHours[q])} ${queueName(q, "en")} agent-hours`));
   return zh
     ? `招聘建议：再招 ${parts.join("、")}后仍缺 ${rest.join("、")}（这些时段不在任何招聘类型的可排时段内）。`
     : `Hiring: with ${parts.join(", ")}, ${rest.join(" and ")} would still be short (no hire profile can work those hours).`;
@@ -99,5 +100,5 @@ function deferralText(r: RosterResult, deferral: NonNullable<RosterResult["after
   const waited = (r.coverage.reduce((sum, c) => sum + c.aftersales.deferred, 0) * r.intervalMin) / 60;
   return lang === "zh"
     ? `售后稍后：${at(deferral.from)}–${at(deferral.to)} 进线的售后最多可等 ${fmt(deferral.maxHours)} 小时；其中 ${fmt(waited)} 人·时等待后处理。`
-    : `售后稍后: after-sales arriving ${at(deferral.from)}–${at(deferral.to)} may wait up to ${fmt(deferral.maxHours)} h; ${fmt(waited)} agent-hours of it waited.`;
+    : `After-sales later: after-sales arriving ${at(deferral.from)}–${at(deferral.to)} may wait up to ${fmt(deferral.maxHours)} h; ${fmt(waited)} agent-hours of it waited.`;
 }
