@@ -581,6 +581,6 @@ describe("peakcrew replan", () => {
     writeFileSync(bad, "时间,分组,咨询人数\n2026-11-10 18:00,售前组,120\n2026-11-10 18:30,售前组,-5\n");
     const res = await run("replan", SAMPLE, "--staff", STAFF, "--actuals", bad, "--now", "2026-11-11T00:30");
     expect(res.code).toBe(2);
-    expect(res.stderr).toMatch(/--actuals: line 3, column 3/);
+    expect(res.stderr).toMatch(/--actuals: 第 3 行，第 3 列/);
   });
 });
