@@ -6,7 +6,7 @@ import type ExcelJS from "exceljs";
 import { loadExcel } from "./excel.ts";
 import { decodeCsv, readCsv, type TextEncoding } from "./csv.ts";
 import { type ActualsGrid, type ActualsParse, parseActuals } from "./domain/actuals.ts";
-import { InputError } from "./domain/errors.ts";
+import { InputError, issue } from "./domain/errors.ts";
 import type { CsvRecord } from "./domain/staff.ts";
 
 export type ActualsFileOptions = ActualsGrid & {
@@ -45,7 +45,7 @@ export async function readTableFile(
 ): Promise<{ records: CsvRecord[]; format: "csv" | "xlsx"; encoding: TextEncoding | null }> {
   const { fileName, encoding } = options;
   if (startsWith(bytes, OLE) || /\.xls$/i.test(fileName ?? "")) {
-    throw new InputError([{ path: "file", message: "an Excel 97–2003 (.xls) workbook cannot be read; save it as .xlsx or CSV" }]);
+    throw new InputError([{ path: "file", ...issue("file_xls", {}, "an Excel 97–2003 (.xls) workbook cannot be read; save it as .xlsx or CSV") }]);
   }
   if (startsWith(bytes, ZIP) || /\.xlsx$/i.test(fileName ?? "")) return { records: await readXlsx(bytes), format: "xlsx", encoding: null };
   const decoded = decodeCsv(bytes, encoding);
@@ -59,10 +59,10 @@ export async function readXlsx(bytes: Uint8Array): Promise<CsvRecord[]> {
     // exceljs types its input as an ArrayBuffer (its own `Buffer`); a copy of just these bytes.
     await book.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
   } catch {
-    throw new InputError([{ path: "file", message: "the file is not a readable xlsx workbook" }]);
+    throw new InputError([{ path: "file", ...issue("file_not_xlsx", {}, "the file is not a readable xlsx workbook") }]);
   }
   const sheet = book.worksheets[0];
-  if (!sheet) throw new InputError([{ path: "file", message: "the workbook has no sheet" }]);
+  if (!sheet) throw new InputError([{ path: "file", ...issue("file_no_sheet", {}, "the workbook has no sheet") }]);
   const records: CsvRecord[] = [];
   sheet.eachRow({ includeEmpty: false }, (row, line) => {
     const cells: string[] = [];

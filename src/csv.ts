@@ -7,7 +7,7 @@ import iconv from "iconv-lite";
 import Papa from "papaparse";
 import { describeHistory, type HistoryParse, type HistorySummary, parseHistory } from "./domain/history-parse.ts";
 import type { CsvRecord } from "./domain/staff.ts";
-import { InputError, type InputIssue } from "./domain/errors.ts";
+import { InputError, type InputIssue, issue } from "./domain/errors.ts";
 import { MAX_CSV_ROWS, MAX_ERROR_ISSUES } from "./domain/limits.ts";
 
 export type TextEncoding = "utf-8" | "gb18030";
@@ -53,7 +53,7 @@ export function readCsv(text: string, maxRows = MAX_CSV_ROWS): CsvRecord[] {
       offset = row.meta.cursor;
       for (const error of row.errors) {
         // Too few columns to tell the delimiter: Papa falls back to a comma, which is right.
-        if (error.code !== "UndetectableDelimiter" && ++badRows <= MAX_ERROR_ISSUES) issues.push({ path: `line ${line}`, message: error.message });
+        if (error.code !== "UndetectableDelimiter" && ++badRows <= MAX_ERROR_ISSUES) issues.push({ path: `line ${line}`, ...issue("csv_malformed", { reason: error.message }, error.message) });
       }
       const cells = row.data;
       if (cells.length === 1 && (cells[0] as string).trim() === "") return;
@@ -66,8 +66,10 @@ export function readCsv(text: string, maxRows = MAX_CSV_ROWS): CsvRecord[] {
       records.push({ line, cells });
     },
   });
-  if (tooLong) throw new InputError([{ path: `line ${line}`, message: `the file has more than ${maxRows.toLocaleString("en")} rows; split it or send fewer` }]);
-  if (badRows > MAX_ERROR_ISSUES) issues.push({ path: "csv", message: `and ${badRows - MAX_ERROR_ISSUES} more malformed rows` });
+  if (tooLong) {
+    throw new InputError([{ path: `line ${line}`, ...issue("csv_too_many_rows", { maximum: maxRows }, `the file has more than ${maxRows.toLocaleString("en")} rows; split it or send fewer`) }]);
+  }
+  if (badRows > MAX_ERROR_ISSUES) issues.push({ path: "csv", ...issue("csv_more_malformed", { count: badRows - MAX_ERROR_ISSUES }, `and ${badRows - MAX_ERROR_ISSUES} more malformed rows`) });
   if (issues.length > 0) throw new InputError(issues);
   return records;
 }

@@ -9,6 +9,6 @@
 export * from "./schemas/auth.ts";
 export * from "./schemas/design.ts";
 export * from "./schemas/erlang.ts";
-export { parse, toIssues } from "./schemas/fields.ts";
+export { coded, codedPattern, parse, toIssues } from "./schemas/fields.ts";
 export * from "./schemas/files.ts";
 export * from "./schemas/plan.ts";

@@ -77,7 +77,7 @@ describe("PlanSchema, service.chat", () => {
   });
 
   it("a decreasing list is an InputError naming the element", () => {
-    expect(inputIssuesOf(() => parsePlan(withChat({ maxParallel: 3, ahtSecByParallel: [200, 260, 250] })))).toEqual([
+    expect(inputIssuesOf(() => parsePlan(withChat({ maxParallel: 3, ahtSecByParallel: [200, 260, 250] })))).toMatchObject([
       { path: "presales.service.chat.ahtSecByParallel.2", message: "must not be less than the one before (handle time does not fall with more chats held)" },
     ]);
   });

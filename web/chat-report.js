@@ -2,7 +2,7 @@
 // POST /api/plans/:id/chat-report for the chat model's estimates with their basis (nothing
 // saved), then …/chat-report/apply, which writes them into the chosen queue's service.chat.
 import { upload } from "./api.js";
-import { issueText } from "./issues.js";
+import { issueText, pathText } from "./issues.js";
 import { formatNumber, language, t } from "./i18n.js";
 
 const $ = (id) => document.getElementById(id);
@@ -36,7 +36,7 @@ async function send(path) {
   return data;
 }
 
-const problem = (error) => (error.issues?.length ? error.issues.map((i) => `${i.path}: ${issueText(i, language())}`).join("; ") : error.message);
+const problem = (error) => (error.issues?.length ? error.issues.map((i) => `${pathText(i.path, language())}: ${issueText(i, language())}`).join("; ") : error.message);
 
 async function estimate() {
   state.answer = null;

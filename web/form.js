@@ -5,7 +5,7 @@
 import { fromInput, GROUPS, getPath, setPath, switchModel, toInput } from "./fields.js";
 import { api } from "./api.js";
 import { formatNumber, language, t } from "./i18n.js";
-import { issueText } from "./issues.js";
+import { issueText, pathText } from "./issues.js";
 import { addView, render, state } from "./state.js";
 
 const $ = (id) => document.getElementById(id);
@@ -186,7 +186,7 @@ function fieldFor(path) {
 
 /** Sets the API's field issues, and the banner that counts them (naming those no field shows). */
 export function setIssues(issues) {
-  const unplaced = issues.filter((issue) => !fieldFor(issue.path)).map((issue) => `${issue.path}: ${issueText(issue, language())}`);
+  const unplaced = issues.filter((issue) => !fieldFor(issue.path)).map((issue) => `${pathText(issue.path, language())}: ${issueText(issue, language())}`);
   state.issues = issues;
   state.banner = issues.length ? `${t("scenario.invalid", { count: issues.length })}${unplaced.length ? ` ${unplaced.join("; ")}` : ""}` : null;
 }

@@ -3,7 +3,7 @@
 // result in words and charts, and Apply, which makes it the plan's roster and keeps the one it
 // replaces as a version (…/replans/:rid/apply, …/roster/versions). app.js only wires it.
 import { api, upload } from "./api.js";
-import { issueText } from "./issues.js";
+import { issueText, pathText } from "./issues.js";
 import { drawNightCoverage, drawNightReceptions, localLabel } from "./charts.js";
 import { formatNumber, language, t } from "./i18n.js";
 import { changeGroups, changeText, summaryLines } from "./night-text.js";
@@ -185,7 +185,7 @@ async function postActuals(query, body, type) {
     if (type === "text/csv" && !query) $("night-paste").value = "";
   } catch (error) {
     night.posted = null;
-    night.failed = error.issues?.length ? error.issues.map((i) => `${i.path}: ${issueText(i, language())}`) : [error.message];
+    night.failed = error.issues?.length ? error.issues.map((i) => `${pathText(i.path, language())}: ${issueText(i, language())}`) : [error.message];
   }
   renderNight();
 }
@@ -236,7 +236,7 @@ async function replan() {
 /** An error's words: by its code when the page has a label for it, else the server's issues or message. */
 function errorOf(error, codes) {
   if (codes.includes(error.code)) return { code: error.code };
-  return { text: error.issues?.length ? error.issues.map((i) => `${i.path}: ${issueText(i, language())}`).join("; ") : t("app.error", { message: error.message }) };
+  return { text: error.issues?.length ? error.issues.map((i) => `${pathText(i.path, language())}: ${issueText(i, language())}`).join("; ") : t("app.error", { message: error.message }) };
 }
 
 const errorText = (error) => (error.code ? t(`night.error.${error.code}`) : error.text);

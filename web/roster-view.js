@@ -6,7 +6,7 @@ import { api } from "./api.js";
 import { drawGantt } from "./gantt.js";
 import { withHires } from "./hires.js";
 import { formatNumber, hasLabel, language, t } from "./i18n.js";
-import { issueText } from "./issues.js";
+import { issueText, pathText } from "./issues.js";
 import { addView, render, state } from "./state.js";
 
 const $ = (id) => document.getElementById(id);
@@ -104,7 +104,7 @@ async function solve() {
     await hooks.solved();
   } catch (error) {
     if (controller.signal.aborted) state.banner = t("roster.cancelled");
-    else if (error.status === 400) state.banner = error.issues.map((i) => `${i.path}: ${issueText(i, language())}`).join("; ");
+    else if (error.status === 400) state.banner = error.issues.map((i) => `${pathText(i.path, language())}: ${issueText(i, language())}`).join("; ");
     else if (error.code === "plan-changed") state.banner = t("roster.planChanged");
     else if (error.code === "not-found") state.banner = t("roster.planDeleted");
     else state.banner = t("app.error", { message: error.message });

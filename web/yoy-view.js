@@ -5,7 +5,7 @@ import { api, upload } from "./api.js";
 import { drawYearOnYear } from "./charts.js";
 import { clearYearOnYear, renderEstimates, renderYearOnYear } from "./history.js";
 import { formatNumber, language, t } from "./i18n.js";
-import { issueText } from "./issues.js";
+import { issueText, pathText } from "./issues.js";
 import { addView, render, state } from "./state.js";
 
 const $ = (id) => document.getElementById(id);
@@ -14,7 +14,7 @@ const problems = (error, withPath) =>
   error.issues
     .map((i) => {
       const text = issueText(i, language(), { percent: /^growth(Rate)?$/.test(i.path) });
-      return withPath ? `${i.path}: ${text}` : text;
+      return withPath ? `${pathText(i.path, language())}: ${text}` : text;
     })
     .join("; ");
 let chart = null;

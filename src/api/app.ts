@@ -19,7 +19,7 @@ import type { HistoryRepo } from "../store/history.ts";
 import type { ReplansRepo } from "../store/replans.ts";
 import type { ActualsRepo } from "../store/actuals.ts";
 import { readActualsFile } from "../actuals-file.ts";
-import { InputError, withIssuePaths } from "../domain/errors.ts";
+import { InputError, issue, withIssuePaths } from "../domain/errors.ts";
 import { AppError, errorHandler, finiteNumbersOnly, notFound } from "./errors.ts";
 import { MAX_UPLOAD_BYTES } from "../domain/limits.ts";
 import { XLSX_TYPE } from "../export/xlsx.ts";
@@ -206,7 +206,7 @@ export function createApp(deps: AppDeps): express.Express {
     (req, res) => {
       const options = parse(HistoryImportSchema, req.query);
       const bytes = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
-      if (bytes.length === 0) throw new InputError([{ path: "body", message: "send the CSV file as the request body" }]);
+      if (bytes.length === 0) throw new InputError([{ path: "body", ...issue("body_empty", {}, "send the CSV file as the request body") }]);
       const parsed = withIssuePaths(
         (path) => `csv: ${path}`,
         () => readHistoryCsv(bytes, options.encoding),
@@ -306,7 +306,7 @@ async function actualsOf(req: express.Request, plan: Plan): Promise<{ rows: Actu
   const grid = { zone: plan.zone, intervalMin: plan.intervalMin, window: plan.window };
   if (Buffer.isBuffer(req.body)) {
     const { encoding, fileName } = parse(ActualsUploadSchema, req.query);
-    if (req.body.length === 0) throw new InputError([{ path: "body", message: "send the export file as the request body" }]);
+    if (req.body.length === 0) throw new InputError([{ path: "body", ...issue("body_empty", {}, "send the export file as the request body") }]);
     return readActualsFile(req.body, { ...grid, encoding, fileName });
   }
   if (!req.is("application/json")) {

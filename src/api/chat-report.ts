@@ -7,7 +7,7 @@ import type express from "express";
 import * as z from "zod";
 import { type ChatReportAnswer, calibrateFromFile } from "../chat-report-file.ts";
 import { applyChatCalibration, currentSlowdown } from "../domain/chat-estimate.ts";
-import { InputError } from "../domain/errors.ts";
+import { InputError, issue } from "../domain/errors.ts";
 import { planStaffing, type QueueName } from "../domain/staffing.ts";
 import { ActualsUploadSchema, parse, parsePlan } from "../schemas.ts";
 import type { PlanRecord } from "../store/plans.ts";
@@ -40,7 +40,7 @@ export function chatReportRoutes(api: express.Router, deps: AppDeps, upload: exp
     const plan = deps.plans.get(id);
     if (!plan) throw notFound(`plan ${id}`);
     const bytes = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
-    if (bytes.length === 0) throw new InputError([{ path: "body", message: "send the service report (CSV or xlsx) as the request body" }]);
+    if (bytes.length === 0) throw new InputError([{ path: "body", ...issue("body_empty", {}, "send the service report (CSV or xlsx) as the request body") }]);
     const slowdown = currentSlowdown(plan.input, queue);
     const fallbackSlowdown =
       slowdown === null ? undefined : { value: slowdown, en: `the plan's current ${queue} slowdown ${slowdown}`, zh: `方案当前${queue === "presales" ? "售前" : "售后"}的放慢系数 ${slowdown}` };

@@ -6,7 +6,7 @@
 import type express from "express";
 import * as z from "zod";
 import { XLSX_TYPE } from "../export/xlsx.ts";
-import { GrowthRateSchema, ToleranceSchema } from "../schemas.ts";
+import { coded, codedPattern, GrowthRateSchema, ToleranceSchema } from "../schemas.ts";
 
 /**
  * A public id as a URL spells it: a canonical positive integer within the safe integers, so
@@ -14,9 +14,9 @@ import { GrowthRateSchema, ToleranceSchema } from "../schemas.ts";
  */
 export const IdString = z
   .string()
-  .regex(/^[1-9][0-9]{0,15}$/, { message: "an id is a positive whole number written plainly, e.g. 12" })
+  .regex(codedPattern(/^[1-9][0-9]{0,15}$/, "record_id_format"), { message: "an id is a positive whole number written plainly, e.g. 12" })
   .transform(Number)
-  .refine(Number.isSafeInteger, { message: "an id is at most 9007199254740991" });
+  .refine(Number.isSafeInteger, coded("record_id_too_big", {}, "an id is at most 9007199254740991"));
 export const IdParam = z.strictObject({ id: IdString });
 export const ExportQuery = z.object({ lang: z.enum(["zh", "en"]).default("zh"), person: z.string().min(1).optional() });
 

@@ -6,14 +6,14 @@
 import type express from "express";
 import * as z from "zod";
 import { DEFAULT_REFORECAST } from "../domain/reforecast.ts";
-import { parse } from "../schemas.ts";
+import { codedPattern, parse } from "../schemas.ts";
 import type { AppDeps } from "./app.ts";
 import { AppError, notFound } from "./errors.ts";
 import { sendRosterExport } from "./exports.ts";
 import { cancelledWhenClosed, ExportQuery, IdParam, IdString } from "./http.ts";
 import { SERVE_SOLVE_LIMIT_SEC } from "../config.ts";
 
-const localDateTime = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, { message: "a local date-time on the plan's grid, e.g. 2026-11-11T00:30" });
+const localDateTime = z.string().regex(codedPattern(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, "local_grid_time"), { message: "a local date-time on the plan's grid, e.g. 2026-11-11T00:30" });
 
 export const ReplanRequest = z.strictObject({
   now: localDateTime,

@@ -5,7 +5,7 @@
  */
 import type { InputIssue } from "../domain/errors.ts";
 import type { Lang } from "../domain/export.ts";
-import { issueText } from "../../web/issues.js";
+import { issueText, pathText } from "../../web/issues.js";
 import { label } from "../../web/labels.js";
 
 export type { Lang };
@@ -44,9 +44,9 @@ export function queueName(queue: "presales" | "aftersales", lang: Lang): string 
   return label(`queue.${queue}`, lang);
 }
 
-/** One line per issue: "错误：chain.csSalesShare：不能大于 1" / "error: chain.csSalesShare: must be at most 1". */
+/** One line per issue: "错误：chain.csSalesShare：不能大于 1" / "error: chain.csSalesShare: must be at most 1" ("第 3 行" for "line 3"). */
 export function issueLines(issues: InputIssue[], lang: Lang): string {
-  return issues.map((i) => (lang === "zh" ? `错误：${i.path}：${issueWords(i, lang)}` : `error: ${i.path}: ${issueWords(i, lang)}`)).join("\n");
+  return issues.map((i) => (lang === "zh" ? `错误：${pathText(i.path, lang)}：${issueWords(i, lang)}` : `error: ${i.path}: ${issueWords(i, lang)}`)).join("\n");
 }
 
 /** An issue's words: the CLI's own issues carry both languages (see `cliIssue`); the rest go through web/issues.js. */

@@ -6,6 +6,7 @@
 import { DateTime } from "luxon";
 import type { ActualRow } from "./actuals.ts";
 import { buildGrid } from "./curve.ts";
+import { type Coded, issue } from "./errors.ts";
 import { QUEUES, type QueueName } from "./staffing.ts";
 
 const MINUTE_MS = 60_000;
@@ -22,11 +23,22 @@ export type Slot = { startMs: number; rangeMin: number | null };
 export type Entry = Slot & { line: number; queue: QueueName; count: number; agents: number | null; firstResponseSec: number | null };
 
 /** The file's interval: its ranges' length, else from the gaps between its times. */
-export function intervalOf(entries: Entry[], planIntervalMin: number, notes: Notes, bad: (e: Entry, message: string) => void): number {
+export function intervalOf(entries: Entry[], planIntervalMin: number, notes: Notes, bad: (e: Entry, problem: Coded) => void): number {
   const ranged = entries.filter((e) => e.rangeMin !== null);
   const first = ranged[0];
   if (first) {
-    for (const e of ranged) if (e.rangeMin !== first.rangeMin) bad(e, `a ${e.rangeMin}-minute row among ${first.rangeMin}-minute rows (line ${first.line})`);
+    for (const e of ranged) {
+      if (e.rangeMin !== first.rangeMin) {
+        bad(
+          e,
+          issue(
+            "actuals_mixed_lengths",
+            { minutes: e.rangeMin as number, firstMinutes: first.rangeMin as number, line: first.line },
+            `a ${e.rangeMin}-minute row among ${first.rangeMin}-minute rows (line ${first.line})`,
+          ),
+        );
+      }
+    }
     return first.rangeMin as number;
   }
   const starts = [...new Set(entries.map((e) => e.startMs))];
@@ -55,16 +67,27 @@ export function frameOf(grid: ActualsGrid, earliestMs: number): GridFrame {
  * Where a local start ("YYYY-MM-DDTHH:mm") falls on the grid: the interval's index, or why it
  * is not the start of one of the window's intervals.
  */
-export function placeStart(start: string, frame: GridFrame): { index: number } | { problem: string } {
+export function placeStart(start: string, frame: GridFrame): { index: number } | { problem: Coded } {
   const dt = DateTime.fromISO(start, { zone: frame.zone });
-  if (!dt.isValid || dt.toFormat("yyyy-MM-dd'T'HH:mm") !== start.slice(0, 16)) return { problem: `${start} is not a time that exists in ${frame.zone}` };
+  if (!dt.isValid || dt.toFormat("yyyy-MM-dd'T'HH:mm") !== start.slice(0, 16))
+    return { problem: issue("actuals_time_not_exist", { value: start, zone: frame.zone }, `${start} is not a time that exists in ${frame.zone}`) };
   const offsetMin = (dt.toMillis() - frame.startMs) / MINUTE_MS;
   if (offsetMin % frame.intervalMin !== 0) {
     const before = Math.floor(offsetMin / frame.intervalMin);
-    return { problem: `${start} is not on the plan's ${frame.intervalMin}-minute grid (intervals start at ${localAt(frame, before, " ")}, ${localAt(frame, before + 1, " ")}, …)` };
+    const [first, second] = [localAt(frame, before, " "), localAt(frame, before + 1, " ")];
+    return {
+      problem: issue(
+        "actuals_start_off_grid",
+        { value: start, interval: frame.intervalMin, first, second },
+        `${start} is not on the plan's ${frame.intervalMin}-minute grid (intervals start at ${first}, ${second}, …)`,
+      ),
+    };
   }
   const index = offsetMin / frame.intervalMin;
-  if (index < 0 || index >= frame.count) return { problem: `${start} is outside the plan's window ${localAt(frame, 0, " ")} – ${localAt(frame, frame.count, " ")}` };
+  if (index < 0 || index >= frame.count) {
+    const [from, to] = [localAt(frame, 0, " "), localAt(frame, frame.count, " ")];
+    return { problem: issue("actuals_start_outside", { value: start, from, to }, `${start} is outside the plan's window ${from} – ${to}`) };
+  }
   return { index };
 }
 
@@ -84,7 +107,7 @@ type Interval = { receptions: number; agentsBySlot: Map<number, number>; weight:
  * by count (a plain mean where the counts are 0). A row may not straddle two intervals (an
  * issue via `bad`); parts outside the window are left out with a note.
  */
-export function placeOnGrid(entries: Entry[], fileIntervalMin: number, frame: GridFrame, notes: Notes, bad: (e: Entry, message: string) => void): ActualRow[] {
+export function placeOnGrid(entries: Entry[], fileIntervalMin: number, frame: GridFrame, notes: Notes, bad: (e: Entry, problem: Coded) => void): ActualRow[] {
   const p = frame.intervalMin;
   const parts = Math.max(1, fileIntervalMin / p);
   const byKey = new Map<number, Interval>();
@@ -93,7 +116,15 @@ export function placeOnGrid(entries: Entry[], fileIntervalMin: number, frame: Gr
     const first = Math.floor(offsetMin / p);
     const span = DateTime.fromMillis(e.startMs, { zone: frame.zone }).toFormat("yyyy-MM-dd HH:mm");
     if (parts > 1 ? offsetMin % p !== 0 : offsetMin + fileIntervalMin > (first + 1) * p) {
-      bad(e, `the ${fileIntervalMin}-minute row from ${span} straddles the plan's ${p}-minute intervals ${localAt(frame, first, " ")} and ${localAt(frame, first + 1, " ")}`);
+      const [from, to] = [localAt(frame, first, " "), localAt(frame, first + 1, " ")];
+      bad(
+        e,
+        issue(
+          "actuals_straddles",
+          { minutes: fileIntervalMin, span, interval: p, from, to },
+          `the ${fileIntervalMin}-minute row from ${span} straddles the plan's ${p}-minute intervals ${from} and ${to}`,
+        ),
+      );
       continue;
     }
     for (let k = first; k < first + parts; k++) {

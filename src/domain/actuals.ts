@@ -9,8 +9,8 @@
  */
 import { DateTime } from "luxon";
 import { type ActualsGrid, type Entry, frameOf, intervalOf, Notes, placeOnGrid, type Slot } from "./actuals-grid.ts";
-import { echo, InputError, type InputIssue } from "./errors.ts";
-import { headerKey, parseAmount } from "./history-parse.ts";
+import { type Coded, echo, InputError, type InputIssue, issue } from "./errors.ts";
+import { headerKey, notCount, parseAmount } from "./history-parse.ts";
 import type { CsvRecord } from "./staff.ts";
 import { QUEUES, type QueueName } from "./staffing.ts";
 
@@ -86,17 +86,17 @@ const HEADERS = new Map<string, { metric: Metric | "time" | "group"; queue: Queu
  */
 export function parseActuals(records: CsvRecord[], grid: ActualsGrid): ActualsParse {
   const [header, ...body] = records;
-  if (!header) throw new InputError([{ path: "line 1", message: "the file is empty; expected a header row" }]);
+  if (!header) throw new InputError([{ path: "line 1", ...issue("csv_empty", {}, "the file is empty; expected a header row") }]);
   const notes = new Notes();
   const { time, group, byGroup, readers } = readHeader(header, notes);
 
   const issues: InputIssue[] = [];
   let badCells = 0;
-  const bad = (line: number, column: Column, message: string) => {
-    if (++badCells <= MAX_ISSUES) issues.push({ path: `line ${line}, column ${column.index + 1} (${column.name})`, message });
+  const bad = (line: number, column: Column, problem: Coded) => {
+    if (++badCells <= MAX_ISSUES) issues.push({ path: `line ${line}, column ${column.index + 1} (${column.name})`, ...problem });
   };
   const fail = () => {
-    if (badCells > MAX_ISSUES) issues.push({ path: "file", message: `and ${badCells - MAX_ISSUES} more bad cells` });
+    if (badCells > MAX_ISSUES) issues.push({ path: "file", ...issue("csv_more_bad_cells", { count: badCells - MAX_ISSUES }, `and ${badCells - MAX_ISSUES} more bad cells`) });
     return new InputError(issues);
   };
 
@@ -121,11 +121,11 @@ export function parseActuals(records: CsvRecord[], grid: ActualsGrid): ActualsPa
     });
     if (counted.length === 0) continue;
     const slot = parseSlot(text(time), grid.zone);
-    if (typeof slot === "string") bad(line, time, slot);
+    if ("message" in slot) bad(line, time, slot);
     for (const reader of counted) {
       const countText = text(reader.count);
       const count = parseAmount(countText);
-      if (count === null) bad(line, reader.count, `${echo(countText)} is not a count ≥ 0`);
+      if (count === null) bad(line, reader.count, notCount(countText));
       const optional = (column: Column | undefined, unit: RegExp | null) => {
         const cell = text(column);
         if (!column || PLACEHOLDERS.has(cell)) {
@@ -133,17 +133,18 @@ export function parseActuals(records: CsvRecord[], grid: ActualsGrid): ActualsPa
           return null;
         }
         const value = parseAmount(unit ? cell.replace(unit, "") : cell);
-        if (value === null) bad(line, column, `${echo(cell)} is not a number ≥ 0`);
+        if (value === null) bad(line, column, issue("csv_not_number", { value: echo(cell) }, `${echo(cell)} is not a number ≥ 0`));
         return value;
       };
       const agents = optional(reader.agents, null);
       const firstResponseSec = optional(reader.firstResponse, /\s*(秒|s)$/i);
-      if (typeof slot === "object" && count !== null) entries.push({ ...slot, line, queue: reader.queue, count, agents, firstResponseSec });
+      if (!("message" in slot) && count !== null) entries.push({ ...slot, line, queue: reader.queue, count, agents, firstResponseSec });
     }
   }
   if (issues.length > 0) throw fail();
   if (entries.length === 0) {
-    throw new InputError([{ path: `line ${header.line + 1}`, message: `the file has no interval rows with a count${notes.size > 0 ? ` (${notes.list().join("; ")})` : ""}` }]);
+    const message = `the file has no interval rows with a count${notes.size > 0 ? ` (${notes.list().join("; ")})` : ""}`;
+    throw new InputError([{ path: `line ${header.line + 1}`, ...issue("actuals_no_rows", {}, message) }]);
   }
 
   const fileIntervalMin = intervalOf(entries, grid.intervalMin, notes, (e, m) => bad(e.line, time, m));
@@ -177,14 +178,22 @@ function readHeader(header: CsvRecord, notes: Notes) {
     if (columns.inquiries && columns.receptions) notes.add(`counts are read from ${columns.inquiries.name} (arrivals); ${columns.receptions.name} is left aside`);
     return (columns.inquiries ?? columns.receptions) as Column;
   };
-  const missing: string[] = [];
-  if (!time) missing.push(`a time column (${ACTUALS_COLUMNS.time.join(" / ")})`);
+  const missing: Coded[] = [];
+  if (!time) {
+    const columns = ACTUALS_COLUMNS.time.join(" / ");
+    missing.push(issue("actuals_missing_time", { columns }, `missing a time column (${columns})`));
+  }
   if (wide.length === 0 && !(group && (shared.inquiries ?? shared.receptions))) {
+    const columns = ACTUALS_COLUMNS.group.join(" / ");
     missing.push(
-      `counts per queue (售前咨询人数 / 售后咨询人数, 售前接待人数 / 售后接待人数, presales / aftersales) or a group column (${ACTUALS_COLUMNS.group.join(" / ")}) with 咨询人数 or 接待人数`,
+      issue(
+        "actuals_missing_counts",
+        { columns },
+        `missing counts per queue (售前咨询人数 / 售后咨询人数, 售前接待人数 / 售后接待人数, presales / aftersales) or a group column (${columns}) with 咨询人数 or 接待人数`,
+      ),
     );
   }
-  if (!time || missing.length > 0) throw new InputError(missing.map((m) => ({ path: `line ${header.line}`, message: `missing ${m}` })));
+  if (!time || missing.length > 0) throw new InputError(missing.map((m) => ({ path: `line ${header.line}`, ...m })));
   if (wide.length === 0) {
     const count = countOf(shared);
     return { time, group, byGroup: true, readers: QUEUES.map((queue): Reader => ({ queue, count, agents: shared.agentsOnline, firstResponse: shared.firstResponseSec })) };
@@ -225,21 +234,22 @@ const TIME_PATTERN = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})(?:日\s*|[ T]+)
 const QUARTER_SEC = 900;
 
 /** A row's time: its start (epoch ms in `zone`) and the length of its range, if written; or why it is not one. */
-function parseSlot(text: string, zone: string): Slot | string {
+function parseSlot(text: string, zone: string): Slot | Coded {
   const m = TIME_PATTERN.exec(text);
   const example = "a date and time like 2026-11-10 18:00 or 2026-11-10 18:00-18:30";
-  if (!m) return text === "" ? `no time; expected ${example}` : `${echo(text)} is not ${example}`;
+  const value = echo(text);
+  if (!m) return text === "" ? issue("actuals_no_time", {}, `no time; expected ${example}`) : issue("actuals_bad_time", { value }, `${value} is not ${example}`);
   const [h, min, sec] = [Number(m[4]), Number(m[5]), Number(m[6] ?? 0)];
   const dt = DateTime.fromObject({ year: Number(m[1]), month: Number(m[2]), day: Number(m[3]), hour: h, minute: min, second: sec }, { zone });
-  if (!dt.isValid || dt.hour !== h || dt.minute !== min) return `${echo(text)} is not a time that exists in ${zone}`;
-  if ((min * 60 + sec) % QUARTER_SEC !== 0) return `${echo(text)} does not start on a quarter hour; rows are 15, 30 or 60 minutes`;
+  if (!dt.isValid || dt.hour !== h || dt.minute !== min) return issue("actuals_time_not_exist", { value, zone }, `${value} is not a time that exists in ${zone}`);
+  if ((min * 60 + sec) % QUARTER_SEC !== 0) return issue("actuals_not_quarter", { value }, `${value} does not start on a quarter hour; rows are 15, 30 or 60 minutes`);
   if (m[7] === undefined) return { startMs: dt.toMillis(), rangeMin: null };
   // An end written inclusively (18:29, 18:59:59) means the next quarter hour.
   let endSec = Number(m[7]) * 3600 + Number(m[8]) * 60 + Number(m[9] ?? 0);
   if (endSec % QUARTER_SEC === QUARTER_SEC - 60 || endSec % QUARTER_SEC === QUARTER_SEC - 1) endSec += QUARTER_SEC - (endSec % QUARTER_SEC);
-  if (endSec > 24 * 3600 || Number(m[8]) > 59) return `${echo(text)} does not end at a time of day`;
+  if (endSec > 24 * 3600 || Number(m[8]) > 59) return issue("actuals_bad_end", { value }, `${value} does not end at a time of day`);
   let rangeMin = (endSec - (h * 3600 + min * 60)) / 60;
   if (rangeMin <= 0) rangeMin += 24 * 60;
-  if (![15, 30, 60].includes(rangeMin)) return `${echo(text)} spans ${rangeMin} minutes; rows are 15, 30 or 60 minutes`;
+  if (![15, 30, 60].includes(rangeMin)) return issue("actuals_bad_span", { value, minutes: rangeMin }, `${value} spans ${rangeMin} minutes; rows are 15, 30 or 60 minutes`);
   return { startMs: dt.toMillis(), rangeMin };
 }

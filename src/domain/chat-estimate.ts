@@ -13,7 +13,7 @@
  *   (c_i − 1)): a straight line in c_i with intercept-at-1 AHT_1 and slope AHT_1 × s.
  */
 import type { AgentServiceRow } from "./chat-report.ts";
-import { InputError } from "./errors.ts";
+import { InputError, issue } from "./errors.ts";
 import type { Plan, QueueName } from "./staffing.ts";
 
 export type ChatEstimateKey = "maxParallel" | "typicalConcurrency" | "ahtSecAtTypical" | "slowdownPerExtraChat" | "ahtSecAtOneChat" | "firstResponseSec";
@@ -70,7 +70,7 @@ const MAX_AHT_SEC = 7200;
  * longer D_i and a higher c_i, which steepens the slope; the clamp bounds it.
  */
 export function estimateChat(rows: readonly AgentServiceRow[], options: ChatEstimateOptions = {}): ChatCalibration {
-  if (rows.length === 0) throw new InputError([{ path: "file", message: "no agent who served chats" }]);
+  if (rows.length === 0) throw new InputError([{ path: "file", ...issue("chat_no_agents", {}, "no agent who served chats") }]);
   const agents = rows.map((r) => ({ ...r, concurrency: (r.receptions * r.handleSec) / r.onlineSec }));
   const weight = sum(agents.map((a) => a.receptions));
   const typical = sum(agents.map((a) => a.receptions * a.concurrency)) / weight;
@@ -160,7 +160,16 @@ export function estimateChat(rows: readonly AgentServiceRow[], options: ChatEsti
 
   const ahtAtOne = round(ahtTypical / (1 + slowdown * (typical - 1)), 1);
   if (!(ahtAtOne > 0 && ahtAtOne <= MAX_AHT_SEC)) {
-    throw new InputError([{ path: "file", message: `the report gives a handle time at one chat of ${fmt(ahtAtOne)} s, outside 0–${MAX_AHT_SEC} s; check 平均接待时长's unit` }]);
+    throw new InputError([
+      {
+        path: "file",
+        ...issue(
+          "chat_aht_out_of_range",
+          { aht: ahtAtOne, maximum: MAX_AHT_SEC },
+          `the report gives a handle time at one chat of ${fmt(ahtAtOne)} s, outside 0–${MAX_AHT_SEC} s; check 平均接待时长's unit`,
+        ),
+      },
+    ]);
   }
   estimates.push({
     key: "ahtSecAtOneChat",
@@ -236,7 +245,10 @@ function fitSlowdown(agents: readonly (AgentServiceRow & { concurrency: number }
 export function applyChatCalibration<P extends Plan>(plan: P, queue: QueueName, calibration: ChatCalibration): P {
   if (!plan[queue].service) {
     throw new InputError([
-      { path: `${queue}.service`, message: `the ${queue} queue has no service target; set the service-level method and its target (first-response seconds, service level) first` },
+      {
+        path: `${queue}.service`,
+        ...issue("chat_no_service_target", { queue }, `the ${queue} queue has no service target; set the service-level method and its target (first-response seconds, service level) first`),
+      },
     ]);
   }
   const next = structuredClone(plan);

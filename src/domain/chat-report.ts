@@ -10,7 +10,7 @@
  * with any issue yields no rows at all.
  */
 import { Notes } from "./actuals-grid.ts";
-import { InputError, type InputIssue } from "./errors.ts";
+import { type Coded, InputError, type InputIssue, issue } from "./errors.ts";
 import { headerKey, parseAmount } from "./history-parse.ts";
 import type { CsvRecord } from "./staff.ts";
 
@@ -135,7 +135,7 @@ export function parseRatio(text: string, scale = 1): number | null {
  */
 export function parseChatReport(records: CsvRecord[]): ChatReportParse {
   const [header, ...body] = records;
-  if (!header) throw new InputError([{ path: "line 1", message: "the file is empty; expected a header row" }]);
+  if (!header) throw new InputError([{ path: "line 1", ...issue("csv_empty", {}, "the file is empty; expected a header row") }]);
   const columns = new Map<Field, Column>();
   header.cells.forEach((cell, index) => {
     const column = columnOf(cell, index);
@@ -143,14 +143,15 @@ export function parseChatReport(records: CsvRecord[]): ChatReportParse {
   });
   const missing = REQUIRED.filter((f) => !columns.has(f));
   if (missing.length > 0) {
-    throw new InputError(missing.map((f) => ({ path: `line ${header.line}`, message: `missing column ${CHAT_REPORT_COLUMNS[f].slice(0, 3).join(" / ")}` })));
+    const columns = (f: Field) => CHAT_REPORT_COLUMNS[f].slice(0, 3).join(" / ");
+    throw new InputError(missing.map((f) => ({ path: `line ${header.line}`, ...issue("csv_missing_column", { columns: columns(f) }, `missing column ${columns(f)}`) })));
   }
 
   const notes = new Notes();
   const issues: InputIssue[] = [];
   let badCells = 0;
-  const bad = (line: number, column: Column, message: string) => {
-    if (++badCells <= MAX_ISSUES) issues.push({ path: `line ${line}, column ${column.index + 1} (${column.name})`, message });
+  const bad = (line: number, column: Column, problem: Coded) => {
+    if (++badCells <= MAX_ISSUES) issues.push({ path: `line ${line}, column ${column.index + 1} (${column.name})`, ...problem });
   };
   const nameColumn = columns.get("agent");
   const rows: AgentServiceRow[] = [];
@@ -169,17 +170,18 @@ export function parseChatReport(records: CsvRecord[]): ChatReportParse {
       const kind = KIND[field];
       if (kind === "count") {
         const n = parseAmount(cell);
-        if (n === null || !Number.isInteger(n)) bad(line, column, `"${cell}" is not a whole number ≥ 0`);
+        if (n === null || !Number.isInteger(n)) bad(line, column, issue("csv_not_whole", { value: `"${cell}"` }, `"${cell}" is not a whole number ≥ 0`));
         return n;
       }
       if (kind === "ratio") {
         const r = parseRatio(cell, column.scale);
-        if (r === null) bad(line, column, `"${cell}" is not a ratio like 85% or 0.85`);
+        if (r === null) bad(line, column, issue("chat_not_ratio", { value: `"${cell}"` }, `"${cell}" is not a ratio like 85% or 0.85`));
         return r;
       }
       const d = parseDuration(cell, column.scale);
-      if (d === "ambiguous") bad(line, column, `"${cell}" could be minutes:seconds or hours:minutes; write 0:${cell} or ${cell}:00 (h:mm:ss), or 1分30秒`);
-      else if (d === null) bad(line, column, `"${cell}" is not a duration like 1分30秒, 00:01:30 or 90 (seconds)`);
+      if (d === "ambiguous") {
+        bad(line, column, issue("chat_ambiguous_duration", { value: cell }, `"${cell}" could be minutes:seconds or hours:minutes; write 0:${cell} or ${cell}:00 (h:mm:ss), or 1分30秒`));
+      } else if (d === null) bad(line, column, issue("chat_not_duration", { value: `"${cell}"` }, `"${cell}" is not a duration like 1分30秒, 00:01:30 or 90 (seconds)`));
       return typeof d === "number" ? d : null;
     };
     const required = REQUIRED.map((f) => ({ field: f, cell: text(columns.get(f)) }));
@@ -195,21 +197,27 @@ export function parseChatReport(records: CsvRecord[]): ChatReportParse {
     if (receptions === null || handleSec === null || onlineSec === null) continue;
     const handle = columns.get("handleSec") as Column;
     const online = columns.get("onlineSec") as Column;
-    if (handleSec <= 0) bad(line, handle, `"${text(handle)}" must be more than 0 for an agent who served chats`);
-    if (onlineSec <= 0) bad(line, online, `"${text(online)}" must be more than 0 for an agent who served chats`);
+    const notPositive = (column: Column) => issue("chat_not_positive", { value: `"${text(column)}"` }, `"${text(column)}" must be more than 0 for an agent who served chats`);
+    if (handleSec <= 0) bad(line, handle, notPositive(handle));
+    if (onlineSec <= 0) bad(line, online, notPositive(online));
     else if ((receptions * handleSec) / onlineSec > MAX_PLAUSIBLE_CONCURRENCY) {
       bad(
         line,
         online,
-        `${receptions} chats × ${text(handle)} in "${text(online)}" online is more than ${MAX_PLAUSIBLE_CONCURRENCY} chats at once; is the unit right (e.g. 8小时30分, 08:30:00, or a header 在线总时长(小时))?`,
+        issue(
+          "chat_implausible",
+          { receptions, handle: text(handle), online: text(online), maximum: MAX_PLAUSIBLE_CONCURRENCY },
+          `${receptions} chats × ${text(handle)} in "${text(online)}" online is more than ${MAX_PLAUSIBLE_CONCURRENCY} chats at once; is the unit right (e.g. 8小时30分, 08:30:00, or a header 在线总时长(小时))?`,
+        ),
       );
     }
     rows.push({ line, agent: text(nameColumn) || `line ${line}`, receptions, handleSec, onlineSec, ...optional });
   }
-  if (badCells > MAX_ISSUES) issues.push({ path: "file", message: `and ${badCells - MAX_ISSUES} more bad cells` });
+  if (badCells > MAX_ISSUES) issues.push({ path: "file", ...issue("csv_more_bad_cells", { count: badCells - MAX_ISSUES }, `and ${badCells - MAX_ISSUES} more bad cells`) });
   if (issues.length > 0) throw new InputError(issues);
   if (rows.length === 0) {
-    throw new InputError([{ path: `line ${header.line + 1}`, message: `the file has no agent who served chats${notes.size > 0 ? ` (${notes.list().join("; ")})` : ""}` }]);
+    const message = `the file has no agent who served chats${notes.size > 0 ? ` (${notes.list().join("; ")})` : ""}`;
+    throw new InputError([{ path: `line ${header.line + 1}`, ...issue("chat_no_rows", {}, message) }]);
   }
   return { rows, notes: notes.list() };
 }

@@ -6,7 +6,7 @@
  * intervals of equal length.
  */
 import { DateTime } from "luxon";
-import { InputError } from "./errors.ts";
+import { InputError, issue } from "./errors.ts";
 
 export type IntervalMin = 15 | 30 | 60;
 
@@ -28,7 +28,7 @@ export type Grid = {
 /** Parses a local ISO date-time in `zone`; throws InputError naming `path` if it is not one. */
 export function localTime(iso: string, zone: string, path: string): DateTime {
   const dt = DateTime.fromISO(iso, { zone });
-  if (!dt.isValid) throw new InputError([{ path, message: `not a date-time: ${dt.invalidExplanation ?? iso}` }]);
+  if (!dt.isValid) throw new InputError([{ path, ...issue("not_date_time", { value: iso }, `not a date-time: ${dt.invalidExplanation ?? iso}`) }]);
   return dt;
 }
 
@@ -40,9 +40,9 @@ export function buildGrid(window: Window, intervalMin: number): Grid {
   const start = localTime(window.start, window.zone, "window.start");
   const end = localTime(window.end, window.zone, "window.end");
   const minutes = end.diff(start, "minutes").minutes;
-  if (minutes <= 0) throw new InputError([{ path: "window.end", message: "must be after window.start" }]);
+  if (minutes <= 0) throw new InputError([{ path: "window.end", ...issue("end_after_start", { start: "window.start" }, "must be after window.start") }]);
   if (minutes % intervalMin !== 0) {
-    throw new InputError([{ path: "window.end", message: `the window must be a whole number of ${intervalMin}-minute intervals` }]);
+    throw new InputError([{ path: "window.end", ...issue("window_whole_intervals", { interval: intervalMin }, `the window must be a whole number of ${intervalMin}-minute intervals`) }]);
   }
   const count = minutes / intervalMin;
   return { zone: window.zone, intervalMin, startMs: start.toMillis(), starts: isoInstants(start.toMillis(), intervalMin * 60_000, count, window.zone) };
@@ -108,7 +108,7 @@ export function resample(values: readonly number[], fromStartMin: number, fromIn
 /** Scales non-negative weights to shares summing to 1. Throws if they sum to 0. */
 export function toShares(weights: readonly number[], path: string): number[] {
   const total = weights.reduce((s, w) => s + w, 0);
-  if (!(total > 0)) throw new InputError([{ path, message: "the curve has no weight inside the window" }]);
+  if (!(total > 0)) throw new InputError([{ path, ...issue("curve_no_weight", {}, "the curve has no weight inside the window") }]);
   return weights.map((w) => w / total);
 }
 
@@ -141,12 +141,14 @@ export function curveShares(spec: CurveSpec, grid: Grid, templates: ReadonlyMap<
   if (spec.kind === "builtin") {
     const template = templates.get(spec.id);
     if (!template) {
-      throw new InputError([{ path: `${path}.id`, message: `unknown built-in curve "${spec.id}"; known: ${[...templates.keys()].join(", ")}` }]);
+      const known = [...templates.keys()];
+      throw new InputError([{ path: `${path}.id`, ...issue("curve_unknown_builtin", { id: spec.id, known }, `unknown built-in curve "${spec.id}"; known: ${known.join(", ")}`) }]);
     }
     const offsetMin = templateOffsetMin(template, grid);
     const spanMin = template.presalesWeights.length * template.intervalMin;
     if (offsetMin < 0 || offsetMin + windowMin > spanMin) {
-      throw new InputError([{ path: "window", message: `the built-in curve "${template.id}" covers ${describeSpan(template, grid)}; the window must lie inside it` }]);
+      const span = describeSpan(template, grid);
+      throw new InputError([{ path: "window", ...issue("curve_outside_builtin", { id: template.id, span }, `the built-in curve "${template.id}" covers ${span}; the window must lie inside it`) }]);
     }
     const weights = resample(template.presalesWeights, -offsetMin, template.intervalMin, 0, grid.intervalMin, count);
     return toShares(weights, path);
@@ -155,14 +157,18 @@ export function curveShares(spec: CurveSpec, grid: Grid, templates: ReadonlyMap<
     throw new InputError([
       {
         path: `${path}.values`,
-        message: `${spec.values.length} values of ${spec.intervalMin} min cover ${spec.values.length * spec.intervalMin} min; the window is ${windowMin} min`,
+        ...issue(
+          "curve_values_length",
+          { count: spec.values.length, interval: spec.intervalMin, covered: spec.values.length * spec.intervalMin, window: windowMin },
+          `${spec.values.length} values of ${spec.intervalMin} min cover ${spec.values.length * spec.intervalMin} min; the window is ${windowMin} min`,
+        ),
       },
     ]);
   }
   if (spec.kind === "shares") {
     const total = spec.values.reduce((s, v) => s + v, 0);
     if (Math.abs(total - 1) > 1e-6) {
-      throw new InputError([{ path: `${path}.values`, message: `shares must sum to 1 (they sum to ${total}); give counts instead to have them scaled` }]);
+      throw new InputError([{ path: `${path}.values`, ...issue("curve_shares_sum", { sum: total }, `shares must sum to 1 (they sum to ${total}); give counts instead to have them scaled`) }]);
     }
   }
   return toShares(resample(spec.values, 0, spec.intervalMin, 0, grid.intervalMin, count), path);

@@ -1,3 +1,4 @@
+import type { IssueCode, IssueParams } from "./issue-codes.ts";
 import { MAX_ECHO_CHARS, MAX_ERROR_ISSUES } from "./limits.ts";
 
 /**
@@ -6,6 +7,17 @@ import { MAX_ECHO_CHARS, MAX_ERROR_ISSUES } from "./limits.ts";
  * "number" }`) let a reader say it in its own language (web/issues.js), falling back to the message.
  */
 export type InputIssue = { path: string; message: string; code?: string; params?: Record<string, unknown> };
+
+/** An issue's words without its path: the English `message` and the code and params that say it in Chinese. */
+export type Coded = Omit<InputIssue, "path">;
+
+/**
+ * A coded issue's words (src/domain/issue-codes.ts lists the codes and their params;
+ * web/issues.js says them): `{ path, ...issue("csv_empty", {}, "the file is empty") }`.
+ */
+export function issue<C extends IssueCode>(code: C, params: IssueParams<C>, message: string): Coded {
+  return { message, code, params };
+}
 
 /**
  * Input that passed the schema but cannot be planned as given (e.g. a window outside the
@@ -51,5 +63,5 @@ export function clip(text: string, max: number): string {
 export function capIssues(issues: readonly InputIssue[]): InputIssue[] {
   const shown = issues.slice(0, MAX_ERROR_ISSUES).map((i) => ({ ...i, path: clip(i.path, 2 * MAX_ECHO_CHARS), message: clip(i.message, 4 * MAX_ECHO_CHARS) }));
   const rest = issues.length - shown.length;
-  return rest > 0 ? [...shown, { path: "(more)", message: `and ${rest} more issue${rest === 1 ? "" : "s"}` }] : shown;
+  return rest > 0 ? [...shown, { path: "(more)", ...issue("more_issues", { count: rest }, `and ${rest} more issue${rest === 1 ? "" : "s"}`) }] : shown;
 }

@@ -3,7 +3,7 @@
  * the figures it rests on, and the plan with them applied. Estimates use the hours of the
  * plan's window last year's data has (`alignWindow`); those that need every hour say so.
  */
-import { InputError } from "./errors.ts";
+import { InputError, issue } from "./errors.ts";
 import { type Aligned, type Alignment, alignWindow, type MissingRun } from "./history.ts";
 import type { HistoryColumns, HistoryRow } from "./history-parse.ts";
 import type { Plan } from "./staffing.ts";
@@ -233,9 +233,11 @@ function enoughHours(aligned: Aligned): Aligned {
     throw new InputError([
       {
         path: "history",
-        message: `the dataset has only ${hoursUsed} of the window's ${hours} hours (it lacks ${gaps.en}); estimates need at least ${needed}`,
-        code: "history_too_few_hours",
-        params: { used: hoursUsed, hours, minimum: needed },
+        ...issue(
+          "history_too_few_hours",
+          { used: hoursUsed, hours, minimum: needed },
+          `the dataset has only ${hoursUsed} of the window's ${hours} hours (it lacks ${gaps.en}); estimates need at least ${needed}`,
+        ),
       },
     ]);
   }

@@ -7,7 +7,7 @@
  * (`wall-clock.ts`): the comparison aligns last year's Nov 10 18:00 with this year's
  * Nov 10 18:00, clock to clock.
  */
-import { echo, InputError, type InputIssue } from "./errors.ts";
+import { type Coded, echo, InputError, type InputIssue, issue } from "./errors.ts";
 import type { CsvRecord } from "./staff.ts";
 import { hoursBetween, type LocalHour, localHour, plusHours } from "./wall-clock.ts";
 
@@ -99,7 +99,7 @@ export function parseAmount(text: string): number | null {
  */
 export function parseHistory(records: CsvRecord[]): HistoryParse {
   const [header, ...body] = records;
-  if (!header) throw new InputError([{ path: "line 1", message: "the file is empty; expected a header row" }]);
+  if (!header) throw new InputError([{ path: "line 1", ...issue("csv_empty", {}, "the file is empty; expected a header row") }]);
   const columnOf = new Map<Field, number>();
   header.cells.forEach((cell, index) => {
     const field = HEADER_LOOKUP.get(headerKey(cell));
@@ -107,17 +107,18 @@ export function parseHistory(records: CsvRecord[]): HistoryParse {
   });
   const missing = REQUIRED.filter((f) => !columnOf.has(f));
   if (missing.length > 0) {
-    throw new InputError(missing.map((f) => ({ path: `line ${header.line}`, message: `missing column ${HISTORY_COLUMNS[f].join(" / ")}` })));
+    const columns = (f: Field) => HISTORY_COLUMNS[f].join(" / ");
+    throw new InputError(missing.map((f) => ({ path: `line ${header.line}`, ...issue("csv_missing_column", { columns: columns(f) }, `missing column ${columns(f)}`) })));
   }
 
   const issues: InputIssue[] = [];
   let badCells = 0;
-  const bad = (line: number, field: Field, message: string) => {
+  const bad = (line: number, field: Field, problem: Coded) => {
     const index = columnOf.get(field) ?? 0;
-    if (++badCells <= MAX_ISSUES) issues.push({ path: `line ${line}, column ${index + 1} (${HISTORY_COLUMNS[field][0]})`, message });
+    if (++badCells <= MAX_ISSUES) issues.push({ path: `line ${line}, column ${index + 1} (${header.cells[index]?.trim() || HISTORY_COLUMNS[field][0]})`, ...problem });
   };
   const fail = () => {
-    if (badCells > MAX_ISSUES) issues.push({ path: "csv", message: `and ${badCells - MAX_ISSUES} more bad cells` });
+    if (badCells > MAX_ISSUES) issues.push({ path: "csv", ...issue("csv_more_bad_cells", { count: badCells - MAX_ISSUES }, `and ${badCells - MAX_ISSUES} more bad cells`) });
     return new InputError(issues);
   };
   // The loop runs 100,000 times for a decade of hours: plain indexes, no closures per row.
@@ -134,14 +135,14 @@ export function parseHistory(records: CsvRecord[]): HistoryParse {
     if (cells.join("").trim() === "") continue;
     const hourText = (cells[hourAt] ?? "").trim();
     const hour = parseHour(hourText);
-    if (hour === null) bad(line, "hour", `${echo(hourText)} is not a date and hour like 2025-11-10 18:00`);
-    else if (hour === "not-on-the-hour") bad(line, "hour", `${echo(hourText)} is not on the hour; rows are hours (18:00, 19:00, …)`);
+    if (hour === null) bad(line, "hour", issue("history_bad_hour", { value: echo(hourText) }, `${echo(hourText)} is not a date and hour like 2025-11-10 18:00`));
+    else if (hour === "not-on-the-hour") bad(line, "hour", issue("history_not_on_hour", { value: echo(hourText) }, `${echo(hourText)} is not on the hour; rows are hours (18:00, 19:00, …)`));
     const presalesText = (cells[presalesAt] ?? "").trim();
     const presales = parseAmount(presalesText);
-    if (presales === null) bad(line, "presales", `${echo(presalesText)} is not a count ≥ 0`);
+    if (presales === null) bad(line, "presales", notCount(presalesText));
     const aftersalesText = (cells[aftersalesAt] ?? "").trim();
     const aftersales = parseAmount(aftersalesText);
-    if (aftersales === null) bad(line, "aftersales", `${echo(aftersalesText)} is not a count ≥ 0`);
+    if (aftersales === null) bad(line, "aftersales", notCount(aftersalesText));
     const row: HistoryRow = {
       hour: hour === null || hour === "not-on-the-hour" ? "" : hour,
       presales: presales ?? 0,
@@ -155,14 +156,14 @@ export function parseHistory(records: CsvRecord[]): HistoryParse {
       const text = (cells[index] ?? "").trim();
       if (text === "") continue;
       const value = parseAmount(text);
-      if (value === null) bad(line, field, `${echo(text)} is not a number ≥ 0`);
+      if (value === null) bad(line, field, issue("csv_not_number", { value: echo(text) }, `${echo(text)} is not a number ≥ 0`));
       else row[field] = value;
     }
     rows.push(row);
     lines.push(line);
   }
   if (issues.length > 0) throw fail();
-  if (rows.length === 0) throw new InputError([{ path: `line ${header.line + 1}`, message: "the file has a header but no rows" }]);
+  if (rows.length === 0) throw new InputError([{ path: `line ${header.line + 1}`, ...issue("csv_no_rows", {}, "the file has a header but no rows") }]);
 
   // Exports come sorted; sort (an index permutation) only when this one is not. Labels sort as strings.
   let order: number[] | null = null;
@@ -178,13 +179,19 @@ export function parseHistory(records: CsvRecord[]): HistoryParse {
     const b = at(i);
     if ((rows[a] as HistoryRow).hour === (rows[b] as HistoryRow).hour) {
       const [first, second] = [Math.min(lines[a] as number, lines[b] as number), Math.max(lines[a] as number, lines[b] as number)];
-      bad(second, "hour", `${(rows[b] as HistoryRow).hour.replace("T", " ")} appears twice (lines ${first} and ${second})`);
+      const hour = (rows[b] as HistoryRow).hour.replace("T", " ");
+      bad(second, "hour", issue("history_duplicate_hour", { hour, first, second }, `${hour} appears twice (lines ${first} and ${second})`));
     }
   }
   if (issues.length > 0) throw fail();
   const clean = order ? order.map((i) => rows[i] as HistoryRow) : rows;
   const columns = Object.fromEntries(OPTIONAL_NUMBERS.map((f) => [f, columnOf.has(f)])) as HistoryColumns;
   return { rows: clean, columns };
+}
+
+/** "x" is not a count: the issue for a count cell. */
+export function notCount(text: string): Coded {
+  return issue("csv_not_count", { value: echo(text) }, `${echo(text)} is not a count ≥ 0`);
 }
 
 /** What a dataset spans, for lists and for the person importing it. */

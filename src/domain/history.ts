@@ -7,7 +7,7 @@
  * Last year's file need not cover the whole window: the comparison and the estimates use the
  * hours both years have, and the alignment lists the hours the file lacks.
  */
-import { InputError } from "./errors.ts";
+import { InputError, issue } from "./errors.ts";
 import type { HistoryRow } from "./history-parse.ts";
 import { type LocalHour, plusHours, spoken, type WindowHour, windowHours, yearsEarlier } from "./wall-clock.ts";
 
@@ -57,10 +57,13 @@ export function alignWindow(window: { start: string; end: string; zone: string }
   const firstHour = hours[0] as WindowHour;
   const first = rows[0];
   const last = rows.at(-1);
-  if (!first || !last) throw new InputError([{ path: "history", message: "the dataset has no rows" }]);
+  if (!first || !last) throw new InputError([{ path: "history", ...issue("history_no_rows", {}, "the dataset has no rows") }]);
   const thisYear = firstHour.dt.year;
   const yearsBack = thisYear - Number(first.hour.slice(0, 4));
-  if (yearsBack < 0) throw new InputError([{ path: "history", message: `the dataset starts in ${first.hour.slice(0, 4)}, after the plan's year ${thisYear}` }]);
+  if (yearsBack < 0) {
+    const year = first.hour.slice(0, 4);
+    throw new InputError([{ path: "history", ...issue("history_future_year", { year, planYear: String(thisYear) }, `the dataset starts in ${year}, after the plan's year ${thisYear}`) }]);
+  }
 
   const byHour = new Map(rows.map((r) => [r.hour, r]));
   const lastYearStart = yearsEarlier(firstHour.dt, yearsBack);
@@ -92,9 +95,11 @@ export function alignWindow(window: { start: string; end: string; zone: string }
     throw new InputError([
       {
         path: "history",
-        message: `the dataset has none of the window's ${hours.length} hours: aligned with the plan's window it needs hours in ${needed}, and it covers ${covers}`,
-        code: "history_no_overlap",
-        params: { hours: hours.length, needed, covers },
+        ...issue(
+          "history_no_overlap",
+          { hours: hours.length, needed, covers },
+          `the dataset has none of the window's ${hours.length} hours: aligned with the plan's window it needs hours in ${needed}, and it covers ${covers}`,
+        ),
       },
     ]);
   }

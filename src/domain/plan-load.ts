@@ -5,7 +5,8 @@
  * are checked, and so is the work the Erlang search would do over the whole window. Each check
  * is cheap (one pass over the intervals) and bounds what comes after it.
  */
-import { InputError } from "./errors.ts";
+import { InputError, issue } from "./errors.ts";
+import type { IssueParams } from "./issue-codes.ts";
 import { offeredLoad, searchStartAgents } from "./erlang.ts";
 import { MAX_AGENTS_PER_INTERVAL, MAX_ARRIVALS_PER_INTERVAL, MAX_PLAN_SEARCH_AGENTS } from "./limits.ts";
 import { chatAhtSecList, resolveConcurrency, type ServiceTarget } from "./requirement.ts";
@@ -19,6 +20,7 @@ export type LoadQueue = {
 };
 
 const TOO_MUCH = "lower chain.salesTargetYuan or check the order values, capacity and handle times";
+type TooMuch = "load_too_many_arrivals" | "load_too_many_agents" | "load_search_too_big";
 const fmt = (x: number) => Math.round(x).toLocaleString("en");
 
 /**
@@ -31,6 +33,8 @@ export function checkPlanLoad(queues: readonly LoadQueue[], intervalMin: number,
   const work = planSearchAgents(queues, intervalMin, starts);
   if (work > MAX_PLAN_SEARCH_AGENTS) {
     throw tooMuch(
+      "load_search_too_big",
+      { work, maximum: MAX_PLAN_SEARCH_AGENTS },
       `the plan's service-level requirement is larger than one plan may compute (its search starts from ${fmt(work)} agent-intervals; at most ${fmt(MAX_PLAN_SEARCH_AGENTS)}); shorten the window or use a coarser interval`,
     );
   }
@@ -48,11 +52,19 @@ export function planSearchAgents(queues: readonly LoadQueue[], intervalMin: numb
     for (let i = 0; i < queue.humanReceptions.length; i++) {
       const arrivals = queue.humanReceptions[i] as number;
       if (!(arrivals <= MAX_ARRIVALS_PER_INTERVAL)) {
-        throw tooMuch(`${label} receives ${fmt(arrivals)} chats at ${starts[i]}; at most ${fmt(MAX_ARRIVALS_PER_INTERVAL)} per interval`);
+        throw tooMuch(
+          "load_too_many_arrivals",
+          { queue: queue.name, arrivals: Math.round(arrivals), at: starts[i] ?? "", maximum: MAX_ARRIVALS_PER_INTERVAL },
+          `${label} receives ${fmt(arrivals)} chats at ${starts[i]}; at most ${fmt(MAX_ARRIVALS_PER_INTERVAL)} per interval`,
+        );
       }
       const agents = agentsFor(arrivals);
       if (!(agents <= MAX_AGENTS_PER_INTERVAL)) {
-        throw tooMuch(`${label} needs at least ${fmt(agents)} agents at ${starts[i]}; at most ${fmt(MAX_AGENTS_PER_INTERVAL)} per interval`);
+        throw tooMuch(
+          "load_too_many_agents",
+          { queue: queue.name, agents: Math.round(agents), at: starts[i] ?? "", maximum: MAX_AGENTS_PER_INTERVAL },
+          `${label} needs at least ${fmt(agents)} agents at ${starts[i]}; at most ${fmt(MAX_AGENTS_PER_INTERVAL)} per interval`,
+        );
       }
       if ("service" in queue.method) work += agents;
     }
@@ -80,6 +92,6 @@ function agentsEstimate(method: LoadQueue["method"], intervalMin: number): (arri
   return (arrivals) => (arrivals === 0 ? 0 : searchStartAgents({ ...target, ahtSec, concurrency, intervalMin, arrivals }));
 }
 
-function tooMuch(message: string): InputError {
-  return new InputError([{ path: "chain.salesTargetYuan", message: `${message}: ${TOO_MUCH}` }]);
+function tooMuch<C extends TooMuch>(code: C, params: IssueParams<C>, message: string): InputError {
+  return new InputError([{ path: "chain.salesTargetYuan", ...issue(code, params, `${message}: ${TOO_MUCH}`) }]);
 }

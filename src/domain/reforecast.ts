@@ -12,7 +12,7 @@
  * reached a person), so they are compared with the forecast's human receptions. Intervals
  * before `now` keep their actuals where there are some.
  */
-import { InputError } from "./errors.ts";
+import { InputError, issue } from "./errors.ts";
 import type { RequirementRow } from "./requirement.ts";
 import type { Queue } from "./staff.ts";
 import { type Plan, queueRequirement, type StaffingResult } from "./staffing.ts";
@@ -72,7 +72,11 @@ const QUEUES: readonly Queue[] = ["presales", "aftersales"];
 export function reforecast(plan: Plan, staffing: StaffingResult, actuals: readonly ActualInput[], options: ReforecastOptions): Reforecast {
   const local = staffing.intervals.map((row) => row.start.slice(0, 16));
   const nowIndex = local.indexOf(options.now.slice(0, 16));
-  if (nowIndex < 0) throw new InputError([{ path: "now", message: `${options.now} is not an interval start of the plan's window (${local[0]} … ${local.at(-1)}, every ${plan.intervalMin} min)` }]);
+  if (nowIndex < 0) {
+    const [first, last] = [local[0] ?? "", local.at(-1) ?? ""];
+    const message = `${options.now} is not an interval start of the plan's window (${first} … ${last}, every ${plan.intervalMin} min)`;
+    throw new InputError([{ path: "now", ...issue("now_not_interval", { value: options.now, first, last, interval: plan.intervalMin }, message) }]);
+  }
   const perHour = 60 / plan.intervalMin;
   const windowFrom = Math.max(0, nowIndex - Math.round(options.windowHours * perHour));
   const horizonTo = Math.min(local.length, nowIndex + Math.round(options.horizonHours * perHour));

@@ -4,7 +4,7 @@
  * rule, and/or an explicit list of templates; optionally cyclic (the window repeats).
  */
 import type { Deferral } from "./backlog.ts";
-import { InputError, type InputIssue } from "./errors.ts";
+import { InputError, type InputIssue, issue } from "./errors.ts";
 import { MAX_SHIFTS } from "./limits.ts";
 import type { BreakRule } from "./plan.ts";
 
@@ -73,23 +73,25 @@ export function enumerateShifts(instance: DesignInstance): Shift[] {
 
   const lengths = instance.shiftLengthsHours ?? [];
   const step = instance.shiftStartStepMinutes ?? iv;
-  if (lengths.length > 0 && step % iv !== 0) issues.push({ path: "shiftStartStepMinutes", message: `must be a multiple of intervalMinutes (${iv})` });
+  const multipleOf = issue("multiple_of_interval", { interval: iv }, `must be a multiple of intervalMinutes (${iv})`);
+  if (lengths.length > 0 && step % iv !== 0) issues.push({ path: "shiftStartStepMinutes", ...multipleOf });
   const rule = instance.breakRule ?? null;
-  if (rule && rule.breakMinutes % iv !== 0) issues.push({ path: "breakRule.breakMinutes", message: `must be a multiple of intervalMinutes (${iv})` });
+  if (rule && rule.breakMinutes % iv !== 0) issues.push({ path: "breakRule.breakMinutes", ...multipleOf });
   lengths.forEach((hours, i) => {
-    if (Math.round(hours * 60) % iv !== 0) issues.push({ path: `shiftLengthsHours.${i}`, message: `${hours} h is not a whole number of ${iv}-minute intervals` });
+    if (Math.round(hours * 60) % iv !== 0)
+      issues.push({ path: `shiftLengthsHours.${i}`, ...issue("shift_length_intervals", { hours, interval: iv }, `${hours} h is not a whole number of ${iv}-minute intervals`) });
   });
   (instance.templates ?? []).forEach((t, i) => {
     const path = `templates.${i}`;
-    if (t.startMinute % iv !== 0) issues.push({ path: `${path}.startMinute`, message: `must lie on the ${iv}-minute interval grid` });
-    if (t.lengthMinutes % iv !== 0) issues.push({ path: `${path}.lengthMinutes`, message: `must be a whole number of ${iv}-minute intervals` });
+    if (t.startMinute % iv !== 0) issues.push({ path: `${path}.startMinute`, ...issue("on_interval_grid", { interval: iv }, `must lie on the ${iv}-minute interval grid`) });
+    if (t.lengthMinutes % iv !== 0) issues.push({ path: `${path}.lengthMinutes`, ...issue("whole_intervals", { interval: iv }, `must be a whole number of ${iv}-minute intervals`) });
     if (!cyclic && (t.startMinute < 0 || t.startMinute + t.lengthMinutes > horizon)) {
-      issues.push({ path, message: `the shift must lie inside the ${horizon}-minute window (or set "cyclic": true)` });
+      issues.push({ path, ...issue("shift_outside_window", { minutes: horizon }, `the shift must lie inside the ${horizon}-minute window (or set "cyclic": true)`) });
     }
     (t.breaks ?? []).forEach((b, k) => {
       const inside = b.startMinute >= t.startMinute && b.startMinute + b.lengthMinutes <= t.startMinute + t.lengthMinutes;
       if (!inside || b.startMinute % iv !== 0 || b.lengthMinutes % iv !== 0) {
-        issues.push({ path: `${path}.breaks.${k}`, message: "a break must lie inside its shift, on the interval grid" });
+        issues.push({ path: `${path}.breaks.${k}`, ...issue("break_outside_shift", {}, "a break must lie inside its shift, on the interval grid") });
       }
     });
   });
@@ -111,7 +113,11 @@ export function enumerateShifts(instance: DesignInstance): Shift[] {
     throw new InputError([
       {
         path: "shiftLengthsHours",
-        message: `these lengths, starts every ${step} min and break places make ${total.toLocaleString("en")} shifts; at most ${MAX_SHIFTS.toLocaleString("en")}: use fewer lengths or a coarser shift start step`,
+        ...issue(
+          "too_many_shifts",
+          { count: total, step, maximum: MAX_SHIFTS },
+          `these lengths, starts every ${step} min and break places make ${total.toLocaleString("en")} shifts; at most ${MAX_SHIFTS.toLocaleString("en")}: use fewer lengths or a coarser shift start step`,
+        ),
       },
     ]);
   }

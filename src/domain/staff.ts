@@ -4,7 +4,7 @@
  * and column, and a file with any bad cell yields no people at all.
  */
 import { DateTime } from "luxon";
-import { echo, InputError, type InputIssue } from "./errors.ts";
+import { type Coded, echo, InputError, type InputIssue, issue } from "./errors.ts";
 import { MAX_STAFF } from "./limits.ts";
 import type { QueueName, StaffKind } from "./plan.ts";
 
@@ -56,14 +56,14 @@ export type CsvRecord = { line: number; cells: string[] };
  */
 export function parseStaff(records: CsvRecord[], zone: string): Person[] {
   const [header, ...rows] = records;
-  if (!header) throw new InputError([{ path: "line 1", message: "the file is empty; expected a header row" }]);
+  if (!header) throw new InputError([{ path: "line 1", ...issue("csv_empty", {}, "the file is empty; expected a header row") }]);
   const issues: InputIssue[] = [];
   const columnOf = new Map<Field, number>();
   for (const [field, names] of Object.entries(STAFF_COLUMNS) as [Field, readonly string[]][]) {
     const index = header.cells.findIndex((h) => names.includes(h.trim()));
     if (index >= 0) columnOf.set(field, index);
     else if (field !== "availability" && field !== "subAccount") {
-      issues.push({ path: `line ${header.line}`, message: `missing column ${names.join(" / ")}` });
+      issues.push({ path: `line ${header.line}`, ...issue("csv_missing_column", { columns: names.join(" / ") }, `missing column ${names.join(" / ")}`) });
     }
   }
   if (issues.length > 0) throw new InputError(issues);
@@ -76,17 +76,18 @@ export function parseStaff(records: CsvRecord[], zone: string): Person[] {
       const index = columnOf.get(field);
       return index === undefined ? "" : (row.cells[index] ?? "").trim();
     };
-    const bad = (field: Field, message: string) => {
+    const bad = (field: Field, problem: Coded) => {
       const index = columnOf.get(field) ?? 0;
-      issues.push({ path: `line ${row.line}, column ${index + 1} (${STAFF_COLUMNS[field][0]})`, message });
+      issues.push({ path: `line ${row.line}, column ${index + 1} (${header.cells[index]?.trim() || STAFF_COLUMNS[field][0]})`, ...problem });
     };
+    const empty = issue("empty", {}, "empty");
 
     const id = cell("id");
-    if (!id) bad("id", "empty");
-    else if (seen.has(id)) bad("id", `duplicate of line ${seen.get(id)}`);
+    if (!id) bad("id", empty);
+    else if (seen.has(id)) bad("id", issue("staff_duplicate_id", { line: seen.get(id) as number }, `duplicate of line ${seen.get(id)}`));
     else seen.set(id, row.line);
     const name = cell("name");
-    if (!name) bad("name", "empty");
+    if (!name) bad("name", empty);
 
     const skills = [
       ...new Set(
@@ -96,21 +97,22 @@ export function parseStaff(records: CsvRecord[], zone: string): Person[] {
       ),
     ].flatMap((s) => {
       const queue = SKILLS[s.toLowerCase()] ?? SKILLS[s];
-      if (!queue) bad("skills", `unknown skill ${echo(s)}; use presales/aftersales (售前/售后)`);
+      if (!queue) bad("skills", issue("staff_unknown_skill", { value: echo(s) }, `unknown skill ${echo(s)}; use presales/aftersales (售前/售后)`));
       return queue ? [queue] : [];
     });
-    if (cell("skills") === "") bad("skills", "empty; give presales and/or aftersales");
+    if (cell("skills") === "") bad("skills", issue("staff_no_skills", {}, "empty; give presales and/or aftersales"));
 
     const kindText = cell("kind");
     const kind = KINDS[kindText.toLowerCase()] ?? KINDS[kindText];
-    if (!kind) bad("kind", `unknown kind ${echo(kindText)}; use fulltime/temp/support (全职/临时/支援)`);
+    if (!kind) bad("kind", issue("staff_unknown_kind", { value: echo(kindText) }, `unknown kind ${echo(kindText)}; use fulltime/temp/support (全职/临时/支援)`));
 
     const trainedText = cell("trained").toLowerCase();
     const trained = YES.has(trainedText);
-    if (!trained && !NO.has(trainedText)) bad("trained", `${echo(cell("trained"))} is not yes/no (是/否)`);
+    if (!trained && !NO.has(trainedText)) bad("trained", issue("staff_not_yes_no", { value: echo(cell("trained")) }, `${echo(cell("trained"))} is not yes/no (是/否)`));
 
     const maxHours = Number(cell("maxHours"));
-    if (cell("maxHours") === "" || !Number.isFinite(maxHours) || maxHours < 0) bad("maxHours", `${echo(cell("maxHours"))} is not a number of hours ≥ 0`);
+    if (cell("maxHours") === "" || !Number.isFinite(maxHours) || maxHours < 0)
+      bad("maxHours", issue("staff_bad_hours", { value: echo(cell("maxHours")) }, `${echo(cell("maxHours"))} is not a number of hours ≥ 0`));
 
     const availability: Person["availability"] = [];
     for (const part of cell("availability")
@@ -121,7 +123,7 @@ export function parseStaff(records: CsvRecord[], zone: string): Person[] {
       const start = from ? DateTime.fromISO(from, { zone }) : undefined;
       const end = to ? DateTime.fromISO(to, { zone }) : undefined;
       if (!start?.isValid || !end?.isValid || end <= start) {
-        bad("availability", `${echo(part)} is not an ISO interval start/end, e.g. 2026-11-10T18:00/2026-11-11T02:00`);
+        bad("availability", issue("staff_bad_availability", { value: echo(part) }, `${echo(part)} is not an ISO interval start/end, e.g. 2026-11-10T18:00/2026-11-11T02:00`));
         continue;
       }
       availability.push({ startMs: start.toMillis(), endMs: end.toMillis() });
@@ -131,7 +133,10 @@ export function parseStaff(records: CsvRecord[], zone: string): Person[] {
     people.push({ id, name, subAccount: cell("subAccount"), skills, kind: kind ?? "fulltime", trained, availability, maxHours });
   }
   if (issues.length === 0 && people.length > MAX_STAFF) {
-    issues.push({ path: `line ${rows.at(-1)?.line ?? header.line}`, message: `${people.length} people; a staff pool has at most ${MAX_STAFF.toLocaleString("en")}` });
+    issues.push({
+      path: `line ${rows.at(-1)?.line ?? header.line}`,
+      ...issue("staff_too_many", { count: people.length, maximum: MAX_STAFF }, `${people.length} people; a staff pool has at most ${MAX_STAFF.toLocaleString("en")}`),
+    });
   }
   if (issues.length > 0) throw new InputError(issues);
   return people;

@@ -6,7 +6,7 @@ import { DateTime } from "luxon";
 import { type ChainResult, runChain, saturationFromMessages } from "./chain.ts";
 import { buildGrid, type CurveTemplate, curveShares, type Grid, localTime } from "./curve.ts";
 import { aftersalesDemand, presalesDemand } from "./demand.ts";
-import { InputError } from "./errors.ts";
+import { InputError, issue } from "./errors.ts";
 import { checkPlanLoad } from "./plan-load.ts";
 import { type QueueModel, queueModelOf, type RequirementRow, resolveConcurrency, type ServiceTarget, saturationRequirement, serviceLevelRequirement } from "./requirement.ts";
 import { type Plan, type QueueCapacity, type QueueName, QUEUES } from "./plan.ts";
@@ -195,10 +195,10 @@ function peakBandOf(plan: Plan, grid: Grid, presales: RequirementRow[]): PeakBan
   if (plan.peakBand) {
     const startMs = localTime(plan.peakBand.start, grid.zone, "peakBand.start").toMillis();
     const endMs = localTime(plan.peakBand.end, grid.zone, "peakBand.end").toMillis();
-    if (endMs <= startMs) throw new InputError([{ path: "peakBand.end", message: "must be after peakBand.start" }]);
+    if (endMs <= startMs) throw new InputError([{ path: "peakBand.end", ...issue("end_after_start", { start: "peakBand.start" }, "must be after peakBand.start") }]);
     const fromIndex = Math.max(0, Math.floor((startMs - grid.startMs) / intervalMs));
     const toIndex = Math.min(grid.starts.length, Math.ceil((endMs - grid.startMs) / intervalMs));
-    if (toIndex <= fromIndex) throw new InputError([{ path: "peakBand", message: "must overlap the plan's window" }]);
+    if (toIndex <= fromIndex) throw new InputError([{ path: "peakBand", ...issue("peak_band_outside", {}, "must overlap the plan's window") }]);
     return band(fromIndex, toIndex, "plan");
   }
   const peak = peakIndexOf(presales);
@@ -219,7 +219,7 @@ export function saturationOf(capacity: QueueCapacity, workdayHours: number): num
 function serviceTargetOf(plan: Plan, queue: QueueName): ServiceTarget {
   const service = plan[queue].service;
   if (!service) {
-    throw new InputError([{ path: `${queue}.service`, message: 'required when requirement.method is "service-level"' }]);
+    throw new InputError([{ path: `${queue}.service`, ...issue("service_required", {}, 'required when requirement.method is "service-level"') }]);
   }
   return service;
 }

@@ -8,7 +8,7 @@
  * daylight-saving change has 23 or 25 of them, each labelled with its local clock hour.
  */
 import { DateTime } from "luxon";
-import { InputError } from "./errors.ts";
+import { InputError, issue } from "./errors.ts";
 
 /** A local hour "YYYY-MM-DDTHH:00"; labels sort in time order as strings. */
 export type LocalHour = string;
@@ -61,7 +61,7 @@ export function windowHours(window: { start: string; end: string; zone: string }
   const onTheHour = (dt: DateTime) => dt.isValid && dt.minute === 0 && dt.second === 0 && dt.millisecond === 0;
   const hours = end.diff(start, "hours").hours;
   if (!onTheHour(start) || !onTheHour(end) || !Number.isInteger(hours) || hours <= 0) {
-    throw new InputError([{ path: "window", message: "to compare with hourly history the window must start and end on the hour" }]);
+    throw new InputError([{ path: "window", ...issue("window_not_on_hour", {}, "to compare with hourly history the window must start and end on the hour") }]);
   }
   return Array.from({ length: hours }, (_, i) => {
     const dt = start.plus({ hours: i });

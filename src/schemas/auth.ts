@@ -1,5 +1,6 @@
 /** Signing in and the audit log (docs/security.md). */
 import * as z from "zod";
+import { coded } from "./fields.ts";
 
 /** A user's name for signing in: 1–64 characters, no control characters, trimmed (docs/security.md). */
 export const UserNameSchema = z
@@ -7,7 +8,7 @@ export const UserNameSchema = z
   .trim()
   .min(1, { message: "is empty" })
   .max(64, { message: "is longer than 64 characters" })
-  .refine((name) => !/[\p{Cc}\p{Cf}]/u.test(name), { message: "has a control character" });
+  .refine((name) => !/[\p{Cc}\p{Cf}]/u.test(name), coded("control_character", {}, "has a control character"));
 /** A password to set: at least 10 characters (bounded, since scrypt reads all of it). */
 export const NewPasswordSchema = z.string().min(10, { message: "must be at least 10 characters" }).max(1024, { message: "is longer than 1024 characters" });
 export const RoleSchema = z.enum(["manager", "hr", "viewer"], { message: 'must be "manager", "hr" or "viewer"' });

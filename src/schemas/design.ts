@@ -2,7 +2,7 @@
 import * as z from "zod";
 import * as L from "../domain/limits.ts";
 import type { DesignInstance } from "../domain/shifts.ts";
-import { breakRule, intervalArray, minuteOfWindow, parse, positive, shiftHours, shiftMinutes } from "./fields.ts";
+import { breakRule, coded, intervalArray, minuteOfWindow, parse, positive, shiftHours, shiftMinutes } from "./fields.ts";
 
 /** `peakcrew design` and `POST /api/design`: the instance format of shared/bench/README.md. */
 export const DesignInstanceSchema = z
@@ -41,11 +41,19 @@ export const DesignInstanceSchema = z
   })
   .superRefine((instance, ctx) => {
     if (!instance.shiftLengthsHours?.length && !instance.templates?.length) {
-      ctx.addIssue({ code: "custom", path: ["shiftLengthsHours"], message: "give shift lengths (a generated grid) or templates, or both" });
+      ctx.addIssue({ code: "custom", path: ["shiftLengthsHours"], ...coded("design_needs_shifts", {}, "give shift lengths (a generated grid) or templates, or both") });
     }
     const days = (instance.demand.length * instance.intervalMinutes) / (24 * 60);
     if (days > L.MAX_WINDOW_DAYS) {
-      ctx.addIssue({ code: "custom", path: ["demand"], message: `${instance.demand.length} intervals of ${instance.intervalMinutes} min span ${days.toFixed(1)} days; at most ${L.MAX_WINDOW_DAYS}` });
+      ctx.addIssue({
+        code: "custom",
+        path: ["demand"],
+        ...coded(
+          "design_too_long",
+          { count: instance.demand.length, interval: instance.intervalMinutes, days: Number(days.toFixed(1)), maximum: L.MAX_WINDOW_DAYS },
+          `${instance.demand.length} intervals of ${instance.intervalMinutes} min span ${days.toFixed(1)} days; at most ${L.MAX_WINDOW_DAYS}`,
+        ),
+      });
     }
   });
 

@@ -3,7 +3,7 @@ import * as z from "zod";
 import type { ChatParams } from "../domain/chat.ts";
 import { type ErlangParams, searchStartAgents } from "../domain/erlang.ts";
 import * as L from "../domain/limits.ts";
-import { arrivals, concurrency, erlangIntervalMin, nonDecreasing, occupancyCap, openFraction, parse, seconds, targetSec } from "./fields.ts";
+import { arrivals, coded, concurrency, erlangIntervalMin, nonDecreasing, occupancyCap, openFraction, parse, seconds, targetSec } from "./fields.ts";
 
 /** `POST /api/erlang` and `peakcrew erlang`: one interval's queueing question. */
 export const ErlangRequestSchema = z
@@ -23,6 +23,7 @@ export const ErlangRequestSchema = z
   .refine((request) => request.agents !== undefined || searchStartAgents(request) <= L.MAX_AGENTS_PER_INTERVAL, {
     path: ["arrivals"],
     when: (payload) => payload.issues.length === 0,
+    params: coded("erlang_search_cap", { maximum: L.MAX_AGENTS_PER_INTERVAL }, "").params,
     error: (issue) => `this load needs at least ${searchStartAgents(issue.input as ErlangParams).toLocaleString("en")} agents; the search stops at ${L.MAX_AGENTS_PER_INTERVAL.toLocaleString("en")}`,
   })
   .describe("One interval of one queue: the fewest agents meeting the service level and occupancy cap (Erlang C, or A with `patienceSec`), or the figures for `agents`.");

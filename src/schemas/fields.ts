@@ -7,7 +7,25 @@
 import { IANAZone } from "luxon";
 import * as z from "zod";
 import { InputError, type InputIssue } from "../domain/errors.ts";
+import type { IssueCode, IssueParams } from "../domain/issue-codes.ts";
 import * as L from "../domain/limits.ts";
+
+/**
+ * A custom zod issue's message with its code and params (`codeOf` lifts them into the
+ * InputIssue): `.refine(ok, coded("lag_shares_sum", {}, "lag shares must sum to 1"))`, or spread
+ * into `ctx.addIssue`.
+ */
+export function coded<C extends IssueCode>(code: C, params: IssueParams<C>, message: string): { message: string; params: Record<string, unknown> } {
+  return { message, params: { ...params, code } };
+}
+
+/** Codes of `.regex` checks by pattern (zod keeps a regex issue's pattern, not custom params). */
+const REGEX_CODES = new Map<string, IssueCode>();
+/** `pattern`, noted so that a string failing it gets the issue code `code`: `.regex(codedPattern(/…/, "plan_id_format"), {message})`. */
+export function codedPattern(pattern: RegExp, code: IssueCode): RegExp {
+  REGEX_CODES.set(pattern.toString(), code);
+  return pattern;
+}
 
 export const positive = () => z.number().positive();
 /** Handle time or patience, seconds: 1 s – 2 h. */
@@ -53,9 +71,10 @@ export const yuan = () =>
 export const fraction = () => z.number().min(0).max(1);
 export const openFraction = () => z.number().gt(0, { message: "a fraction in (0, 1), e.g. 0.8 for 80 %" }).lt(1, { message: "a fraction in (0, 1), e.g. 0.8 for 80 %" });
 
-export const zone = () => z.string().refine((name) => IANAZone.isValidZone(name), { message: "not an IANA time zone, e.g. Asia/Shanghai" });
+export const zone = () => z.string().refine((name) => IANAZone.isValidZone(name), coded("not_time_zone", {}, "not an IANA time zone, e.g. Asia/Shanghai"));
 const LOCAL_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/;
-export const localDateTime = () => z.string().regex(LOCAL_DATE_TIME, { message: "expected a local date-time like 2026-11-10T00:00 (no offset: the plan's zone applies)" });
+export const localDateTime = () =>
+  z.string().regex(codedPattern(LOCAL_DATE_TIME, "local_date_time"), { message: "expected a local date-time like 2026-11-10T00:00 (no offset: the plan's zone applies)" });
 /** At most 31 days from start to end (the zone's daylight saving is within the slack of a day). */
 export function withinMonth(window: { start: string; end: string }): boolean {
   const ms = (local: string) => (LOCAL_DATE_TIME.test(local) ? Date.parse(`${local}Z`) : Number.NaN);
@@ -84,7 +103,7 @@ export const breakRule = () =>
   z.strictObject({
     minShiftHours: z.number().min(0).max(L.MAX_SHIFT_HOURS),
     breakMinutes: z.number().int().positive().max(240),
-    window: z.tuple([z.number().min(0).max(1), z.number().min(0).max(1)]).refine(([lo, hi]) => lo <= hi, { message: "window[0] must not exceed window[1]" }),
+    window: z.tuple([z.number().min(0).max(1), z.number().min(0).max(1)]).refine(([lo, hi]) => lo <= hi, coded("break_window_order", {}, "window[0] must not exceed window[1]")),
   });
 export const sharesSumToOne = (values: number[]) => Math.abs(values.reduce((s, v) => s + v, 0) - 1) <= 1e-6;
 
@@ -94,7 +113,7 @@ export const maxParallel = () => z.number().int().min(1).max(10);
 export function nonDecreasing(aht: number[], path: (string | number)[], ctx: z.RefinementCtx): void {
   aht.forEach((value, i) => {
     if (i > 0 && value < (aht[i - 1] as number)) {
-      ctx.addIssue({ code: "custom", path: [...path, i], message: "must not be less than the one before (handle time does not fall with more chats held)" });
+      ctx.addIssue({ code: "custom", path: [...path, i], ...coded("aht_non_decreasing", {}, "must not be less than the one before (handle time does not fall with more chats held)") });
     }
   });
 }
@@ -123,8 +142,19 @@ function codeOf(issue: z.core.$ZodIssue): Pick<InputIssue, "code" | "params"> {
       return { code: issue.code, params: { keys: issue.keys } };
     case "not_multiple_of":
       return { code: issue.code, params: { divisor: Number(issue.divisor) } };
-    case "invalid_format":
-      return { code: issue.code, params: { format: issue.format } };
+    case "invalid_format": {
+      const own = "pattern" in issue ? REGEX_CODES.get(String(issue.pattern)) : undefined;
+      return own ? { code: own, params: {} } : { code: issue.code, params: { format: issue.format } };
+    }
+    case "invalid_union": {
+      // A union of literals (15, 30 or 60): one of its values.
+      const values = issue.errors.flatMap((branch) => (branch.length === 1 && branch[0]?.code === "invalid_value" ? branch[0].values.map(String) : []));
+      return values.length === issue.errors.length ? { code: "invalid_value", params: { values } } : {};
+    }
+    case "custom": {
+      const { code, ...params } = (issue.params ?? {}) as Record<string, unknown>;
+      return typeof code === "string" ? { code, params } : {};
+    }
     default:
       return {};
   }

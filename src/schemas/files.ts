@@ -3,7 +3,7 @@ import * as z from "zod";
 import { type ActualRow, placeStart, windowFrame } from "../domain/actuals.ts";
 import type { CurveTemplate } from "../domain/curve.ts";
 import type { Plan } from "../domain/staffing.ts";
-import { fraction, localDateTime, parse, sharesSumToOne, zone } from "./fields.ts";
+import { coded, fraction, localDateTime, parse, sharesSumToOne, zone } from "./fields.ts";
 
 /** The built-in curve files in data/curves/. */
 export const CurveTemplateFileSchema = z.object({
@@ -13,7 +13,10 @@ export const CurveTemplateFileSchema = z.object({
   presales: z.array(z.object({ day: z.string(), hourly: z.array(z.number().min(0)).length(24) })).min(1),
   aftersales: z.object({
     intradayHourly: z.array(z.number().min(0)).length(24),
-    lagDayShares: z.array(fraction()).min(1).refine(sharesSumToOne, { message: "lag shares must sum to 1" }),
+    lagDayShares: z
+      .array(fraction())
+      .min(1)
+      .refine(sharesSumToOne, coded("lag_shares_sum", {}, "lag shares must sum to 1")),
   }),
 });
 
@@ -67,10 +70,10 @@ export function actualsRequestSchema(plan: Pick<Plan, "zone" | "window" | "inter
     const seen = new Map<string, number>();
     rows.forEach((row, i) => {
       const placed = placeStart(row.start, frame);
-      if ("problem" in placed) ctx.addIssue({ code: "custom", path: ["rows", i, "start"], message: placed.problem });
+      if ("problem" in placed) ctx.addIssue({ code: "custom", path: ["rows", i, "start"], message: placed.problem.message, params: { ...placed.problem.params, code: placed.problem.code } });
       const key = `${row.start.slice(0, 16)} ${row.queue}`;
       const first = seen.get(key);
-      if (first !== undefined) ctx.addIssue({ code: "custom", path: ["rows", i, "start"], message: `rows.${first} has the same start and queue` });
+      if (first !== undefined) ctx.addIssue({ code: "custom", path: ["rows", i, "start"], ...coded("actuals_duplicate_row", { row: `rows.${first}` }, `rows.${first} has the same start and queue`) });
       else seen.set(key, i);
     });
   }).transform(({ rows }) => rows.map((row) => ({ ...row, start: row.start.slice(0, 16) }) satisfies ActualRow));

@@ -11,6 +11,8 @@ import { DEFAULT_SHIFTS, type Plan } from "../domain/staffing.ts";
 import { DEFAULT_RULES } from "../domain/validate.ts";
 import {
   breakRule,
+  coded,
+  codedPattern,
   concurrency,
   fraction,
   intervalArray,
@@ -36,7 +38,7 @@ const HireProfileSchema = z.strictObject({
   id: z
     .string()
     .trim()
-    .regex(/^[\w-]{1,40}$/, { message: "letters, digits, - or _ (at most 40)" }),
+    .regex(codedPattern(/^[\w-]{1,40}$/, "plan_id_format"), { message: "letters, digits, - or _ (at most 40)" }),
   name: z.string().trim().min(1).max(60),
   kind: z.enum(["fulltime", "temp", "support"]),
   skills: z
@@ -44,7 +46,9 @@ const HireProfileSchema = z.strictObject({
     .min(1)
     .max(2),
   windows: z
-    .array(z.strictObject({ start: localDateTime(), end: localDateTime() }).refine((w) => w.end > w.start, { message: "end must be after start", path: ["end"] }))
+    .array(
+      z.strictObject({ start: localDateTime(), end: localDateTime() }).refine((w) => w.end > w.start, { ...coded("end_after_start", { start: "start" }, "end must be after start"), path: ["end"] }),
+    )
     .min(1)
     .max(62),
   maxHours: z.number().positive().max(744),
@@ -79,28 +83,44 @@ export const ServiceTargetSchema = z
   .superRefine((target, ctx) => {
     if (typeof target.concurrency === "object") {
       const chats = resolveConcurrency(target.concurrency);
-      if (chats < 1) ctx.addIssue({ code: "custom", path: ["concurrency"], message: "the rule gives fewer than 1 chat per agent" });
+      if (chats < 1) ctx.addIssue({ code: "custom", path: ["concurrency"], ...coded("rule_too_few_chats", {}, "the rule gives fewer than 1 chat per agent") });
       else if (!target.chat && chats > L.MAX_CONCURRENCY) {
-        ctx.addIssue({ code: "custom", path: ["concurrency"], message: `the rule gives ${chats.toFixed(1)} chats per agent; at most ${L.MAX_CONCURRENCY}` });
+        ctx.addIssue({
+          code: "custom",
+          path: ["concurrency"],
+          ...coded("rule_too_many_chats", { chats: Number(chats.toFixed(1)), maximum: L.MAX_CONCURRENCY }, `the rule gives ${chats.toFixed(1)} chats per agent; at most ${L.MAX_CONCURRENCY}`),
+        });
       }
     }
     const chat = target.chat;
     if (!chat) {
-      if (target.ahtSec === undefined) ctx.addIssue({ code: "custom", path: ["ahtSec"], message: "required unless chat gives the handle times" });
+      if (target.ahtSec === undefined) ctx.addIssue({ code: "custom", path: ["ahtSec"], ...coded("aht_required", {}, "required unless chat gives the handle times") });
       return;
     }
     if ("ahtSecByParallel" in chat) {
       if (chat.ahtSecByParallel.length !== chat.maxParallel) {
-        ctx.addIssue({ code: "custom", path: ["chat", "ahtSecByParallel"], message: `needs maxParallel (${chat.maxParallel}) handle times, one per chats held` });
+        ctx.addIssue({
+          code: "custom",
+          path: ["chat", "ahtSecByParallel"],
+          ...coded("aht_list_length", { count: chat.maxParallel }, `needs maxParallel (${chat.maxParallel}) handle times, one per chats held`),
+        });
       }
       nonDecreasing(chat.ahtSecByParallel, ["chat", "ahtSecByParallel"], ctx);
     } else if (chat.maxParallel === undefined) {
       const rule = target.concurrency;
       const parallel = typeof rule === "object" ? Math.floor(resolveConcurrency(rule)) : undefined;
       if (parallel === undefined) {
-        ctx.addIssue({ code: "custom", path: ["chat", "maxParallel"], message: "required unless concurrency is a Qianniu rule (sessionMin, repliesPerMin, questionsPerSession)" });
+        ctx.addIssue({
+          code: "custom",
+          path: ["chat", "maxParallel"],
+          ...coded("max_parallel_required", {}, "required unless concurrency is a Qianniu rule (sessionMin, repliesPerMin, questionsPerSession)"),
+        });
       } else if (parallel > 10) {
-        ctx.addIssue({ code: "custom", path: ["chat", "maxParallel"], message: `the Qianniu rule gives ${parallel} chats per agent; give maxParallel (at most 10)` });
+        ctx.addIssue({
+          code: "custom",
+          path: ["chat", "maxParallel"],
+          ...coded("rule_parallel_too_many", { parallel, maximum: 10 }, `the Qianniu rule gives ${parallel} chats per agent; give maxParallel (at most 10)`),
+        });
       }
     }
   });
@@ -133,7 +153,7 @@ export const PlanSchema = z
     zone: zone().default("Asia/Shanghai"),
     window: z
       .strictObject({ start: localDateTime(), end: localDateTime() })
-      .refine(withinMonth, { message: `the window may span at most ${L.MAX_WINDOW_DAYS} days`, path: ["end"] })
+      .refine(withinMonth, { ...coded("window_too_long", { maximum: L.MAX_WINDOW_DAYS }, `the window may span at most ${L.MAX_WINDOW_DAYS} days`), path: ["end"] })
       .default({ start: "2026-11-10T00:00", end: "2026-11-13T00:00" }),
     intervalMin: intervalMin().default(60),
     workdayHours: z.number().gt(0).max(24).default(8),
@@ -151,11 +171,16 @@ export const PlanSchema = z
       ...queueFields,
       shopAvgOrderValueYuan: yuan(),
       contactRate: z.number().min(0).max(10),
-      lagDayShares: z.array(fraction()).min(1).max(60).refine(sharesSumToOne, { message: "lag shares must sum to 1" }).optional(),
+      lagDayShares: z
+        .array(fraction())
+        .min(1)
+        .max(60)
+        .refine(sharesSumToOne, coded("lag_shares_sum", {}, "lag shares must sum to 1"))
+        .optional(),
       intradayHourly: z
         .array(z.number().min(0))
         .length(24)
-        .refine((w) => w.some((x) => x > 0), { message: "needs a positive weight" })
+        .refine((w) => w.some((x) => x > 0), coded("positive_weight", {}, "needs a positive weight"))
         .optional(),
       maxDeferHours: z.number().min(0).max(24).default(0),
     }),
@@ -166,7 +191,7 @@ export const PlanSchema = z
           .array(HireProfileSchema)
           .min(1)
           .max(10)
-          .refine((profiles) => new Set(profiles.map((p) => p.id)).size === profiles.length, { message: "profile ids must be unique" }),
+          .refine((profiles) => new Set(profiles.map((p) => p.id)).size === profiles.length, coded("unique_profile_ids", {}, "profile ids must be unique")),
       })
       .optional(),
     requirement: z.strictObject({ method: z.enum(["saturation", "service-level"]) }).default({ method: "saturation" }),
@@ -190,7 +215,7 @@ export const PlanSchema = z
     if (plan.requirement.method !== "service-level") return;
     for (const queue of ["presales", "aftersales"] as const) {
       if (!plan[queue].service) {
-        ctx.addIssue({ code: "custom", path: [queue, "service"], message: 'required when requirement.method is "service-level"' });
+        ctx.addIssue({ code: "custom", path: [queue, "service"], ...coded("service_required", {}, 'required when requirement.method is "service-level"') });
       }
     }
   });

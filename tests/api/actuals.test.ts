@@ -145,8 +145,13 @@ describe("POST /api/plans/:id/actuals with JSON rows", () => {
     ];
     const res = await call("POST", `/api/plans/${id}/actuals`, JSON.stringify({ rows }));
     expect(res.status).toBe(400);
-    expect(res.body.error.issues).toEqual([
-      { path: "rows.1.start", message: "2026-11-10T18:10 is not on the plan's 30-minute grid (intervals start at 2026-11-10 18:00, 2026-11-10 18:30, …)" },
+    expect(res.body.error.issues).toMatchObject([
+      {
+        path: "rows.1.start",
+        message: "2026-11-10T18:10 is not on the plan's 30-minute grid (intervals start at 2026-11-10 18:00, 2026-11-10 18:30, …)",
+        code: "actuals_start_off_grid",
+        params: { value: "2026-11-10T18:10", interval: 30, first: "2026-11-10 18:00", second: "2026-11-10 18:30" },
+      },
       { path: "rows.2.start", message: "2026-11-13T00:00 is outside the plan's window 2026-11-10 00:00 – 2026-11-13 00:00" },
       { path: "rows.3.start", message: "rows.0 has the same start and queue" },
     ]);

@@ -119,6 +119,18 @@ describe("POST /api/staffing", () => {
     expect(res.body.error.issues.map((i: { path: string }) => i.path).sort()).toEqual(["chain.csSalesShare", "intervalMin"]);
   });
 
+  it("400 bodies carry each refinement's code and params for the page's Chinese (web/issues.js)", async () => {
+    const plan = planWith("requirement", { method: "service-level" });
+    (plan as { aftersales: Record<string, unknown> }).aftersales.lagDayShares = [0.5, 0.4];
+    const res = await send("POST", "/api/staffing", plan);
+    expect(res.status).toBe(400);
+    const byPath = Object.fromEntries(res.body.error.issues.map((i: { path: string }) => [i.path, i]));
+    expect(byPath["aftersales.lagDayShares"]).toEqual({ path: "aftersales.lagDayShares", message: "lag shares must sum to 1", code: "lag_shares_sum", params: {} });
+    expect(byPath["presales.service"]).toMatchObject({ message: 'required when requirement.method is "service-level"', code: "service_required" });
+    const interval = await send("POST", "/api/staffing", planWith("intervalMin", 7));
+    expect(interval.body.error.issues).toEqual([{ path: "intervalMin", message: "must be 15, 30 or 60", code: "invalid_value", params: { values: ["15", "30", "60"] } }]);
+  });
+
   it("400 for a window outside the built-in curve, naming the window", async () => {
     const res = await send("POST", "/api/staffing", planWith("window", { start: "2026-12-01T00:00", end: "2026-12-02T00:00" }));
     expect(res.status).toBe(400);
@@ -186,7 +198,7 @@ describe("POST /api/design", () => {
     expect(bad.body.error.issues[0].path).toBe("demand.1");
     const offGrid = await send("POST", "/api/design", { ...benchInstance("S"), shiftStartStepMinutes: 90 });
     expect(offGrid.status).toBe(400);
-    expect(offGrid.body.error.issues[0].path).toBe("shiftStartStepMinutes");
+    expect(offGrid.body.error.issues[0]).toMatchObject({ path: "shiftStartStepMinutes", code: "multiple_of_interval", params: { interval: benchInstance("S").intervalMinutes } });
   });
 });
 
@@ -296,7 +308,10 @@ describe("/api/plans/:id/roster", () => {
     const bad = `${staffCsv.trimEnd()}\nX1,,,售前,全职,是,,lots\n`;
     const res = await send("POST", `/api/plans/${plan.body.id}/roster`, { staffCsv: bad });
     expect(res.status).toBe(400);
-    expect(res.body.error.issues.map((i: { path: string }) => i.path)).toEqual(["staffCsv: line 322, column 2 (name)", "staffCsv: line 322, column 8 (maxHours)"]);
+    expect(res.body.error.issues).toEqual([
+      { path: "staffCsv: line 322, column 2 (姓名)", message: "empty", code: "empty", params: {} },
+      { path: "staffCsv: line 322, column 8 (最长工时)", message: '"lots" is not a number of hours ≥ 0', code: "staff_bad_hours", params: { value: '"lots"' } },
+    ]);
     expect(rosters.get(plan.body.id)).toBeUndefined();
   });
 
@@ -419,7 +434,7 @@ describe("/api/history, compare and exports", () => {
   it("400 naming the line and column of a bad row; nothing stored", async () => {
     const res = await upload("时间,售前接待量,售后接待量\n2025-11-10 00:00,10,1\n2025-11-10 01:00,lots,1\n", "name=bad");
     expect(res.status).toBe(400);
-    expect(res.body.error.issues).toEqual([{ path: "csv: line 3, column 2 (presales)", message: '"lots" is not a count ≥ 0' }]);
+    expect(res.body.error.issues).toEqual([{ path: "csv: line 3, column 2 (售前接待量)", message: '"lots" is not a count ≥ 0', code: "csv_not_count", params: { value: '"lots"' } }]);
     expect(history.count()).toBe(0);
   });
 

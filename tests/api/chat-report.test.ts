@@ -74,7 +74,9 @@ describe("POST /api/plans/:id/chat-report", () => {
     expect(res.status).toBe(400);
     expect(res.body.error).toMatchObject({ code: "invalid-input", issues: [{ path: "line 2, column 3 (平均接待时长)" }] });
     expect((await call("POST", "/api/plans/99/chat-report", SAMPLE, "text/csv")).status).toBe(404);
-    expect((await call("POST", `/api/plans/${id}/chat-report`, new Uint8Array(), "text/csv")).body.error.issues).toEqual([{ path: "body", message: expect.any(String) }]);
+    expect((await call("POST", `/api/plans/${id}/chat-report`, new Uint8Array(), "text/csv")).body.error.issues).toEqual([
+      { path: "body", message: expect.any(String), code: "body_empty", params: {} },
+    ]);
     expect((await call("POST", `/api/plans/${id}/chat-report?queue=vip`, SAMPLE, "text/csv")).body.error.issues[0].path).toBe("queue");
   });
 });

@@ -148,7 +148,7 @@ describe("history uploads: row cap and a capped error body", () => {
     const res = await send("POST", "/api/history?name=bad", header + rows.join("\n"), "text/csv");
     expect(res.status).toBe(400);
     expect(res.body.error.issues).toHaveLength(MAX_ERROR_ISSUES + 1);
-    expect(res.body.error.issues.at(-1)).toEqual({ path: "(more)", message: expect.stringMatching(/^and \d+ more issues$/) });
+    expect(res.body.error.issues.at(-1)).toEqual({ path: "(more)", message: expect.stringMatching(/^and \d+ more issues$/), code: "more_issues", params: { count: expect.any(Number) } });
     expect(res.bytes).toBeLessThan(10_000);
     expect(h.deps.history.count()).toBe(0);
   });

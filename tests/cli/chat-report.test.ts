@@ -57,7 +57,7 @@ describe("peakcrew chat-report", () => {
   it("exit 2 naming the file's line and column for a bad report, and the flag for --apply without a stored plan", async () => {
     const bad = await run("chat-report", "tests/cli/chat-report.test.ts");
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toMatch(/^错误：tests\/cli\/chat-report\.test\.ts: line 1：missing column 接待人数/m);
+    expect(bad.stderr).toMatch(/^错误：tests\/cli\/chat-report\.test\.ts: 第 1 行：缺少列：接待人数/m);
     const apply = await run("chat-report", REPORT, "--apply");
     expect([apply.code, apply.stderr]).toEqual([2, expect.stringMatching(/^错误：--apply：用于已保存的方案/)]);
   });

@@ -314,8 +314,20 @@ describe("peakcrew design and roster", () => {
     writeFileSync(bad, "工号,姓名,子账号,技能,类型,已培训,可排时段,最长工时\nA1,王芳,,售前,全职,也许,,40\n");
     const res = await run("roster", SAMPLE, "--staff", bad);
     expect(res.code).toBe(2);
-    expect(res.stderr).toMatch(/line 2, column 6 \(trained\)/);
+    expect(res.stderr).toBe('错误：第 2 行，第 6 列（已培训）："也许" 不是 是/否（yes/no）\n');
     expect((await run("roster", SAMPLE)).stderr).toBe("错误：--staff：必填：人员名单 CSV\n");
+  });
+
+  it("the installed command says a staff CSV's missing columns in Chinese (第 1 行), and in English with --lang en", () => {
+    const bad = join(dir, "staff-missing.csv");
+    writeFileSync(bad, "工号,姓名,技能,可上班时间\nA1,张三,售前,bad\n");
+    const cli = (...argv: string[]) => spawnSync(process.execPath, ["bin/peakcrew.js", "roster", SAMPLE, "--staff", bad, ...argv], { encoding: "utf8" });
+    const zh = cli();
+    expect(zh.status).toBe(2);
+    expect(zh.stderr).toBe("错误：第 1 行：缺少列：kind / 类型\n错误：第 1 行：缺少列：trained / 已培训\n错误：第 1 行：缺少列：maxHours / 最长工时\n");
+    const en = cli("--lang", "en");
+    expect(en.status).toBe(2);
+    expect(en.stderr).toBe("error: line 1: missing column kind / 类型\nerror: line 1: missing column trained / 已培训\nerror: line 1: missing column maxHours / 最长工时\n");
   });
 });
 
@@ -348,7 +360,7 @@ describe("peakcrew history and compare", () => {
     const file = writeJson("bad-history.csv", "时间,售前接待量,售后接待量\n2025-11-10 00:00,10,1\n2025-11-10 01:00,10,-3\n");
     const { code, stderr } = await run("history", "import", file, "--db", db);
     expect(code).toBe(2);
-    expect(stderr).toBe(`错误：${file}: line 3, column 3 (aftersales)："-3" is not a count ≥ 0\n`);
+    expect(stderr).toBe(`错误：${file}: 第 3 行，第 3 列（售后接待量）："-3" 不是大于等于 0 的数量\n`);
     const store = openDb(db);
     expect(historyRepo(store).count()).toBe(0);
     store.close();
@@ -569,6 +581,6 @@ describe("peakcrew replan", () => {
     writeFileSync(bad, "时间,分组,咨询人数\n2026-11-10 18:00,售前组,120\n2026-11-10 18:30,售前组,-5\n");
     const res = await run("replan", SAMPLE, "--staff", STAFF, "--actuals", bad, "--now", "2026-11-11T00:30");
     expect(res.code).toBe(2);
-    expect(res.stderr).toMatch(/--actuals: line 3, column 3/);
+    expect(res.stderr).toMatch(/--actuals: 第 3 行，第 3 列/);
   });
 });

@@ -86,7 +86,7 @@ describe("applyChatCalibration", () => {
 
   it("refuses a queue without a service target, naming it", () => {
     const plan = parsePlan(planInput());
-    expect(inputIssuesOf(() => applyChatCalibration(plan, "presales", calibration))).toEqual([{ path: "presales.service", message: expect.stringContaining("no service target") }]);
+    expect(inputIssuesOf(() => applyChatCalibration(plan, "presales", calibration))).toMatchObject([{ path: "presales.service", message: expect.stringContaining("no service target") }]);
   });
 
   it("reads a list's slowdown from its ends", () => {

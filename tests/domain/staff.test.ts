@@ -53,7 +53,7 @@ describe("parseStaff", () => {
   });
 
   it("names a missing required column", () => {
-    expect(issuesOf("id,name,skills,kind,trained\nA,B,presales,temp,yes\n")).toEqual([{ path: "line 1", message: "missing column maxHours / 最长工时" }]);
+    expect(issuesOf("id,name,skills,kind,trained\nA,B,presales,temp,yes\n")).toMatchObject([{ path: "line 1", message: "missing column maxHours / 最长工时" }]);
   });
 
   it("accepts \\r\\n and \\n line endings mixed in one file", () => {

@@ -192,10 +192,10 @@ describe("planStaffing, the peak band", () => {
   });
 
   it("names the field when the band ends before it starts, or lies outside the window", () => {
-    expect(inputIssuesOf(() => planStaffing(parsePlan(planWith("peakBand", { start: "2026-11-11T02:00", end: "2026-11-10T20:00" })), catalog))).toEqual([
+    expect(inputIssuesOf(() => planStaffing(parsePlan(planWith("peakBand", { start: "2026-11-11T02:00", end: "2026-11-10T20:00" })), catalog))).toMatchObject([
       { path: "peakBand.end", message: "must be after peakBand.start" },
     ]);
-    expect(inputIssuesOf(() => planStaffing(parsePlan(planWith("peakBand", { start: "2026-12-01T20:00", end: "2026-12-01T22:00" })), catalog))).toEqual([
+    expect(inputIssuesOf(() => planStaffing(parsePlan(planWith("peakBand", { start: "2026-12-01T20:00", end: "2026-12-01T22:00" })), catalog))).toMatchObject([
       { path: "peakBand", message: "must overlap the plan's window" },
     ]);
   });

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import * as z from "zod";
 import { issueText } from "../../web/issues.js";
 import { inputIssuesOf, planWith } from "../fixtures.ts";
-import { parse, parsePlan } from "../../src/schemas.ts";
+import { parse, parseErlangRequest, parsePlan } from "../../src/schemas.ts";
 
 describe("input issues carry a code and params, and read in Chinese", () => {
   it("a share above 1: too_big with its maximum; Chinese, English, and as a percent", () => {
@@ -25,6 +25,26 @@ describe("input issues carry a code and params, and read in Chinese", () => {
     expect(by("rate")).toBe("须大于 0");
     expect(by("kind")).toBe("应为以下之一：a、b");
     expect(by("(root)")).toBe("无法识别的字段：extra");
+  });
+
+  it("a limit with its own English message keeps zod's code, so it reads in Chinese too", () => {
+    const erlang = { arrivals: 100, intervalMin: 30, targetSec: 20, serviceLevel: 0.8 };
+    const [aht] = inputIssuesOf(() => parseErlangRequest({ ...erlang, ahtSec: 9000 }));
+    expect(aht).toMatchObject({ path: "ahtSec", message: "at most 7200 s (2 h)", code: "too_big", params: { maximum: 7200 } });
+    expect(issueText(aht!, "zh")).toBe("不能大于 7,200");
+    const [level] = inputIssuesOf(() => parseErlangRequest({ ...erlang, ahtSec: 180, serviceLevel: 80 }));
+    expect(issueText(level!, "zh")).toBe("须小于 1");
+  });
+
+  it("a refinement, a coded pattern and a union of literals read in Chinese", () => {
+    const [window] = inputIssuesOf(() => parsePlan(planWith("window", { start: "2026-11-10T00:00", end: "2026-12-20T00:00" })));
+    expect(window).toMatchObject({ path: "window.end", code: "window_too_long", params: { maximum: 31 } });
+    expect(issueText(window!, "zh")).toBe("时段最长 31 天");
+    const [start] = inputIssuesOf(() => parsePlan(planWith("window", { start: "2026-11-10 00:00", end: "2026-11-13T00:00" })));
+    expect(start).toMatchObject({ path: "window.start", code: "local_date_time" });
+    expect(issueText(start!, "zh")).toBe("应为本地日期时间，如 2026-11-10T00:00（不带时区，按方案时区）");
+    const [interval] = inputIssuesOf(() => parsePlan(planWith("intervalMin", 7)));
+    expect(issueText(interval!, "zh")).toBe("应为以下之一：15、30、60");
   });
 
   it("an issue without a known code falls back to its message", () => {

@@ -252,7 +252,7 @@ describe("the planner page", () => {
   it("a history file with a bad row is refused with its line and column, and nothing is added", async () => {
     const before = await page.locator("#history-set option").count();
     await page.setInputFiles("#history-file", { name: "bad.csv", mimeType: "text/csv", buffer: Buffer.from("时间,售前接待量,售后接待量\n2025-11-10 00:00,10,1\n2025-11-10 01:00,x,1\n") });
-    await expect.poll(() => page.locator("#history-note").textContent()).toBe('导入失败，未保存任何数据：csv: line 3, column 2 (presales): "x" is not a count ≥ 0');
+    await expect.poll(() => page.locator("#history-note").textContent()).toBe('导入失败，未保存任何数据：csv: 第 3 行，第 2 列（售前接待量）: "x" 不是大于等于 0 的数量');
     expect(await page.locator("#history-set option").count()).toBe(before);
   });
 
@@ -306,7 +306,7 @@ describe("the planner page", () => {
     // A bad pasted row is refused with its line and column, and nothing is stored.
     await page.fill("#night-paste", "时间\t分组\t咨询人数\n2026-11-10 18:00\t售前组\tx\n");
     await page.click("#night-paste-send");
-    await expect.poll(() => page.locator("#night-errors").textContent()).toContain("line 2, column 3");
+    await expect.poll(() => page.locator("#night-errors").textContent()).toContain('第 2 行，第 3 列（咨询人数）: "x" 不是大于等于 0 的数量');
     expect(((await (await fetch(`${running.url}api/plans/1/actuals`)).json()) as { rows: unknown[] }).rows).toEqual([]);
     await page.fill("#night-paste", "");
 
