@@ -71,7 +71,7 @@ export async function serve(options: ServeOptions): Promise<Running> {
     for (const [i, record] of saved.entries()) {
       const staffCsv = samples[i]?.staffCsv;
       if (!staffCsv) continue;
-      const roster = await solver.run("roster", { plan: record.input, staffing: record.result, staffCsv, timeLimitSec: solveTimeLimitSec });
+      const { roster } = await solver.run("roster", { plan: record.input, staffing: record.result, staffCsv, timeLimitSec: solveTimeLimitSec });
       rosters.saveIfCurrent(record.id, record.version, staffCsv, roster, now());
     }
   }

@@ -2,6 +2,7 @@
 import type { ErrorRequestHandler } from "express";
 import * as z from "zod";
 import { capIssues, InputError, type InputIssue } from "../domain/errors.ts";
+import { InvalidJsonError } from "../solver/json-body.ts";
 import { CancelledError, QueueFullError, ShuttingDownError, SolveOverrunError, SolveTooLargeError } from "../solver/pool.ts";
 
 export class AppError extends Error {
@@ -71,6 +72,7 @@ function toAppError(error: unknown): AppError {
   if (error instanceof ShuttingDownError) return new AppError("shutting-down", 503, error.message, [], { "Retry-After": "10" });
   if (error instanceof SolveTooLargeError) return new AppError("solve-too-large", 413, error.message);
   if (error instanceof SolveOverrunError) return new AppError("solve-overrun", 422, error.message);
+  if (error instanceof InvalidJsonError) return new AppError("invalid-json", 400, error.message);
   const bodyError = error as { type?: string; status?: number; limit?: number };
   if (bodyError?.type === "entity.too.large") return new AppError("payload-too-large", 413, `request body is larger than ${bodyError.limit} bytes`);
   if (bodyError?.type === "entity.parse.failed") return new AppError("invalid-json", 400, "request body is not valid JSON");

@@ -20,7 +20,6 @@ export const IdString = z
 export const IdParam = z.strictObject({ id: IdString });
 export const ExportQuery = z.object({ lang: z.enum(["zh", "en"]).default("zh"), person: z.string().min(1).optional() });
 
-export const RosterRequest = z.strictObject({ staffCsv: z.string().min(1, { message: "the staff CSV is empty" }) });
 const HistoryQuery = z.object({ history: IdString });
 export const HistoryEstimatesQuery = HistoryQuery.extend({ growth: GrowthRateSchema });
 export const CompareQuery = HistoryQuery.extend({ tolerance: ToleranceSchema });

@@ -8,9 +8,19 @@ import { join } from "node:path";
 import * as z from "zod";
 import { XLSX_TYPE } from "../export/xlsx.ts";
 import { DATA_DIR } from "../paths.ts";
-import { ActualsRowsSchema, ActualsUploadSchema, AuditQuerySchema, DesignInstanceSchema, ErlangRequestSchema, HistoryImportSchema, LoginRequestSchema, PlanSchema } from "../schemas.ts";
+import {
+  ActualsRowsSchema,
+  ActualsUploadSchema,
+  AuditQuerySchema,
+  DesignInstanceSchema,
+  ErlangRequestSchema,
+  HistoryImportSchema,
+  LoginRequestSchema,
+  PlanSchema,
+  RosterRequestSchema,
+} from "../schemas.ts";
 import { ChatReportQuery } from "./chat-report.ts";
-import { ACTUALS_FILE_TYPES, ApplyHistoryRequest, CompareQuery, ExportQuery, HistoryEstimatesQuery, IdParam, RenameRequest, RosterRequest } from "./http.ts";
+import { ACTUALS_FILE_TYPES, ApplyHistoryRequest, CompareQuery, ExportQuery, HistoryEstimatesQuery, IdParam, RenameRequest } from "./http.ts";
 import { ReplanParams, ReplanRequest, VersionParams } from "./night.ts";
 
 type Example = { summary: string; value: unknown };
@@ -124,7 +134,7 @@ export const ROUTES: Record<string, Route> = {
     description: "The staff CSV's columns: `id,name,subAccount,skills,kind,trained,availability,maxHours` or `工号,姓名,子账号,技能,类型,已培训,可排时段,最长工时`.",
     tag: "rosters",
     params: IdParam,
-    json: RosterRequest,
+    json: RosterRequestSchema,
     ok: { 201: "The roster saved, with the plan version it was solved from." },
     errors: { 409: "The plan changed during the solve (`plan-changed`): nothing saved, solve again.", ...SOLVE_ERRORS },
   },

@@ -32,6 +32,9 @@ export function toCurveTemplate(file: z.output<typeof CurveTemplateFileSchema>):
   };
 }
 
+/** `POST /api/plans/:id/roster`: the team as a staff CSV (the 工号, 姓名, 技能 … columns of data/samples/*.staff.csv). */
+export const RosterRequestSchema = z.strictObject({ staffCsv: z.string().min(1, { message: "the staff CSV is empty" }) });
+
 /** How a history CSV is imported: `POST /api/history?name=…` and `peakcrew history import`. */
 export const HistoryImportSchema = z.strictObject({
   name: z.string().trim().min(1, { message: "give the dataset a name" }).max(120),

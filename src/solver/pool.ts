@@ -12,9 +12,10 @@ import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
 import { InputError, type InputIssue } from "../domain/errors.ts";
 import type { JobName, Jobs } from "./jobs.ts";
+import { InvalidJsonError } from "./json-body.ts";
 import { solverWorkerUrl } from "./worker-url.ts";
 
-type Reply = { id: number; ok: true; output: unknown } | { id: number; ok: false; message: string; issues?: InputIssue[] };
+type Reply = { id: number; ok: true; output: unknown } | { id: number; ok: false; message: string; issues?: InputIssue[]; invalidJson?: true };
 type Job = { id: number; job: JobName; input: unknown; bytes: number; settle: (outcome: { output: unknown } | { error: Error }) => void };
 type Slot = { worker?: Worker; job?: Job; watchdog?: NodeJS.Timeout };
 
@@ -102,7 +103,7 @@ export function createSolverPool(options: PoolOptions = {}): SolverPool {
     w.on("message", (reply: Reply) => {
       if (slot.worker !== w || slot.job?.id !== reply.id) return;
       if (reply.ok) finish(slot, { output: reply.output });
-      else finish(slot, { error: reply.issues ? new InputError(reply.issues) : new Error(reply.message) });
+      else finish(slot, { error: reply.issues ? new InputError(reply.issues) : reply.invalidJson ? new InvalidJsonError() : new Error(reply.message) });
     });
     w.on("error", (error: Error & { code?: string }) => {
       failure = error.code === "ERR_WORKER_OUT_OF_MEMORY" ? new SolveTooLargeError(o.memoryMb) : error;
@@ -225,14 +226,17 @@ const frozenSizes = new WeakMap<object, number>();
  * A rough size of a job's input in memory (its JSON text as UTF-16): what a waiting job holds,
  * counted against maxQueuedBytes. JSON.stringify is native and fast, much faster than walking
  * the value in JavaScript, but a 7-day plan's staffing still takes milliseconds; the job's own
- * fields are measured one by one, so a frozen one (the store's cached plan) is measured once.
+ * fields are measured one by one, so a frozen one (the store's cached plan) is measured once,
+ * and bytes (a request body) count as their length.
  */
 export function approxBytes(value: unknown, depth = 0): number {
   if (typeof value === "string") return 2 * value.length;
+  if (ArrayBuffer.isView(value)) return value.byteLength; // a request body's bytes
   if (value === null || typeof value !== "object") return 16;
   const known = frozenSizes.get(value);
   if (known !== undefined) return known;
-  if (depth === 0 && !Object.isFrozen(value)) return Object.values(value).reduce((sum: number, field) => sum + approxBytes(field, 1), 0);
+  // A job and its small wrappers (`{json: bytes}`) are walked; anything deeper is one JSON.stringify.
+  if (depth < 2 && !Array.isArray(value) && !Object.isFrozen(value)) return Object.values(value).reduce((sum: number, field) => sum + approxBytes(field, depth + 1), 0);
   const bytes = 2 * (JSON.stringify(value)?.length ?? 0);
   if (Object.isFrozen(value)) frozenSizes.set(value, bytes);
   return bytes;

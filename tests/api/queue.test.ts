@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { createSolverPool } from "../../src/solver/pool.ts";
 import { planInput } from "../fixtures.ts";
 import { errorOf, type Harness, startApp } from "./harness.ts";
@@ -75,5 +75,41 @@ describe("the solve queue over HTTP", () => {
     const res = await app.send("POST", `/api/plans/${id}/roster`, { body: JSON.stringify({ staffCsv: "工号,姓名\nA1,\n" }) });
     expect(res.status).toBe(400);
     expect(errorOf(res).issues[0]?.path).toMatch(/^staffCsv: /);
+  });
+
+  it("a solve's JSON body is parsed on the worker, not the HTTP thread: the roster saves its CSV, and no JSON.parse here reads the body", async () => {
+    app = await startApp({ solveTimeLimitSec: 60 });
+    const id = JSON.parse((await app.send("POST", "/api/plans", { body: JSON.stringify(planInput()) })).text).id;
+    app.deps.plans.get(id); // the plan's own parse, cached before the spy
+    const body = JSON.stringify({ staffCsv });
+    const parse = vi.spyOn(JSON, "parse");
+    try {
+      const res = await app.send("POST", `/api/plans/${id}/roster`, { body });
+      expect(res.status).toBe(201);
+      expect(parse.mock.calls.filter(([text]) => text === body)).toEqual([]);
+    } finally {
+      parse.mockRestore();
+    }
+    expect(app.deps.rosters.get(id)?.staffCsv).toBe(staffCsv);
+  });
+
+  it("the worker's reading of a solve body answers as the HTTP thread did: 400 invalid-json, 400 naming staffCsv or the design's field", async () => {
+    app = await startApp();
+    const id = JSON.parse((await app.send("POST", "/api/plans", { body: JSON.stringify(planInput()) })).text).id;
+    for (const path of [`/api/plans/${id}/roster`, "/api/design"]) {
+      const res = await app.send("POST", path, { body: '{"staffCsv": "工号' });
+      expect(res.status).toBe(400);
+      expect(errorOf(res)).toMatchObject({ code: "invalid-json", message: "request body is not valid JSON" });
+    }
+    const empty = await app.send("POST", `/api/plans/${id}/roster`, { body: JSON.stringify({ staffCsv: "" }) });
+    expect(empty.status).toBe(400);
+    expect(errorOf(empty).issues).toMatchObject([{ path: "staffCsv", message: "the staff CSV is empty" }]);
+    const design = await app.send("POST", "/api/design", { body: JSON.stringify({ ...JSON.parse(instance("S")), intervalMinutes: 2 }) });
+    expect(design.status).toBe(400);
+    expect(errorOf(design).issues[0]?.path).toBe("intervalMinutes");
+    const none = await app.send("POST", `/api/plans/${id}/roster`);
+    expect(none.status).toBe(400);
+    expect(errorOf(none).issues[0]?.path).toBe("staffCsv");
+    expect(app.logged).toEqual([]);
   });
 });

@@ -76,6 +76,8 @@ describe("the bounded queue", () => {
     stringify.mockRestore();
     // An unfrozen nested value is measured whole each time.
     expect(approxBytes({ rows: [{ a: 1 }] })).toBe(2 * JSON.stringify([{ a: 1 }]).length);
+    // A request body's bytes count as their length, inside the job's wrapper too (not as JSON's {"type":"Buffer","data":[…]}).
+    expect(approxBytes({ plan, staffCsv: { json: Buffer.alloc(1_000_000) } })).toBe(2 * JSON.stringify(plan).length + 1_000_000);
   });
 
   it("runs jobs on as many workers as it has: a small job finishes while a large one still runs on the other worker", async () => {
