@@ -224,7 +224,7 @@ export function issueText(issue, lang = "zh", options = {}) {
 export function pathText(path, lang = "zh") {
   if (lang !== "zh") return path;
   return path
-    .replace(/\bline (\d+), column (\d+) \(([^)]*)\)/g, "第 $1 行，第 $2 列（$3）")
+    .replace(/\bline (\d+), column (\d+) \((.*)\)$/, "第 $1 行，第 $2 列（$3）")
     .replace(/\blines (\d+) and (\d+)\b/g, "第 $1 行和第 $2 行")
     .replace(/\bline (\d+)\b/g, "第 $1 行")
     .replace(/(^|: )(?:csv|file)$/, "$1文件")

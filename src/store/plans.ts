@@ -93,6 +93,9 @@ export function plansRepo(db: Db) {
       const row = byId.get(id) as Row | undefined;
       if (!row) return undefined;
       const record = deepFreeze(fromRow(row));
+      // Inside a transaction the row may still be rolled back (and its id and version handed out
+      // again): keep it out of the cache until it is committed.
+      if (db.inTransaction) return record;
       cache.delete(id);
       cache.set(id, record);
       if (cache.size > CACHED_PLANS) cache.delete(cache.keys().next().value as number);

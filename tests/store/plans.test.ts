@@ -80,3 +80,14 @@ describe("plans repository", () => {
     expect(plans.get(first.id)).toBeUndefined();
   });
 });
+
+describe("plans repository cache and transactions (review probe)", () => {
+  it("a plan created in a rolled-back createMany is not handed out for the next plan that gets its id", () => {
+    const plans = plansRepo(openDb(":memory:"));
+    const broken = { input: { ...input, name: null as unknown as string }, result };
+    expect(() => plans.createMany([{ input: { ...input, name: "rolled back" }, result }, broken], "t")).toThrow(/NOT NULL/);
+    const next = plans.create({ ...input, name: "kept" }, result, "t");
+    expect(next.name).toBe("kept");
+    expect(plans.get(next.id)?.input.name).toBe("kept");
+  });
+});

@@ -85,3 +85,9 @@ describe("params and paths in the reader's language", () => {
     expect(pathText("staffCsv: line 3, column 4 (技能)", "en")).toBe("staffCsv: line 3, column 4 (技能)");
   });
 });
+
+describe("pathText with a header that has its own parentheses (review probe)", () => {
+  it("keeps the column's name whole", () => {
+    expect(pathText("f.csv: line 3, column 4 (平均首响(秒))", "zh")).toBe("f.csv: 第 3 行，第 4 列（平均首响(秒)）");
+  });
+});
