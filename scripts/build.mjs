@@ -13,7 +13,7 @@
  * stays external, loaded from node_modules as before: better-sqlite3 is native, highs finds its
  * .wasm beside itself, and the server's packages load only for `serve`.
  */
-import { readFileSync, rmSync } from "node:fs";
+import { readFileSync, renameSync, rmSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 
@@ -22,12 +22,16 @@ const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url),
 const BUNDLED = new Set(["zod", "luxon"]);
 const external = Object.keys(pkg.dependencies).filter((name) => !BUNDLED.has(name));
 
-rmSync(new URL("../dist/", import.meta.url), { recursive: true, force: true });
+// Built beside dist/ and swapped in at the end, so a running server's solver worker, restarted
+// during a rebuild, never finds dist/ half written (only a rename's instant without it).
+const next = new URL("../dist.next/", import.meta.url);
+const dist = new URL("../dist/", import.meta.url);
+rmSync(next, { recursive: true, force: true });
 await build({
   absWorkingDir: root,
   entryPoints: ["src/cli/run.ts", "src/solver/solver-worker.ts"],
   outbase: "src",
-  outdir: "dist",
+  outdir: "dist.next",
   entryNames: "[dir]/[name]",
   chunkNames: "chunks/[name]-[hash]",
   bundle: true,
@@ -36,6 +40,7 @@ await build({
   platform: "node",
   target: "node20",
   external: external.flatMap((name) => [name, `${name}/*`]),
+  // For `node --enable-source-maps bin/peakcrew.js …` when a stack trace needs the source's lines.
   sourcemap: "linked",
   legalComments: "none",
   // Whitespace and syntax only: a stack trace keeps the source's names (5 ms slower start-up than full minifying).
@@ -43,3 +48,5 @@ await build({
   minifySyntax: true,
   logLevel: "warning",
 });
+rmSync(dist, { recursive: true, force: true });
+renameSync(next, dist);

@@ -36,6 +36,17 @@ describe("PlanSchema", () => {
     expect(pathsOf(planWith(path, value))).toEqual([path]);
   });
 
+  it("gives each plan its own copy of an object default, so freezing one (the store's cache) leaves the next plan's alone", () => {
+    const { shifts: _s, rules: _r, window: _w, requirement: _q, ...bare } = planInput();
+    const first = parsePlan(bare);
+    const second = parsePlan(bare);
+    for (const key of ["shifts", "rules", "window", "requirement"] as const) expect(second[key]).not.toBe(first[key]);
+    expect(second.shifts.lengthsHours).not.toBe(first.shifts.lengthsHours);
+    expect(second.presales.curve).not.toBe(first.presales.curve);
+    Object.freeze(first.shifts.lengthsHours);
+    expect(Object.isFrozen(parsePlan(bare).shifts.lengthsHours)).toBe(false);
+  });
+
   it("rejects a peak band that is not local date-times, naming the field", () => {
     expect(pathsOf(planWith("peakBand", { start: "tonight", end: "2026-11-11T02:00" }))).toEqual(["peakBand.start"]);
   });

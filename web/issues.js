@@ -191,6 +191,9 @@ export const TEXT = {
 
 const QUEUE = { presales: { zh: "售前", en: "pre-sales" }, aftersales: { zh: "售后", en: "after-sales" } };
 
+/** Params that number a line or a year, shown without thousands separators. */
+const NUMBERED = new Set(["line", "first", "second", "year", "planYear"]);
+
 /**
  * The issue's text in `lang` ("zh" or "en"). `options.percent` shows number limits as percent
  * (a field the page shows as 35 for 0.35); `options.format` formats numbers (default: thousands
@@ -207,6 +210,7 @@ export function issueText(issue, lang = "zh", options = {}) {
   const list = (values) => values.map(String).join(lang === "zh" ? "、" : ", ");
   const value = (name) => {
     const v = p[name];
+    if (NUMBERED.has(name)) return v; // a line number or year reads as the file and the path spell it: 12346, not 12,346
     if (name === "maximum" || name === "minimum") return typeof v === "number" ? number(v) : v;
     if (name === "expected") return TYPE[v]?.[lang] ?? v;
     if (name === "queue") return QUEUE[v]?.[lang] ?? v;

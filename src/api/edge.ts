@@ -14,8 +14,8 @@ export const WRITE_TYPES = ["application/json", "text/csv", "application/octet-s
 /** Names a browser may use for this server wherever it is bound; the port must be the one the request came in on. */
 const LOOPBACK_NAMES = ["localhost", "127.0.0.1", "[::1]"];
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
-/** The routes that queue a solve. */
-const SOLVE_PATH = /^\/api\/(design|plans\/[^/]+\/(roster|replan))$/;
+/** The routes that queue a solve (as express routes them: any case, a trailing slash). */
+const SOLVE_PATH = /^\/api\/(design|plans\/[^/]+\/(roster|replan))\/?$/i;
 
 /** The page's policy: its scripts, styles and data come from this origin only, and nothing may frame it. */
 export const securityHeaders = (): express.RequestHandler =>

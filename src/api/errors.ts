@@ -76,6 +76,7 @@ function toAppError(error: unknown): AppError {
   const bodyError = error as { type?: string; status?: number; limit?: number };
   if (bodyError?.type === "entity.too.large") return new AppError("payload-too-large", 413, `request body is larger than ${bodyError.limit} bytes`);
   if (bodyError?.type === "entity.parse.failed") return new AppError("invalid-json", 400, "request body is not valid JSON");
+  if (bodyError?.type === "charset.unsupported") return new AppError("unsupported-charset", 415, `unsupported charset "${String((error as { charset?: unknown }).charset ?? "")}": send UTF-8`);
   if (typeof bodyError?.status === "number" && bodyError.status >= 400 && bodyError.status < 500) {
     return new AppError("bad-request", bodyError.status, "the request could not be read");
   }

@@ -24,7 +24,10 @@ const ERRORS: Record<number, { name: string; description: string }> = {
   403: { name: "Forbidden", description: "The signed-in role may not do this (`forbidden`; docs/security.md), or a write sent by another site's page (`cross-site-request`)." },
   404: { name: "NotFound", description: "No such resource (`not-found`); the message names it." },
   413: { name: "PayloadTooLarge", description: "The body is larger than the server takes (`payload-too-large`)." },
-  415: { name: "UnsupportedMediaType", description: "The body is neither JSON nor one of the file types listed (`unsupported-media-type`)." },
+  415: {
+    name: "UnsupportedMediaType",
+    description: "The body is neither JSON nor one of the file types listed (`unsupported-media-type`), or JSON in a charset other than UTF-8 (`unsupported-charset`).",
+  },
   421: { name: "MisdirectedRequest", description: "The Host header does not name this server (`host-not-allowed`; `--allowed-host` adds a name)." },
   503: { name: "Unavailable", description: "A shared server without a manager account (`access-not-configured`)." },
 };

@@ -147,6 +147,8 @@ const queueFields = {
   service: ServiceTargetSchema.optional(),
 };
 
+// Object defaults are functions: each parsed plan gets its own copy, so the store's frozen cache
+// (store/plans.ts) never freezes a default shared with every other plan.
 export const PlanSchema = z
   .strictObject({
     name: z.string().trim().min(1).max(120),
@@ -154,7 +156,7 @@ export const PlanSchema = z
     window: z
       .strictObject({ start: localDateTime(), end: localDateTime() })
       .refine(withinMonth, { ...coded("window_too_long", { maximum: L.MAX_WINDOW_DAYS }, `the window may span at most ${L.MAX_WINDOW_DAYS} days`), path: ["end"] })
-      .default({ start: "2026-11-10T00:00", end: "2026-11-13T00:00" }),
+      .default(() => ({ start: "2026-11-10T00:00", end: "2026-11-13T00:00" })),
     intervalMin: intervalMin().default(60),
     workdayHours: z.number().gt(0).max(24).default(8),
     chain: z.strictObject({
@@ -165,7 +167,7 @@ export const PlanSchema = z
     }),
     presales: z.strictObject({
       ...queueFields,
-      curve: CurveSpecSchema.default({ kind: "builtin", id: "double11" }),
+      curve: CurveSpecSchema.default(() => ({ kind: "builtin" as const, id: "double11" })),
     }),
     aftersales: z.strictObject({
       ...queueFields,
@@ -194,22 +196,28 @@ export const PlanSchema = z
           .refine((profiles) => new Set(profiles.map((p) => p.id)).size === profiles.length, coded("unique_profile_ids", {}, "profile ids must be unique")),
       })
       .optional(),
-    requirement: z.strictObject({ method: z.enum(["saturation", "service-level"]) }).default({ method: "saturation" }),
+    requirement: z.strictObject({ method: z.enum(["saturation", "service-level"]) }).default(() => ({ method: "saturation" as const })),
     shifts: z
       .strictObject({
-        lengthsHours: z.array(shiftHours()).min(1).max(20).default(DEFAULT_SHIFTS.lengthsHours),
+        lengthsHours: z
+          .array(shiftHours())
+          .min(1)
+          .max(20)
+          .default(() => [...DEFAULT_SHIFTS.lengthsHours]),
         startStepMinutes: z.number().int().positive().max(1440).optional(),
-        breakRule: breakRule().nullable().default(DEFAULT_SHIFTS.breakRule),
+        breakRule: breakRule()
+          .nullable()
+          .default(() => structuredClone(DEFAULT_SHIFTS.breakRule)),
         costPerHour: positive().default(DEFAULT_SHIFTS.costPerHour),
       })
-      .default(DEFAULT_SHIFTS),
+      .default(() => structuredClone(DEFAULT_SHIFTS)),
     rules: z
       .strictObject({
         maxContinuousDutyHours: z.number().gt(0).max(48).default(DEFAULT_RULES.maxContinuousDutyHours),
         restResetHours: z.number().min(0).max(48).default(DEFAULT_RULES.restResetHours),
         minRestHours: z.number().min(0).max(48).default(DEFAULT_RULES.minRestHours),
       })
-      .default(DEFAULT_RULES),
+      .default(() => ({ ...DEFAULT_RULES })),
   })
   .superRefine((plan, ctx) => {
     if (plan.requirement.method !== "service-level") return;

@@ -77,11 +77,12 @@ describe("the solve queue over HTTP", () => {
     expect(errorOf(res).issues[0]?.path).toMatch(/^staffCsv: /);
   });
 
-  it("a solve's JSON body is parsed on the worker, not the HTTP thread: the roster saves its CSV, and no JSON.parse here reads the body", async () => {
+  it("a large solve body is parsed on the worker, not the HTTP thread: the roster saves its CSV, and no JSON.parse here reads the body", async () => {
     app = await startApp({ solveTimeLimitSec: 60 });
     const id = JSON.parse((await app.send("POST", "/api/plans", { body: JSON.stringify(planInput()) })).text).id;
     app.deps.plans.get(id); // the plan's own parse, cached before the spy
-    const body = JSON.stringify({ staffCsv });
+    // The sample's 26 KB CSV, padded past the 64 KB that are parsed on the HTTP thread (JSON allows the trailing spaces).
+    const body = JSON.stringify({ staffCsv }) + " ".repeat(70_000);
     const parse = vi.spyOn(JSON, "parse");
     try {
       const res = await app.send("POST", `/api/plans/${id}/roster`, { body });
@@ -111,5 +112,34 @@ describe("the solve queue over HTTP", () => {
     expect(none.status).toBe(400);
     expect(errorOf(none).issues[0]?.path).toBe("staffCsv");
     expect(app.logged).toEqual([]);
+  });
+
+  it("a small bad solve body answers at once, without waiting behind a running solve; as express.json would: invalid-json, 415 for another charset, no body names staffCsv", async () => {
+    app = await startApp({ solveTimeLimitSec: 60 });
+    const id = JSON.parse((await app.send("POST", "/api/plans", { body: JSON.stringify(planInput()) })).text).id;
+    const controller = new AbortController();
+    let heldDone = false;
+    const held = app.send("POST", "/api/design", { body: instance("XL"), signal: controller.signal }).then(
+      () => (heldDone = true),
+      () => (heldDone = true),
+    );
+    for (const body of ["{bad", '"x"', "null", "  7"]) {
+      const res = await app.send("POST", `/api/plans/${id}/roster`, { body });
+      expect(res.status, body).toBe(400);
+      expect(errorOf(res).code).toBe("invalid-json");
+    }
+    const latin1 = await app.send("POST", `/api/plans/${id}/roster`, { body: JSON.stringify({ staffCsv }).slice(0, 100), headers: { "content-type": "application/json; charset=latin1" } });
+    expect(latin1.status).toBe(415);
+    expect(errorOf(latin1).code).toBe("unsupported-charset");
+    const empty = await app.send("POST", `/api/plans/${id}/roster`, { body: "" });
+    expect(empty.status).toBe(400);
+    expect(errorOf(empty).issues[0]?.path).toBe("staffCsv");
+    const bom = await app.send("POST", "/API/Design/", { body: Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('{"intervalMinutes": 2}')]) });
+    expect(bom.status).toBe(400);
+    expect(errorOf(bom).code).toBe("invalid-input");
+    // All of it answered while the XL design still held the only worker.
+    expect(heldDone).toBe(false);
+    controller.abort();
+    await held;
   });
 });
