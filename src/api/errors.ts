@@ -29,7 +29,7 @@ export const ErrorBodySchema = z.strictObject({
         z.strictObject({
           path: z.string().describe('The field ("presales.csSalesShare", "rows.3.receptions") or file line ("csv: line 4, column 2 (售前接待量)").'),
           message: z.string(),
-          code: z.string().optional().describe("A zod issue code (too_big, required, …) for translation."),
+          code: z.string().optional().describe("A code for translation: zod's (too_big, required, …) or the project's own (csv_missing_column, staff_duplicate_id, …; src/domain/issue-codes.ts)."),
           params: z.record(z.string(), z.unknown()).optional().describe("What the translation needs, e.g. {maximum, inclusive, origin}."),
         }),
       )
