@@ -109,8 +109,8 @@ export function createApp(deps: AppDeps): express.Express {
       next();
     });
   }
-  // A solve's JSON body stays bytes here and is parsed on the worker (solver/json-body.ts): ten
-  // admitted 1.3 MB roster bodies parsed back to back held this thread for 0.2–0.4 s.
+  // A solve's JSON body is read as bytes; `solveBody` parses a small one here and leaves a large
+  // one to the worker (solver/json-body.ts).
   const rawSolveBody = express.raw({ type: "application/json", limit: deps.bodyLimit ?? "2mb" });
   app.use((req, res, next) => (req.method === "POST" && SOLVE_BODY_PATH.test(req.path) ? rawSolveBody(req, res, next) : next()));
   app.use(express.json({ limit: deps.bodyLimit ?? "2mb" }));
