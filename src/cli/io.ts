@@ -76,19 +76,40 @@ function argumentIssue(error: NodeJS.ErrnoException, command: string) {
 }
 
 /** A flag whose value is not a number. */
-export function notANumber(flag: string, raw: unknown): InputIssue {
+function notANumber(flag: string, raw: unknown): InputIssue {
   return cliIssue(flag, `不是数字：“${raw}”`, `not a number: "${raw}"`);
 }
 
-/** The schema's issues at the flags that gave the fields (a flag already reported once is not repeated). */
-export function flagIssues(schemaIssues: InputIssue[], flagOf: (path: string) => string, known: InputIssue[]): InputIssue[] {
-  const out: InputIssue[] = [];
-  for (const i of schemaIssues) {
-    const path = flagOf(i.path);
-    if ([...known, ...out].some((k) => k.path === path)) continue;
-    out.push(i.code === "required" ? cliIssue(path, "必填", "is required") : { ...i, path });
+/** Reads the number flags (`{flag: field}`) that were given into `fields`; a value that is not a number is an issue naming its flag. */
+export function readNumberFlags(values: Record<string, unknown>, flags: Record<string, string>, fields: Record<string, unknown>, issues: InputIssue[]): void {
+  for (const [flag, field] of Object.entries(flags)) {
+    const raw = values[flag];
+    if (raw === undefined) continue;
+    const n = Number(raw);
+    if (typeof raw !== "string" || raw.trim() === "" || !Number.isFinite(n)) issues.push(notANumber(`--${flag}`, raw));
+    else fields[field] = n;
   }
-  return out;
+}
+
+/**
+ * The request `parse` makes of the flags' fields, or InputError with every issue: those found
+ * reading the flags, then the schema's at the flags that gave the fields (`flagOf`; a flag already
+ * reported once is not repeated).
+ */
+export function parseAtFlags<T>(parse: (fields: unknown) => T, fields: Record<string, unknown>, issues: InputIssue[], flagOf: (path: string) => string): T {
+  let request: T | undefined;
+  try {
+    request = parse(fields);
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    for (const i of error.issues) {
+      const path = flagOf(i.path);
+      if (issues.some((k) => k.path === path)) continue;
+      issues.push(i.code === "required" ? cliIssue(path, "必填", "is required") : { ...i, path });
+    }
+  }
+  if (issues.length > 0 || request === undefined) throw new InputError(issues);
+  return request;
 }
 
 /** Reads and JSON-parses a file; a missing or malformed file is bad input naming it. */

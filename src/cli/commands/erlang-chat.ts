@@ -3,9 +3,9 @@
  * K = the number of handle times. Text or one JSON document out; bad values exit 2 naming the flag.
  */
 import { type ChatResult, chatFigures, requiredChatAgents } from "../../domain/chat.ts";
-import { InputError, type InputIssue } from "../../domain/errors.ts";
+import type { InputIssue } from "../../domain/errors.ts";
 import { parseChatRequest } from "../../schemas/erlang.ts";
-import { EXIT, flagIssues, type Io, notANumber, printJson } from "../io.ts";
+import { EXIT, parseAtFlags, readNumberFlags, type Io, printJson } from "../io.ts";
 import { cliIssue, fmt, type Lang, label, pct, say, table } from "../text.ts";
 
 const NUMBER_FLAGS = {
@@ -31,13 +31,7 @@ export function chatCommand(values: Record<string, unknown>, io: Io, lang: Lang)
   const fields: Record<string, unknown> = {};
   const issues: InputIssue[] = [];
   if (values.concurrency !== undefined) issues.push(cliIssue("--concurrency", "不适用于一组处理时长（Erlang Chat 模型）", "does not apply to a list of handle times (the chat model)"));
-  for (const [flag, field] of Object.entries(NUMBER_FLAGS)) {
-    const raw = values[flag];
-    if (raw === undefined) continue;
-    const n = Number(raw);
-    if (typeof raw !== "string" || raw.trim() === "" || !Number.isFinite(n)) issues.push(notANumber(`--${flag}`, raw));
-    else fields[field] = n;
-  }
+  readNumberFlags(values, NUMBER_FLAGS, fields, issues);
   const aht = String(values["aht-sec"])
     .split(",")
     .map((s) => s.trim());
@@ -49,14 +43,7 @@ export function chatCommand(values: Record<string, unknown>, io: Io, lang: Lang)
     if (convention === "virtual" || convention === "answered") fields.convention = convention === "virtual" ? "virtual" : "answeredWithin";
     else issues.push(cliIssue("--sl-convention", `须为 "virtual" 或 "answered"：“${convention}”`, `must be "virtual" or "answered": "${convention}"`));
   }
-  let request: ReturnType<typeof parseChatRequest> | undefined;
-  try {
-    request = parseChatRequest(fields);
-  } catch (error) {
-    if (!(error instanceof InputError)) throw error;
-    issues.push(...flagIssues(error.issues, (path) => FLAG_OF[path.split(".")[0] as string] ?? path, issues));
-  }
-  if (issues.length > 0 || !request) throw new InputError(issues);
+  const request = parseAtFlags(parseChatRequest, fields, issues, (path) => FLAG_OF[path.split(".")[0] as string] ?? path);
   const { agents, ...params } = request;
   const result = agents === undefined ? requiredChatAgents(params) : chatFigures(params, agents);
   if (values.json) printJson(io, result);

@@ -5,7 +5,7 @@
 import { InputError, type InputIssue } from "../../domain/errors.ts";
 import { type ErlangResult, evaluateAgents, requiredAgents } from "../../domain/erlang.ts";
 import { parseErlangRequest } from "../../schemas/erlang.ts";
-import { args, type Command, type CommandSpec, EXIT, flagIssues, type Io, notANumber, printJson } from "../io.ts";
+import { args, type Command, type CommandSpec, EXIT, parseAtFlags, readNumberFlags, type Io, printJson } from "../io.ts";
 import { cliIssue, fmt, type Lang, label, pct, say, table } from "../text.ts";
 import { chatCommand } from "./erlang-chat.ts";
 
@@ -67,22 +67,9 @@ function run(argv: string[], io: Io, lang: Lang): number {
   }
   const fields: Record<string, number> = {};
   const issues: InputIssue[] = [];
-  for (const [flag, field] of Object.entries(NUMBER_FLAGS)) {
-    const raw = values[flag];
-    if (raw === undefined) continue;
-    const n = Number(raw);
-    if (typeof raw !== "string" || raw.trim() === "" || !Number.isFinite(n)) issues.push(notANumber(`--${flag}`, raw));
-    else fields[field] = n;
-  }
+  readNumberFlags(values, NUMBER_FLAGS, fields, issues);
   const flagOf: Record<string, string> = Object.fromEntries(Object.entries(NUMBER_FLAGS).map(([flag, field]) => [field, `--${flag}`]));
-  let request: ReturnType<typeof parseErlangRequest> | undefined;
-  try {
-    request = parseErlangRequest(fields);
-  } catch (error) {
-    if (!(error instanceof InputError)) throw error;
-    issues.push(...flagIssues(error.issues, (path) => flagOf[path] ?? path, issues));
-  }
-  if (issues.length > 0 || !request) throw new InputError(issues);
+  const request = parseAtFlags(parseErlangRequest, fields, issues, (path) => flagOf[path] ?? path);
   const { agents, ...params } = request;
   const result = agents === undefined ? requiredAgents(params) : evaluateAgents(params, agents);
   if (values.json) printJson(io, result);
