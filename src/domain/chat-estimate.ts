@@ -15,6 +15,7 @@
 import type { AgentServiceRow } from "./chat-report.ts";
 import { InputError, issue } from "./errors.ts";
 import type { Plan, QueueName } from "./staffing.ts";
+import { basisFigure, round } from "./figures.ts";
 
 export type ChatEstimateKey = "maxParallel" | "typicalConcurrency" | "ahtSecAtTypical" | "slowdownPerExtraChat" | "ahtSecAtOneChat" | "firstResponseSec";
 
@@ -87,8 +88,8 @@ export function estimateChat(rows: readonly AgentServiceRow[], options: ChatEsti
       sets: "maxParallel",
       fallback: false,
       basis: {
-        en: `median of ${maxima.length} agents' most chats at once (最大同时接待) ${fmt(median)}, rounded down${k !== Math.floor(median) ? `, kept within ${K_RANGE[0]}–${K_RANGE[1]}` : ""}`,
-        zh: `${maxima.length} 位客服「最大同时接待」的中位数 ${fmt(median)}，向下取整${k !== Math.floor(median) ? `，限定在 ${K_RANGE[0]}–${K_RANGE[1]}` : ""}`,
+        en: `median of ${maxima.length} agents' most chats at once (最大同时接待) ${basisFigure(median)}, rounded down${k !== Math.floor(median) ? `, kept within ${K_RANGE[0]}–${K_RANGE[1]}` : ""}`,
+        zh: `${maxima.length} 位客服「最大同时接待」的中位数 ${basisFigure(median)}，向下取整${k !== Math.floor(median) ? `，限定在 ${K_RANGE[0]}–${K_RANGE[1]}` : ""}`,
       },
     });
   } else {
@@ -100,8 +101,8 @@ export function estimateChat(rows: readonly AgentServiceRow[], options: ChatEsti
       sets: "maxParallel",
       fallback: true,
       basis: {
-        en: `the file has no 最大同时接待 column: the highest agent concurrency ${fmt(highest)}, rounded up`,
-        zh: `文件没有「最大同时接待」列：按客服中最高的平均同时接待 ${fmt(highest)} 向上取整`,
+        en: `the file has no 最大同时接待 column: the highest agent concurrency ${basisFigure(highest)}, rounded up`,
+        zh: `文件没有「最大同时接待」列：按客服中最高的平均同时接待 ${basisFigure(highest)} 向上取整`,
       },
     });
   }
@@ -122,8 +123,8 @@ export function estimateChat(rows: readonly AgentServiceRow[], options: ChatEsti
     sets: null,
     fallback: false,
     basis: {
-      en: `平均接待时长 averaged over ${agents.length} agents weighted by 接待人数 (${fmt(weight)} chats): a chat's duration at ${fmt(typical)} chats at once`,
-      zh: `平均接待时长按接待人数加权平均（${agents.length} 位客服，共 ${fmt(weight)} 个会话）：同时接待约 ${fmt(typical)} 个时每个会话的时长`,
+      en: `平均接待时长 averaged over ${agents.length} agents weighted by 接待人数 (${basisFigure(weight)} chats): a chat's duration at ${basisFigure(typical)} chats at once`,
+      zh: `平均接待时长按接待人数加权平均（${agents.length} 位客服，共 ${basisFigure(weight)} 个会话）：同时接待约 ${basisFigure(typical)} 个时每个会话的时长`,
     },
   });
 
@@ -138,8 +139,8 @@ export function estimateChat(rows: readonly AgentServiceRow[], options: ChatEsti
       sets: "slowdownPerExtraChat",
       fallback: false,
       basis: {
-        en: `least squares of 平均接待时长 on concurrency over ${agents.length} agents (weighted by 接待人数; concurrency ${fmt(slope.min)}–${fmt(slope.max)}, R² ${fmt(slope.r2)}): +${fmt(slope.slopeSec)} s per extra chat ÷ AHT at one chat ${fmt(slope.ahtAtOne)} s = ${fmt(slope.slowdown)}${clamped ? `, kept within ${SLOWDOWN_RANGE[0]}–${SLOWDOWN_RANGE[1]}` : ""}`,
-        zh: `${agents.length} 位客服的平均接待时长对同时接待数做最小二乘（按接待人数加权；同时接待 ${fmt(slope.min)}–${fmt(slope.max)}，R² ${fmt(slope.r2)}）：每多一个会话 +${fmt(slope.slopeSec)} 秒 ÷ 单会话时长 ${fmt(slope.ahtAtOne)} 秒 = ${fmt(slope.slowdown)}${clamped ? `，限定在 ${SLOWDOWN_RANGE[0]}–${SLOWDOWN_RANGE[1]}` : ""}`,
+        en: `least squares of 平均接待时长 on concurrency over ${agents.length} agents (weighted by 接待人数; concurrency ${basisFigure(slope.min)}–${basisFigure(slope.max)}, R² ${basisFigure(slope.r2)}): +${basisFigure(slope.slopeSec)} s per extra chat ÷ AHT at one chat ${basisFigure(slope.ahtAtOne)} s = ${basisFigure(slope.slowdown)}${clamped ? `, kept within ${SLOWDOWN_RANGE[0]}–${SLOWDOWN_RANGE[1]}` : ""}`,
+        zh: `${agents.length} 位客服的平均接待时长对同时接待数做最小二乘（按接待人数加权；同时接待 ${basisFigure(slope.min)}–${basisFigure(slope.max)}，R² ${basisFigure(slope.r2)}）：每多一个会话 +${basisFigure(slope.slopeSec)} 秒 ÷ 单会话时长 ${basisFigure(slope.ahtAtOne)} 秒 = ${basisFigure(slope.slowdown)}${clamped ? `，限定在 ${SLOWDOWN_RANGE[0]}–${SLOWDOWN_RANGE[1]}` : ""}`,
       },
     });
   } else {
@@ -166,7 +167,7 @@ export function estimateChat(rows: readonly AgentServiceRow[], options: ChatEsti
         ...issue(
           "chat_aht_out_of_range",
           { aht: ahtAtOne, maximum: MAX_AHT_SEC },
-          `the report gives a handle time at one chat of ${fmt(ahtAtOne)} s, outside 0–${MAX_AHT_SEC} s; check 平均接待时长's unit`,
+          `the report gives a handle time at one chat of ${basisFigure(ahtAtOne)} s, outside 0–${MAX_AHT_SEC} s; check 平均接待时长's unit`,
         ),
       },
     ]);
@@ -177,8 +178,8 @@ export function estimateChat(rows: readonly AgentServiceRow[], options: ChatEsti
     sets: "ahtSecAtOneChat",
     fallback: false,
     basis: {
-      en: `AHT at ${fmt(typical)} chats ${fmt(ahtTypical)} s ÷ (1 + slowdown ${fmt(slowdown, 4)} × (${fmt(typical)} − 1))`,
-      zh: `同时 ${fmt(typical)} 个时的时长 ${fmt(ahtTypical)} 秒 ÷ (1 + 放慢系数 ${fmt(slowdown, 4)} × (${fmt(typical)} − 1))`,
+      en: `AHT at ${basisFigure(typical)} chats ${basisFigure(ahtTypical)} s ÷ (1 + slowdown ${basisFigure(slowdown, 4)} × (${basisFigure(typical)} − 1))`,
+      zh: `同时 ${basisFigure(typical)} 个时的时长 ${basisFigure(ahtTypical)} 秒 ÷ (1 + 放慢系数 ${basisFigure(slowdown, 4)} × (${basisFigure(typical)} − 1))`,
     },
   });
 
@@ -216,8 +217,8 @@ function fitSlowdown(agents: readonly (AgentServiceRow & { concurrency: number }
   if (max - min < MIN_CONCURRENCY_SPREAD) {
     return {
       kind: "none",
-      en: `agents' concurrency spans only ${fmt(min)}–${fmt(max)}, less than ${MIN_CONCURRENCY_SPREAD} chat apart, so it cannot show a slope`,
-      zh: `客服的同时接待数只在 ${fmt(min)}–${fmt(max)} 之间（相差不到 ${MIN_CONCURRENCY_SPREAD}），看不出放慢程度`,
+      en: `agents' concurrency spans only ${basisFigure(min)}–${basisFigure(max)}, less than ${MIN_CONCURRENCY_SPREAD} chat apart, so it cannot show a slope`,
+      zh: `客服的同时接待数只在 ${basisFigure(min)}–${basisFigure(max)} 之间（相差不到 ${MIN_CONCURRENCY_SPREAD}），看不出放慢程度`,
     };
   }
   let sxy = 0;
@@ -231,7 +232,7 @@ function fitSlowdown(agents: readonly (AgentServiceRow & { concurrency: number }
   const slopeSec = sxy / sxx;
   const ahtAtOne = ahtTypical - slopeSec * (typical - 1);
   if (!(ahtAtOne > 0)) {
-    return { kind: "none", en: `the fitted line reaches ${fmt(ahtAtOne)} s at one chat, not a handle time`, zh: `拟合直线在单会话处为 ${fmt(ahtAtOne)} 秒，不是有效时长` };
+    return { kind: "none", en: `the fitted line reaches ${basisFigure(ahtAtOne)} s at one chat, not a handle time`, zh: `拟合直线在单会话处为 ${basisFigure(ahtAtOne)} 秒，不是有效时长` };
   }
   const r2 = syy > 0 ? (sxy * sxy) / (sxx * syy) : 0;
   return { kind: "fit", slowdown: slopeSec / ahtAtOne, slopeSec, ahtAtOne, r2, min, max };
@@ -274,12 +275,3 @@ function medianOf(values: readonly number[]): number {
 
 const sum = (values: readonly number[]) => values.reduce((s, v) => s + v, 0);
 const clamp = (x: number, [lo, hi]: readonly [number, number]) => Math.min(hi, Math.max(lo, x));
-
-function round(value: number, digits: number): number {
-  const f = 10 ** digits;
-  return Math.round(value * f) / f;
-}
-
-function fmt(value: number, digits = 2): string {
-  return Number.isInteger(value) ? value.toLocaleString("en-US") : value.toLocaleString("en-US", { maximumFractionDigits: digits });
-}

@@ -8,6 +8,7 @@ import { type Aligned, type Alignment, alignWindow, type MissingRun } from "./hi
 import type { HistoryColumns, HistoryRow } from "./history-parse.ts";
 import type { Plan } from "./staffing.ts";
 import { plusHours, spoken } from "./wall-clock.ts";
+import { basisFigure, round } from "./figures.ts";
 
 /** Why an estimate is what it is, with the figures used, in English and Chinese. */
 export type Basis = { en: string; zh: string };
@@ -114,7 +115,7 @@ export function deriveFromHistory(rows: readonly HistoryRow[], columns: HistoryC
       key: "presalesCurve",
       value: window.map((r) => r.presales),
       paths: ["presales.curve"],
-      basis: { en: `pre-sales receptions per hour, ${span} (${fmt(presales)} in all)`, zh: `${span} 每小时售前接待量（共 ${fmt(presales)}）` },
+      basis: { en: `pre-sales receptions per hour, ${span} (${basisFigure(presales)} in all)`, zh: `${span} 每小时售前接待量（共 ${basisFigure(presales)}）` },
     },
   );
 
@@ -132,8 +133,8 @@ export function deriveFromHistory(rows: readonly HistoryRow[], columns: HistoryC
       value: round(target, 0),
       paths: ["chain.salesTargetYuan"],
       basis: {
-        en: `last year's CS sales ${fmt(sales)} ÷ CS sales share ${fmt(plan.chain.csSalesShare)} × (1 + growth ${fmt(growthRate)})`,
-        zh: `去年客服销售额 ${fmt(sales)} ÷ 客服销售占比 ${fmt(plan.chain.csSalesShare)} × (1 + 增长率 ${fmt(growthRate)})`,
+        en: `last year's CS sales ${basisFigure(sales)} ÷ CS sales share ${basisFigure(plan.chain.csSalesShare)} × (1 + growth ${basisFigure(growthRate)})`,
+        zh: `去年客服销售额 ${basisFigure(sales)} ÷ 客服销售占比 ${basisFigure(plan.chain.csSalesShare)} × (1 + 增长率 ${basisFigure(growthRate)})`,
       },
     });
   }
@@ -144,14 +145,20 @@ export function deriveFromHistory(rows: readonly HistoryRow[], columns: HistoryC
       key: "inquiryConversionRate",
       value: null,
       paths: ["chain.inquiryConversionRate"],
-      basis: { en: `orders ${fmt(orders)} ÷ pre-sales receptions ${fmt(presales)} is not a rate in (0, 1]`, zh: `订单数 ${fmt(orders)} ÷ 售前接待量 ${fmt(presales)} 不在 (0, 1] 内` },
+      basis: {
+        en: `orders ${basisFigure(orders)} ÷ pre-sales receptions ${basisFigure(presales)} is not a rate in (0, 1]`,
+        zh: `订单数 ${basisFigure(orders)} ÷ 售前接待量 ${basisFigure(presales)} 不在 (0, 1] 内`,
+      },
     });
   } else {
     estimates.push({
       key: "inquiryConversionRate",
       value: round(orders / presales, 4),
       paths: ["chain.inquiryConversionRate"],
-      basis: { en: `orders ${fmt(orders)} ÷ pre-sales receptions ${fmt(presales)}, ${span}${partial.en}`, zh: `订单数 ${fmt(orders)} ÷ 售前接待量 ${fmt(presales)}，${span}${partial.zh}` },
+      basis: {
+        en: `orders ${basisFigure(orders)} ÷ pre-sales receptions ${basisFigure(presales)}, ${span}${partial.en}`,
+        zh: `订单数 ${basisFigure(orders)} ÷ 售前接待量 ${basisFigure(presales)}，${span}${partial.zh}`,
+      },
     });
   }
   if (orders !== null && sales !== null && orders > 0) {
@@ -159,7 +166,7 @@ export function deriveFromHistory(rows: readonly HistoryRow[], columns: HistoryC
       key: "csAvgOrderValueYuan",
       value: round(sales / orders, 2),
       paths: ["chain.csAvgOrderValueYuan"],
-      basis: { en: `sales ${fmt(sales)} ÷ orders ${fmt(orders)}${partial.en}`, zh: `销售额 ${fmt(sales)} ÷ 订单数 ${fmt(orders)}${partial.zh}` },
+      basis: { en: `sales ${basisFigure(sales)} ÷ orders ${basisFigure(orders)}${partial.en}`, zh: `销售额 ${basisFigure(sales)} ÷ 订单数 ${basisFigure(orders)}${partial.zh}` },
     });
   } else {
     estimates.push(unavailable("csAvgOrderValueYuan", ["chain.csAvgOrderValueYuan"], "sales and orders", "销售额、订单数"));
@@ -178,8 +185,8 @@ export function deriveFromHistory(rows: readonly HistoryRow[], columns: HistoryC
       value: round(perHour * plan.workdayHours, 1),
       paths: ["presales.capacity", "aftersales.capacity"],
       basis: {
-        en: `${fmt(receptions)} receptions ÷ ${fmt(agentHours)} agent-hours in the busiest ${busy.length} hours = ${fmt(perHour)} per agent-hour, × ${fmt(plan.workdayHours)} h workday${partial.en}`,
-        zh: `最忙 ${busy.length} 小时接待 ${fmt(receptions)} ÷ ${fmt(agentHours)} 人·时 = 每人每小时 ${fmt(perHour)}，× 工作日 ${fmt(plan.workdayHours)} 小时${partial.zh}`,
+        en: `${basisFigure(receptions)} receptions ÷ ${basisFigure(agentHours)} agent-hours in the busiest ${busy.length} hours = ${basisFigure(perHour)} per agent-hour, × ${basisFigure(plan.workdayHours)} h workday${partial.en}`,
+        zh: `最忙 ${busy.length} 小时接待 ${basisFigure(receptions)} ÷ ${basisFigure(agentHours)} 人·时 = 每人每小时 ${basisFigure(perHour)}，× 工作日 ${basisFigure(plan.workdayHours)} 小时${partial.zh}`,
       },
     });
   }
@@ -201,8 +208,8 @@ export function deriveFromHistory(rows: readonly HistoryRow[], columns: HistoryC
       value: round(eventContacts / shopOrders, 4),
       paths: ["aftersales.contactRate"],
       basis: {
-        en: `after-sales receptions from ${from} to the end of the file, less the pre-event level ${fmt(background.perDay)} a day over ${days} days = ${fmt(eventContacts)}, ÷ last year's shop orders ${fmt(shopOrders)} (CS sales ÷ CS share ÷ shop order value ${fmt(plan.aftersales.shopAvgOrderValueYuan)})`,
-        zh: `${from} 起到文件结束的售后接待量，减去活动前日均 ${fmt(background.perDay)} × ${days} 天 = ${fmt(eventContacts)}，÷ 去年店铺订单 ${fmt(shopOrders)}（客服销售额 ÷ 客服销售占比 ÷ 店铺客单价 ${fmt(plan.aftersales.shopAvgOrderValueYuan)}）`,
+        en: `after-sales receptions from ${from} to the end of the file, less the pre-event level ${basisFigure(background.perDay)} a day over ${days} days = ${basisFigure(eventContacts)}, ÷ last year's shop orders ${basisFigure(shopOrders)} (CS sales ÷ CS share ÷ shop order value ${basisFigure(plan.aftersales.shopAvgOrderValueYuan)})`,
+        zh: `${from} 起到文件结束的售后接待量，减去活动前日均 ${basisFigure(background.perDay)} × ${days} 天 = ${basisFigure(eventContacts)}，÷ 去年店铺订单 ${basisFigure(shopOrders)}（客服销售额 ÷ 客服销售占比 ÷ 店铺客单价 ${basisFigure(plan.aftersales.shopAvgOrderValueYuan)}）`,
       },
     });
   }
@@ -293,8 +300,8 @@ function lagEstimate(rows: readonly HistoryRow[], background: ReturnType<typeof 
     value: shares,
     paths,
     basis: {
-      en: `after-sales per day from ${peakDay} (the day with most ${driver.en}) over ${after.length} days, less the pre-event level ${fmt(perDay)} a day, as shares`,
-      zh: `${peakDay}（${driver.zh}最多的一天）起 ${after.length} 天的每日售后量，减去活动前日均 ${fmt(perDay)}，换算为占比`,
+      en: `after-sales per day from ${peakDay} (the day with most ${driver.en}) over ${after.length} days, less the pre-event level ${basisFigure(perDay)} a day, as shares`,
+      zh: `${peakDay}（${driver.zh}最多的一天）起 ${after.length} 天的每日售后量，减去活动前日均 ${basisFigure(perDay)}，换算为占比`,
     },
   };
 }
@@ -354,14 +361,4 @@ export function applyHistory<P extends Plan>(plan: P, derivation: HistoryDerivat
     }
   }
   return next;
-}
-
-function round(value: number, digits: number): number {
-  const f = 10 ** digits;
-  return Math.round(value * f) / f;
-}
-
-/** A figure for a basis line: integers with thousands separators, others to 2 decimals at most. */
-function fmt(value: number): string {
-  return Number.isInteger(value) ? value.toLocaleString("en-US") : value.toLocaleString("en-US", { maximumFractionDigits: 2 });
 }
