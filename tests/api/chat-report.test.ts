@@ -1,49 +1,22 @@
 import { readFileSync } from "node:fs";
-import type { Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import iconv from "iconv-lite";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createApp } from "../../src/api/app.ts";
-import { DATA_DIR, loadSamplePlans } from "../../src/catalog.ts";
-import { createSolverPool, type SolverPool } from "../../src/solver/pool.ts";
-import { reposOf } from "../../src/store/repos.ts";
-import { openDb } from "../../src/store/db.ts";
-import { catalog, planInput, serviceTarget } from "../fixtures.ts";
+import { DATA_DIR } from "../../src/catalog.ts";
+import { planInput, serviceTarget } from "../fixtures.ts";
+import { type Harness, startApp } from "./harness.ts";
 
-const NOW = "2026-11-01T08:00:00.000Z";
 const SAMPLE = readFileSync(join(DATA_DIR, "samples/chitu-service-report.csv"));
-let server: Server;
-let base: string;
-let solver: SolverPool;
+let app: Harness;
 
 beforeEach(async () => {
-  const db = openDb(":memory:");
-  solver = createSolverPool();
-  const deps = {
-    ...reposOf(db),
-    catalog,
-    samples: loadSamplePlans(),
-    now: () => NOW,
-    log: () => {},
-    solver,
-  };
-  const app = createApp(deps);
-  server = await new Promise<Server>((resolve) => {
-    const s = app.listen(0, "127.0.0.1", () => resolve(s));
-  });
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  app = await startApp();
 });
-
-afterEach(async () => {
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  await solver.close();
-});
+afterEach(() => app.stop());
 
 async function call(method: string, path: string, body?: string | Uint8Array, type = "application/json") {
-  const res = await fetch(base + path, { method, headers: { "content-type": type }, body });
-  const text = await res.text();
-  return { status: res.status, body: text ? JSON.parse(text) : undefined };
+  const res = await app.send(method, path, body === undefined ? {} : { body: Buffer.from(body), headers: { "content-type": type } });
+  return { status: res.status, body: res.text ? JSON.parse(res.text) : undefined };
 }
 
 /** A saved service-level plan whose queues run the factor method (no chat yet); its id. */

@@ -2,24 +2,19 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { main } from "../../src/cli/main.ts";
 import { loadCatalog } from "../../src/catalog.ts";
 import { planStaffing } from "../../src/domain/staffing.ts";
 import { parsePlan } from "../../src/schemas.ts";
 import { openDb } from "../../src/store/db.ts";
 import { plansRepo } from "../../src/store/plans.ts";
+import { runCli } from "./run.ts";
 
 const REPORT = "data/samples/chitu-service-report.csv";
 const PLAN = "data/samples/mid-size-double11.plan.json";
 const dir = mkdtempSync(join(tmpdir(), "peakcrew-chat-report-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function run(...argv: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const code = await main(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
-  return { code, stdout, stderr };
-}
+const run = (...argv: string[]) => runCli(argv);
 
 describe("peakcrew chat-report", () => {
   it("prints the estimates with their basis in Chinese, and in English with --lang en", async () => {

@@ -5,10 +5,10 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import ExcelJS from "exceljs";
 import iconv from "iconv-lite";
-import { main } from "../../src/cli/main.ts";
 import { openDb } from "../../src/store/db.ts";
 import { historyRepo } from "../../src/store/history.ts";
 import { FACTOR_SAMPLE_PLAN, planWith, SAMPLE_PLAN, sampleHistoryDays } from "../fixtures.ts";
+import { runCli } from "./run.ts";
 
 const SAMPLE = SAMPLE_PLAN;
 /** The sample on the factor method (before issue 12), for goldens that rest on its requirement. */
@@ -16,12 +16,7 @@ const FACTOR_SAMPLE = FACTOR_SAMPLE_PLAN;
 const dir = mkdtempSync(join(tmpdir(), "peakcrew-cli-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function run(...argv: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const code = await main(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
-  return { code, stdout, stderr };
-}
+const run = (...argv: string[]) => runCli(argv);
 
 function writeJson(name: string, content: unknown) {
   const file = join(dir, name);

@@ -2,10 +2,10 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it, vi } from "vitest";
-import { main } from "../../src/cli/main.ts";
 import { verifyPassword } from "../../src/passwords.ts";
 import { openDb } from "../../src/store/db.ts";
 import { usersRepo } from "../../src/store/users.ts";
+import { runCli } from "./run.ts";
 
 // Each password set or checked runs scrypt at N = 2^17 (~0.4 s, more on a busy machine).
 vi.setConfig({ testTimeout: 60_000 });
@@ -15,12 +15,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 let n = 0;
 const newDb = () => join(dir, `users-${++n}.db`);
 
-async function run(argv: string[], stdin?: string) {
-  let stdout = "";
-  let stderr = "";
-  const code = await main(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), stdin: stdin === undefined ? undefined : async () => stdin });
-  return { code, stdout, stderr };
-}
+const run = runCli;
 
 const stored = (db: string, name: string) => {
   const handle = openDb(db);
