@@ -63,7 +63,7 @@ export type AppDeps = {
 
 /** The solve routes whose large JSON bodies are parsed on the worker (as express routes: any case, a trailing slash). */
 const SOLVE_BODY_PATH = /^\/api\/(design|plans\/[^/]+\/roster)\/?$/i;
-/** A solve body up to this size is parsed here, in well under a millisecond; a larger one on the worker. */
+/** A solve body up to this size is parsed here (a 64 KB staff CSV body: 0.7 ms); a larger one on the worker. */
 const PARSE_HERE_BYTES = 64 * 1024;
 
 /**
