@@ -13,22 +13,13 @@ import { DateTime } from "luxon";
 import { loadCatalog, loadSamplePlans } from "../src/catalog.ts";
 import { planStaffing } from "../src/domain/staffing.ts";
 import { parsePlan } from "../src/schemas.ts";
+import { random } from "./random.ts";
 
 const OUT = new URL("../data/samples/mid-size-double11.actuals.csv", import.meta.url);
 const FROM = "2026-11-10T18:00";
 const TO = "2026-11-11T00:30";
 const HOT = 1.3;
 
-/** mulberry32: a small seeded generator, so the file is the same on every run. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const rand = random(20261110);
 const noise = (spread: number) => 1 + (rand() * 2 - 1) * spread;
 

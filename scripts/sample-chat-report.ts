@@ -13,21 +13,12 @@
  */
 import { writeFileSync } from "node:fs";
 import iconv from "iconv-lite";
+import { random } from "./random.ts";
 
 export const GENERATING = { maxParallel: 4, ahtSecAtOneChat: 150, slowdownPerExtraChat: 0.25 } as const;
 const OUT = new URL("../data/samples/chitu-service-report.csv", import.meta.url);
 const NAMES = ["小美", "小丽", "阿强", "小雨", "小静", "阿杰", "小芳", "小琪", "阿明", "小婷", "小燕", "阿伟", "小敏", "小红", "阿亮", "小慧", "小萍", "阿峰", "小雪", "小玲"];
 
-/** mulberry32: a small seeded generator, so the file is the same on every run. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const rand = random(20261111);
 const between = (lo: number, hi: number) => lo + rand() * (hi - lo);
 const pad = (n: number) => String(n).padStart(2, "0");

@@ -19,22 +19,13 @@ import { writeFileSync } from "node:fs";
 import iconv from "iconv-lite";
 import { DateTime } from "luxon";
 import { loadCatalog } from "../src/catalog.ts";
+import { random } from "./random.ts";
 
 const OUT = new URL("../data/samples/mid-size-double11.history.csv", import.meta.url);
 const template = loadCatalog().defaultTemplate;
 const start = DateTime.fromISO("2025-11-01T00:00", { zone: "Asia/Shanghai" });
 const days = 25;
 
-/** mulberry32: a small seeded generator, so the file is the same on every run. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const rand = random(20251111);
 const noise = (spread: number) => 1 + (rand() * 2 - 1) * spread;
 
